@@ -1,0 +1,4 @@
+/** Card verbs, shared by the templates in `cards/` and the handlers in `src/actions/` (a test keeps them in step). */
+export const Verbs = {
+  chooseVm: 'vm.choose',
+} as const;

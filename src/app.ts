@@ -1,0 +1,109 @@
+/**
+ * Composition root: config → state store → Azure port (real Azure, or the embedded simulator) → dispatcher → Teams
+ * edge → HTTP server. `index.ts` calls this once; tests call it with their own clock, simulator or auth settings.
+ */
+import type { AddressInfo } from 'node:net';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { createActions } from './actions';
+import { createAzurePort, simulatorCredential } from './azure/sdk-port';
+import type { AzurePort } from './azure/port';
+import { createDispatcher, type Dispatcher } from './bot/dispatch';
+import type { Services } from './bot/types';
+import { systemClock, type Clock } from './clock';
+import { commands } from './commands';
+import type { Config } from './config';
+import { createLogger, type Logger } from './log';
+import { createServer } from './server';
+import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator } from './simulator';
+import { openSqliteStore } from './state/sqlite-store';
+import type { StateStore } from './state/store';
+import { createAdapter } from './teams/adapter';
+import { BackupBot } from './teams/bot';
+import { createMessenger, type Messenger } from './teams/messenger';
+
+export interface AppOptions {
+  config: Readonly<Config>;
+  log?: Logger;
+  clock?: Clock;
+  /** Use this running simulator (tests) instead of starting one; ignored when AZURE_SUBSCRIPTION_ID is set. */
+  simulator?: Simulator;
+  store?: StateStore;
+  host?: string;
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** How the messenger waits (tests make it instant). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface App {
+  url: string;
+  services: Services;
+  messenger: Messenger;
+  dispatcher: Dispatcher;
+  simulator?: Simulator;
+  /** Resolves when no background work (card-click follow-ups) is running. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator) {
+  if (config.subscriptionId) {
+    log.info('using Azure', { subscriptionId: config.subscriptionId, endpoint: config.armEndpoint });
+    const azure = createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock });
+    return { azure, config, simulator: undefined, ownSimulator: false };
+  }
+  const simulator = given ?? (await startSimulator({ port: config.simulatorPort }));
+  log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', { simulator: simulator.url });
+  const azure: AzurePort = createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock });
+  const simulated: Readonly<Config> = Object.freeze({
+    ...config,
+    recoveryVaultIds: config.recoveryVaultIds.length ? config.recoveryVaultIds : SIM_RECOVERY_VAULT_IDS,
+    backupManagementObjectId: config.backupManagementObjectId ?? SIM_BACKUP_MANAGEMENT_OBJECT_ID,
+  });
+  return { azure, config: simulated, simulator, ownSimulator: !given };
+}
+
+export async function startApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? createLogger();
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? openSqliteStore(options.config.statePath);
+  const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);
+  const services: Services = { config, azure, store, clock, log, simulated: !!simulator };
+
+  const adapter = createAdapter(config, log, options.authOverrides);
+  const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  const actions = createActions(() => dispatcher);
+  const dispatcher = createDispatcher(() => commands, () => actions);
+  const bot = new BackupBot({ services, dispatcher, messenger, track });
+
+  let ready = false;
+  const server = createServer(adapter, (context) => bot.run(context), () => ready);
+  await new Promise<void>((resolve) => server.listen(config.port, options.host ?? '0.0.0.0', resolve));
+  ready = true;
+  const port = (server.address() as AddressInfo).port;
+  log.info('bot listening', { port, endpoint: '/api/messages', simulated: !!simulator });
+
+  const idle = async () => {
+    while (pending.size) await Promise.allSettled([...pending]);
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    services,
+    messenger,
+    dispatcher,
+    simulator,
+    idle,
+    async close() {
+      ready = false;
+      server.close();
+      await idle();
+      if (ownSimulator) await simulator?.close();
+      if (!options.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What command and card-action handlers see: a narrow, typed context with no botbuilder types in it, so a unit test
+ * can call a handler with plain fakes (STYLE.md §4).
+ */
+import type { AzurePort } from '../azure/port';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Locale, Messages } from '../i18n';
+import type { Logger } from '../log';
+import type { StateStore } from '../state/store';
+
+/** An Adaptive Card after template expansion. */
+export type Card = Record<string, unknown>;
+
+/** A message to post: text (markdown), a card, or both. `mentions` are Entra object ids to @mention by name. */
+export interface Outgoing {
+  text?: string;
+  card?: Card;
+  mentions?: { id: string; name: string }[];
+}
+
+export interface User {
+  /** Entra object id (`from.aadObjectId`); the only identity authorization decisions use. */
+  id: string;
+  name: string;
+}
+
+/** Where to post later: a durable pointer to the chat or channel thread (see `teams/conversations.ts`). */
+export interface ConversationKey {
+  id: string;
+}
+
+export interface Services {
+  config: Readonly<Config>;
+  azure: AzurePort;
+  store: StateStore;
+  clock: Clock;
+  log: Logger;
+  /** Whether the bot runs on the embedded simulator. */
+  simulated: boolean;
+}
+
+export interface HandlerContext {
+  user: User;
+  conversation: ConversationKey;
+  locale: Locale;
+  msg: Messages;
+  log: Logger;
+  services: Services;
+  /** Posts into the same chat or thread; returns the new activity id. */
+  send(message: Outgoing): Promise<string | undefined>;
+  /** Replaces a message the bot posted earlier in this conversation. */
+  update(activityId: string, message: Outgoing): Promise<void>;
+  /** Work that continues after the turn is answered (a card click is answered at once; Azure calls follow). */
+  background(work: () => Promise<void>): void;
+}
+
+export type CommandArgs = Record<string, string | undefined>;
+
+export type Access = 'anyone' | 'operator' | 'approver';
+
+/** One command: declared patterns (English and Japanese), who may run it, and its handler. */
+export interface Command {
+  name: string;
+  /** Tried in order; named groups become `args`. Matched against the normalised text (see `router.ts`). */
+  patterns: RegExp[];
+  /** Words that point at this command when nothing matched, for "did you mean". */
+  keywords: string[];
+  access: Access;
+  handle(ctx: HandlerContext, args: CommandArgs): Promise<void>;
+}
+
+/** What answers a card click: the card that replaces the clicked one, or a short text shown to the clicker. */
+export type ActionResult = { card: Card } | { text: string };
+
+/** One handler per card verb; `parse` turns untrusted action data into a typed value, or `undefined` if malformed. */
+export interface CardAction<T> {
+  verb: string;
+  access: Access;
+  parse(data: Record<string, unknown>): T | undefined;
+  handle(ctx: HandlerContext, data: T): Promise<ActionResult>;
+}

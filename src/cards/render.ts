@@ -1,0 +1,25 @@
+/**
+ * Cards are JSON templates in `cards/`, expanded with adaptivecards-templating. Templates are read once and cached.
+ * Builders beside this file turn domain objects into each template's data; handlers never write card JSON.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Template } from 'adaptivecards-templating';
+import type { Card } from '../bot/types';
+
+export const CARDS_DIR = path.resolve(__dirname, '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '', 'cards');
+
+const cache = new Map<string, Template>();
+
+export function loadTemplate(name: string): Template {
+  let template = cache.get(name);
+  if (!template) {
+    template = new Template(JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
+    cache.set(name, template);
+  }
+  return template;
+}
+
+export function renderCard(name: string, data: object): Card {
+  return loadTemplate(name).expand({ $root: data }) as Card;
+}

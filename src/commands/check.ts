@@ -1,0 +1,19 @@
+/** `check <vm>`: the read-only preflight. Anyone may run it. */
+import { runPreflight } from '../backup/preflight';
+import { resolveVm } from '../bot/resolve-vm';
+import type { Command } from '../bot/types';
+import { checkCard } from '../cards/check-card';
+
+export const check: Command = {
+  name: 'check',
+  patterns: [/^(?:check|preflight)(?: (?<vm>\S+))?$/i, /^(?<vm>\S+?) ?(?:を|の)?(?:チェック|確認|事前チェック)(?:して)?$/, /^(?:チェック|確認|事前チェック) ?(?<vm>\S+)?$/],
+  keywords: ['check', 'preflight', 'チェック', '確認'],
+  access: 'anyone',
+  async handle(ctx, args) {
+    const ref = await resolveVm(ctx, args.vm, 'check', ctx.msg.commands.check.usage);
+    if (!ref) return;
+    const { config, azure, clock } = ctx.services;
+    const preflight = await runPreflight(azure, ref, config.backupManagementObjectId ?? '');
+    await ctx.send({ card: checkCard(ctx.msg, ctx.locale, preflight, new Date(clock.now())) });
+  },
+};

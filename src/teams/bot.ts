@@ -1,0 +1,65 @@
+/**
+ * The Teams edge: turns activities into calls on the dispatcher. It strips the @mention, picks the language, keeps the
+ * conversation reference durable (so job updates reach the thread after a restart), and answers card clicks
+ * (`adaptiveCard/action`) with the handler's card or text.
+ */
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import type { Dispatcher } from '../bot/dispatch';
+import type { HandlerContext, Services } from '../bot/types';
+import { messages, pickLocale } from '../i18n';
+import { conversationKey, type Messenger } from './messenger';
+import { toInvokeResponse } from './activities';
+
+export interface BotDeps {
+  services: Services;
+  dispatcher: Dispatcher;
+  messenger: Messenger;
+  /** Collects background work so shutdown (and tests) can wait for it. */
+  track(work: Promise<void>): void;
+}
+
+export class BackupBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+      const ctx = await this.handlerContext(context, text);
+      ctx.log.info('message', { length: text.length });
+      await this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim());
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const ctx = await this.handlerContext(context, '');
+    const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
+    const data = value?.action?.data && typeof value.action.data === 'object' ? (value.action.data as Record<string, unknown>) : {};
+    ctx.log.info('card action', { verb });
+    return toInvokeResponse(await this.deps.dispatcher.onAction(ctx, verb, data));
+  }
+
+  private async handlerContext(context: TurnContext, text: string): Promise<HandlerContext> {
+    const { services, messenger, track } = this.deps;
+    const activity = context.activity;
+    const conversationId = activity.conversation.id;
+    await services.store.put(conversationKey(conversationId), TurnContext.getConversationReference(activity));
+    const locale = pickLocale(activity.locale, text);
+    const log = services.log.child({ activityId: activity.id, conversationId });
+    return {
+      user: { id: activity.from.aadObjectId ?? '', name: activity.from.name ?? '' },
+      conversation: { id: conversationId },
+      locale,
+      msg: messages(locale),
+      log,
+      services,
+      send: (message) => messenger.send(conversationId, message),
+      update: (activityId, message) => messenger.update(conversationId, activityId, message),
+      background: (work) =>
+        track(
+          work().catch((error) => {
+            log.error('background work failed', { error });
+          }),
+        ),
+    };
+  }
+}

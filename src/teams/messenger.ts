@@ -1,0 +1,110 @@
+/**
+ * Posting and updating messages in a chat or thread at any time (during a turn or long after it), through the
+ * adapter's proactive path and a conversation reference kept in durable state. Every write waits for Teams'
+ * per-conversation limits and retries 429/412/502/504 honouring `Retry-After`, with exponential back-off and jitter,
+ * so a final job state is never lost to throttling.
+ */
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Outgoing } from '../bot/types';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import type { StateStore } from '../state/store';
+import { toActivity } from './activities';
+import { ConversationRateLimiter } from './rate-limit';
+
+export interface Messenger {
+  send(conversationId: string, message: Outgoing): Promise<string | undefined>;
+  update(conversationId: string, activityId: string, message: Outgoing): Promise<void>;
+}
+
+export const conversationKey = (conversationId: string) => `conv/${conversationId}`;
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+
+export interface MessengerOptions {
+  adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  appId: string;
+  store: StateStore;
+  clock: Clock;
+  log: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  maxAttempts?: number;
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?(n: string): string | undefined } } }).response?.headers;
+  const raw = headers?.get?.('retry-after');
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(raw) - Date.now());
+}
+
+export function createMessenger(options: MessengerOptions): Messenger {
+  const { adapter, appId, store, clock, log } = options;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const maxAttempts = options.maxAttempts ?? 8;
+  const limiter = new ConversationRateLimiter();
+  const references = new Map<string, Partial<ConversationReference>>();
+  // Writes to one conversation go out one at a time, in order (an update never overtakes the send it updates).
+  const queues = new Map<string, Promise<unknown>>();
+
+  async function reference(conversationId: string): Promise<Partial<ConversationReference>> {
+    let ref = references.get(conversationId);
+    if (!ref) {
+      ref = (await store.get<Partial<ConversationReference>>(conversationKey(conversationId)))?.value;
+      if (!ref) throw new Error(`no conversation reference stored for ${conversationId}`);
+      references.set(conversationId, ref);
+    }
+    return ref;
+  }
+
+  async function write<T>(conversationId: string, op: string, call: (ref: Partial<ConversationReference>) => Promise<T>): Promise<T> {
+    const ref = await reference(conversationId);
+    for (let attempt = 1; ; attempt++) {
+      const wait = limiter.delay(conversationId, clock.now());
+      if (wait > 0) await sleep(wait);
+      limiter.record(conversationId, clock.now());
+      try {
+        return await call(ref);
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        if (!status || !RETRYABLE.has(status) || attempt >= maxAttempts) throw error;
+        const backoff = retryAfterMs(error) ?? Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
+        log.warn('connector throttled or unavailable; retrying', { op, status, attempt, backoffMs: Math.round(backoff), conversationId });
+        await sleep(backoff);
+      }
+    }
+  }
+
+  function serial<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    queues.set(conversationId, settled);
+    void settled.then(() => queues.get(conversationId) === settled && queues.delete(conversationId));
+    return next;
+  }
+
+  return {
+    send(conversationId, message) {
+      return serial(conversationId, () =>
+        write(conversationId, 'send', async (ref) => {
+          let id: string | undefined;
+          await adapter.continueConversationAsync(appId, ref, async (context) => {
+            id = (await context.sendActivity(toActivity(message)))?.id;
+          });
+          return id;
+        }),
+      );
+    },
+    update(conversationId, activityId, message) {
+      return serial(conversationId, () =>
+        write(conversationId, 'update', async (ref) => {
+          await adapter.continueConversationAsync(appId, ref, async (context) => {
+            await context.updateActivity({ ...toActivity(message), id: activityId, conversation: ref.conversation } as never);
+          });
+        }),
+      );
+    },
+  };
+}
