@@ -73,6 +73,15 @@ function url(env: Env, name: string, fallback: string): string {
   return raw.replace(/\/+$/, '');
 }
 
+/** Reads `.env` from the working directory into the environment, when there is one (Node's own parser). */
+export function loadDotEnv(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(file, 'could not be read', String((error as Error).message));
+  }
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonly<Config> {
   const appType = text(env, 'MicrosoftAppType') || 'MultiTenant';
   if (!['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(appType)) {

@@ -1,12 +1,13 @@
 /** Entry point: parse config, start the app, stop cleanly. Everything else is wired in `app.ts`. */
 import { startApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { createLogger } from './log';
 
 async function main(): Promise<void> {
   const log = createLogger();
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -10,10 +10,14 @@ export interface Logger {
 }
 
 const SECRET_KEYS = /pass(word)?|secret|token|authorization|connection_?string|sig|key$/i;
-const SECRET_VALUES = [/Bearer\s+[\w.~+/-]+=*/gi, /eyJ[\w-]+\.[\w-]+\.[\w-]+/g, /(AccountKey|SharedAccessSignature|sig)=[^;&\s"]+/gi];
+const SECRET_VALUES: [RegExp, string][] = [
+  [/Bearer\s+[\w.~+/-]+=*/gi, 'Bearer ***'],
+  [/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '***'],
+  [/(AccountKey|SharedAccessSignature|sig|client_secret|password)=[^;&\s"]+/gi, '$1=***'],
+];
 
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return SECRET_VALUES.reduce((s, re) => s.replace(re, (m) => `${m.split(/[=\s]/)[0]}=***`), value);
+  if (typeof value === 'string') return SECRET_VALUES.reduce((s, [re, mask]) => s.replace(re, mask), value);
   if (depth > 5 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: redact(value.message), code: (value as { code?: unknown }).code, stack: redact(value.stack) };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));

@@ -1,0 +1,209 @@
+/**
+ * The simulated world. Plain data so tests can read and seed it; the routes turn it into ARM payloads shaped like
+ * `../shared/azure-rest-examples`. Ids keep Azure's casing; every lookup compares case-insensitively like ARM does.
+ */
+
+/** Where a disk's ADE key material lives (BEK secret, optional KEK). */
+export interface AdeRef {
+  secretUrl: string;
+  secretVaultId: string;
+  keyUrl?: string;
+  keyVaultId?: string;
+}
+
+export interface VmDiskRef {
+  name: string;
+  /** Absent for the OS disk. */
+  lun?: number;
+  /** Managed disk resource id. */
+  managedDiskId?: string;
+  /** Unmanaged disk: page blob URI. */
+  vhdUri?: string;
+  /** CMK: the disk encryption set the VM model references. */
+  diskEncryptionSetId?: string;
+  /** Unmanaged ADE: `storageProfile.osDisk.encryptionSettings`. */
+  encryptionSettings?: AdeRef;
+  sizeGb: number;
+}
+
+export interface SimVm {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  vmId: string;
+  osType: 'Windows' | 'Linux';
+  vmSize: string;
+  osDisk: VmDiskRef;
+  dataDisks: VmDiskRef[];
+  agent: { ready: boolean; version: string };
+  powerState: 'running' | 'deallocated' | 'stopped';
+  timeCreated: string;
+}
+
+export interface SimDisk {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  osType?: 'Windows' | 'Linux';
+  sizeGb: number;
+  managedBy?: string;
+  /** ADE on a managed disk: `properties.encryptionSettingsCollection`. */
+  ade?: AdeRef;
+  /** CMK: `properties.encryption.diskEncryptionSetId`. */
+  diskEncryptionSetId?: string;
+  timeCreated: string;
+}
+
+export interface SimDiskEncryptionSet {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  keyUrl: string;
+  keyVaultId: string;
+}
+
+export interface SimAccessPolicy {
+  tenantId: string;
+  objectId: string;
+  permissions: { keys: string[]; secrets: string[]; certificates: string[] };
+}
+
+export interface SimKeyVault {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  tenantId: string;
+  enableRbacAuthorization: boolean;
+  enabledForDiskEncryption: boolean;
+  accessPolicies: SimAccessPolicy[];
+}
+
+export interface SimRoleDefinition {
+  /** GUID. */
+  name: string;
+  roleName: string;
+  type: 'BuiltInRole' | 'CustomRole';
+  description: string;
+  assignableScopes: string[];
+  actions: string[];
+  notActions: string[];
+  dataActions: string[];
+  notDataActions: string[];
+}
+
+export interface SimRoleAssignment {
+  /** GUID. */
+  name: string;
+  scope: string;
+  roleDefinitionId: string;
+  principalId: string;
+  principalType: string;
+  createdOn: string;
+}
+
+/** Policy `properties`, kept in the ARM shape of BackupPolicies_List.json / ProtectionPolicies_Get.json. */
+export interface SimPolicy {
+  name: string;
+  properties: Record<string, unknown>;
+}
+
+export interface SimRecoveryPoint {
+  /** Numeric string, like Azure's. */
+  name: string;
+  time: number;
+  consistency: 'ApplicationConsistent' | 'CrashConsistent' | 'FileSystemConsistent';
+  /** InstantRP = snapshot tier, HardenedRP = vault tier. */
+  tiers: Array<'InstantRP' | 'HardenedRP'>;
+  encrypted: boolean;
+  keyAndSecret?: AdeRef;
+  vmSize: string;
+  osType: 'Windows' | 'Linux';
+  managed: boolean;
+}
+
+export interface SimProtectedItem {
+  vmId: string;
+  friendlyName: string;
+  /** `iaasvmcontainerv2;{rg};{vm}` (without the `IaasVMContainer;` prefix). */
+  containerKey: string;
+  policyName: string;
+  protectionState: string;
+  lastBackupStatus?: string;
+  lastBackupTime?: number;
+  recoveryPoints: SimRecoveryPoint[];
+  protectedItemDataId: string;
+}
+
+export type SimJobOperation = 'Backup' | 'ConfigureBackup' | 'Restore';
+
+/** A job's fate, fixed when its deciding phase ends (see jobs/progress.ts). */
+export interface SimJobError {
+  /** The code text Azure shows, e.g. `UserErrorKeyVaultPermissionsNotConfigured`. */
+  code: string;
+  /** Numeric `errorCode` of AzureIaaSVMErrorInfo (see payloads/jobs.ts for why both exist). */
+  number: number;
+  message: string;
+  recommendations: string[];
+}
+
+export interface SimJob {
+  /** GUID. */
+  name: string;
+  operation: SimJobOperation;
+  vmId: string;
+  entityFriendlyName: string;
+  containerKey: string;
+  startTime: number;
+  isUserTriggered: boolean;
+  /** Backup: requested expiry of the recovery point. */
+  expiry?: number;
+  /** Restore: what the job writes to its property bag. */
+  propertyBag?: Record<string, string>;
+  /** Set once the job has reached a terminal state. */
+  outcome?: { status: 'Completed' | 'Failed'; endTime: number; error?: SimJobError; failedTask?: string };
+}
+
+export interface SimRecoveryVault {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  crossRegionRestore: boolean;
+  policies: SimPolicy[];
+  items: SimProtectedItem[];
+  jobs: SimJob[];
+  /** Lower-cased VM ids the vault has discovered (visible as protectable items). */
+  discovered: string[];
+}
+
+/** An async operation behind an `Azure-AsyncOperation` / `Location` pair. */
+export interface SimOperation {
+  id: string;
+  kind: 'backup' | 'configure' | 'restore' | 'refresh';
+  vaultId: string;
+  startTime: number;
+  /** Polls that still answer "InProgress" before the result shows. */
+  pendingPolls: number;
+  jobName?: string;
+  error?: { code: string; message: string };
+}
+
+export interface Estate {
+  subscriptionId: string;
+  tenantId: string;
+  /** Object id of Backup Management Service in this tenant. */
+  backupManagementObjectId: string;
+  resourceGroups: Array<{ name: string; location: string }>;
+  vms: SimVm[];
+  disks: SimDisk[];
+  diskEncryptionSets: SimDiskEncryptionSet[];
+  keyVaults: SimKeyVault[];
+  roleDefinitions: SimRoleDefinition[];
+  roleAssignments: SimRoleAssignment[];
+  recoveryVaults: SimRecoveryVault[];
+  operations: SimOperation[];
+}
