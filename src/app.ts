@@ -13,6 +13,7 @@ import type { Services } from './bot/types';
 import { systemClock, type Clock } from './clock';
 import { commands } from './commands';
 import type { Config } from './config';
+import { createJobTracker } from './jobs/tracker';
 import { createLogger, type Logger } from './log';
 import { createServer } from './server';
 import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator } from './simulator';
@@ -31,6 +32,8 @@ export interface AppOptions {
   store?: StateStore;
   host?: string;
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Poll jobs on a timer (default); tests turn it off and call `services.jobs.tick()` themselves. */
+  autoPoll?: boolean;
   /** How the messenger waits (tests make it instant). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -68,10 +71,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const store = options.store ?? openSqliteStore(options.config.statePath);
   const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);
-  const services: Services = { config, azure, store, clock, log, simulated: !!simulator };
-
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
+  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs });
+  const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     pending.add(work);
@@ -85,6 +88,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const server = createServer(adapter, (context) => bot.run(context), () => ready);
   await new Promise<void>((resolve) => server.listen(config.port, options.host ?? '0.0.0.0', resolve));
   ready = true;
+  if (options.autoPoll !== false) jobs.start();
   const port = (server.address() as AddressInfo).port;
   log.info('bot listening', { port, endpoint: '/api/messages', simulated: !!simulator });
 
@@ -102,6 +106,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       ready = false;
       server.close();
       await idle();
+      await jobs.stop();
       if (ownSimulator) await simulator?.close();
       if (!options.store) await store.close();
     },

@@ -1,9 +1,19 @@
 /** Every card action, one per verb. */
-import type { CardAction } from '../bot/types';
 import type { Dispatcher } from '../bot/dispatch';
+import type { CardAction } from '../bot/types';
 import { commands } from '../commands';
-import { chooseVm } from './choose-vm';
+import { backupCancel } from './backup-cancel';
+import { backupConfirm } from './backup-confirm';
+import { runCommandAction, type RunCommand } from './run-command';
+import { Verbs } from './verbs';
 
 export function createActions(dispatcher: () => Dispatcher): readonly CardAction<any>[] {
-  return [chooseVm(() => commands, (ctx, command, args) => dispatcher().runCommand(ctx, command, args))];
+  const all = () => commands;
+  const run: RunCommand = (ctx, command, args) => dispatcher().runCommand(ctx, command, args);
+  return [
+    runCommandAction(Verbs.chooseVm, all, run),
+    runCommandAction(Verbs.backupStart, all, run, 'backup'),
+    backupConfirm,
+    backupCancel,
+  ];
 }

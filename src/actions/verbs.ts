@@ -1,4 +1,7 @@
 /** Card verbs, shared by the templates in `cards/` and the handlers in `src/actions/` (a test keeps them in step). */
 export const Verbs = {
   chooseVm: 'vm.choose',
+  backupStart: 'backup.start',
+  backupConfirm: 'backup.confirm',
+  backupCancel: 'backup.cancel',
 } as const;

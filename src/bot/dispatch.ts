@@ -13,8 +13,6 @@ export interface Dispatcher {
   runCommand(ctx: HandlerContext, command: Command, args: CommandArgs): Promise<void>;
 }
 
-type Usage = { usage: string };
-
 export function createDispatcher(commands: () => readonly Command[], actions: () => readonly CardAction<any>[]): Dispatcher {
   async function runCommand(ctx: HandlerContext, command: Command, args: CommandArgs): Promise<void> {
     if (!hasAccess(ctx.services, ctx.user.id, command.access)) {
@@ -38,7 +36,7 @@ export function createDispatcher(commands: () => readonly Command[], actions: ()
         return;
       }
       const near = closest(commands(), text);
-      const usage = near && (ctx.msg.commands as Record<string, Usage>)[near.name].usage;
+      const usage = near?.describe(ctx.msg).usage;
       await ctx.send({ text: `${ctx.msg.unknown.text(text.slice(0, 100))} ${usage ? ctx.msg.unknown.closest(usage) : ctx.msg.unknown.noClosest}` });
     },
     async onAction(ctx, verb, data) {

@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Locale, Messages } from '../i18n';
 import type { Logger } from '../log';
+import type { JobTracker } from '../jobs/tracker';
 import type { StateStore } from '../state/store';
 
 /** An Adaptive Card after template expansion. */
@@ -36,6 +37,8 @@ export interface Services {
   store: StateStore;
   clock: Clock;
   log: Logger;
+  /** Follows started jobs into their thread. */
+  jobs: JobTracker;
   /** Whether the bot runs on the embedded simulator. */
   simulated: boolean;
 }
@@ -51,6 +54,8 @@ export interface HandlerContext {
   send(message: Outgoing): Promise<string | undefined>;
   /** Replaces a message the bot posted earlier in this conversation. */
   update(activityId: string, message: Outgoing): Promise<void>;
+  /** For a card click: the id of the message holding the clicked card. */
+  cardActivityId?: string;
   /** Work that continues after the turn is answered (a card click is answered at once; Azure calls follow). */
   background(work: () => Promise<void>): void;
 }
@@ -67,6 +72,8 @@ export interface Command {
   /** Words that point at this command when nothing matched, for "did you mean". */
   keywords: string[];
   access: Access;
+  /** Usage line and one-sentence description, in the user's language (help card, "did you mean"). */
+  describe(m: Messages): { usage: string; description: string };
   handle(ctx: HandlerContext, args: CommandArgs): Promise<void>;
 }
 

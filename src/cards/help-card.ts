@@ -3,18 +3,15 @@ import type { Card, Command, Services } from '../bot/types';
 import type { Messages } from '../i18n';
 import { renderCard } from './render';
 
-type Described = { usage: string; description: string };
-
 export function helpCardData(m: Messages, commands: readonly Command[], services: Services) {
-  const catalog = m.commands as Record<string, Described>;
   const roleNote = (list: string[]) => (list.length ? m.help.count(list.length) : services.simulated ? m.help.everyone : m.help.nobodyConfigured);
   return {
     title: m.help.title,
     note: services.simulated ? m.common.simulatorNote : '',
     intro: m.help.intro,
     commands: commands.map((c) => ({
-      usage: catalog[c.name].usage,
-      description: catalog[c.name].description + (c.access === 'operator' ? ` (${m.help.operatorsOnly})` : c.access === 'approver' ? ` (${m.help.approversOnly})` : ''),
+      usage: c.describe(m).usage,
+      description: c.describe(m).description + (c.access === 'operator' ? ` (${m.help.operatorsOnly})` : c.access === 'approver' ? ` (${m.help.approversOnly})` : ''),
     })),
     roles: m.help.roles(roleNote(services.config.operatorIds), roleNote(services.config.approverIds)),
   };

@@ -9,6 +9,7 @@ export const check: Command = {
   patterns: [/^(?:check|preflight)(?: (?<vm>\S+))?$/i, /^(?<vm>\S+?) ?(?:を|の)?(?:チェック|確認|事前チェック)(?:して)?$/, /^(?:チェック|確認|事前チェック) ?(?<vm>\S+)?$/],
   keywords: ['check', 'preflight', 'チェック', '確認'],
   access: 'anyone',
+  describe: (m) => m.commands.check,
   async handle(ctx, args) {
     const ref = await resolveVm(ctx, args.vm, 'check', ctx.msg.commands.check.usage);
     if (!ref) return;

@@ -1,6 +1,9 @@
 /** Every command, in routing order; the same list renders `help` and is checked against the manifest's commandLists. */
 import type { Command } from '../bot/types';
+import { backup } from './backup';
 import { check } from './check';
 import { helpCommand } from './help';
+import { jobs } from './jobs';
+import { status } from './status';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), check];
+export const commands: readonly Command[] = [helpCommand(() => commands), backup, status, jobs, check];

@@ -2,7 +2,10 @@
  * English message catalog. Its shape is the `Messages` type every other language must fill in completely,
  * so a missing Japanese string is a compile error, not a blank in chat.
  */
+import { backupEn } from './backup';
+
 export const en = {
+  backup: backupEn,
   language: 'English',
   common: {
     cancel: 'Cancel',
@@ -109,6 +112,69 @@ export const en = {
     } as Record<string, string>,
     requestId: (id: string) => `Azure request id: ${id}`,
   },
+  job: {
+    operation: { Backup: 'Backup', Restore: 'Restore', ConfigureBackup: 'Enable protection', CrossRegionRestore: 'Cross-region restore' } as Record<string, string>,
+    title: (operation: string, vm: string) => `${operation} · ${vm}`,
+    status: {
+      InProgress: '⏳ In progress',
+      Completed: '✅ Completed',
+      CompletedWithWarnings: '⚠️ Completed with warnings',
+      Failed: '❌ Failed',
+      Cancelled: '🚫 Cancelled',
+      Cancelling: '🚫 Cancelling',
+    } as Record<string, string>,
+    starting: '⏳ Starting…',
+    currentTask: (task: string) => `current step: ${task}`,
+    vm: 'VM',
+    vault: 'Vault',
+    started: 'Started',
+    duration: 'Duration',
+    startedBy: 'Started by',
+    jobId: 'Job id',
+    retainUntil: 'Keep until',
+    final: {
+      Completed: (op: string, vm: string, took: string) => `✅ ${op} of **${vm}** completed in ${took}.`,
+      CompletedWithWarnings: (op: string, vm: string, took: string) => `⚠️ ${op} of **${vm}** completed with warnings in ${took}. See the job card for details.`,
+      Failed: (op: string, vm: string, code: string) => `❌ ${op} of **${vm}** failed with **${code}**. The job card above says what to do.`,
+      Cancelled: (op: string, vm: string) => `🚫 ${op} of **${vm}** was cancelled.`,
+    },
+    nextStepsTitle: 'Next steps',
+    duration_: (ms: number) => {
+      const min = Math.round(ms / 60000);
+      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} s` : min < 120 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
+    },
+  },
+  /** Azure Backup error codes → what happened and what to do (keys are lower-case: Azure spells some codes two ways). */
+  advice: {
+    userErrorKeyVaultPermissionsNotConfigured: {
+      meaning: 'Azure Backup cannot read the Key Vault that holds this VM\'s disk encryption keys.',
+      next: 'Grant the Backup Management Service access to the Key Vault (keys and secrets get, list, backup; or Key Vault Administrator on RBAC vaults), then back up again.',
+    },
+    userErrorEncryptedVmNotSupportedWithDiskEx: {
+      meaning: 'Disk exclusion is not supported for encrypted VMs.',
+      next: 'Back up all disks: remove the disk exclusion from the protection settings, then back up again.',
+    },
+    diskEncryptionInternalError: {
+      meaning: 'The key or secret this restore needs is missing from the Key Vault.',
+      next: 'Restore the KEK and BEK into the Key Vault first (from the restore job\'s key/secret output), then restore or create the VM again.',
+    },
+    bcmProtGetSaSUriAsyncError: {
+      meaning: 'The Recovery Services vault cannot use the customer-managed key of the disk encryption set.',
+      next: 'Give the vault\'s managed identity access to the key (get, wrapKey, unwrapKey) in the Key Vault behind the disk encryption set.',
+    },
+    extensionSnapshotBitlockerError: {
+      meaning: 'The snapshot failed: a drive is locked by BitLocker, or the Volume Shadow Copy service had a problem.',
+      next: 'Unlock all BitLocker drives in the VM and check that the VSS service is running, then back up again.',
+    },
+    userErrorGuestAgentStatusUnavailable: {
+      meaning: 'The VM agent is not reachable, so Backup cannot run its extension.',
+      next: 'Start the VM and make sure the VM agent is installed and running (Windows: WindowsAzureGuestAgent service; Linux: waagent), then back up again.',
+    },
+    default: {
+      meaning: 'Azure Backup reported an error.',
+      next: 'Open the job in the Recovery Services vault for details; fix what it says, then try again.',
+    },
+  } as Record<string, { meaning: string; next: string }>,
   time: {
     ago: (minutes: number) => (minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h ago` : `${Math.round(minutes / 1440)} days ago`),
   },

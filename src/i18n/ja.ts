@@ -1,7 +1,9 @@
 /** 日本語メッセージカタログ。`Messages` 型により英語版と同じキーをすべて持つ必要があります。 */
+import { backupJa } from './backup';
 import type { Messages } from './en';
 
 export const ja: Messages = {
+  backup: backupJa,
   language: '日本語',
   common: {
     cancel: 'キャンセル',
@@ -107,6 +109,68 @@ export const ja: Messages = {
       default: '数分後に再試行してください。失敗が続く場合は、要求 ID を Azure 管理者に伝えてください。',
     },
     requestId: (id: string) => `Azure 要求 ID: ${id}`,
+  },
+  job: {
+    operation: { Backup: 'バックアップ', Restore: '復元', ConfigureBackup: '保護の有効化', CrossRegionRestore: 'リージョン間の復元' },
+    title: (operation: string, vm: string) => `${operation} · ${vm}`,
+    status: {
+      InProgress: '⏳ 実行中',
+      Completed: '✅ 完了',
+      CompletedWithWarnings: '⚠️ 警告付きで完了',
+      Failed: '❌ 失敗',
+      Cancelled: '🚫 キャンセル済み',
+      Cancelling: '🚫 キャンセル中',
+    },
+    starting: '⏳ 開始しています…',
+    currentTask: (task: string) => `現在のステップ: ${task}`,
+    vm: 'VM',
+    vault: 'コンテナー',
+    started: '開始',
+    duration: '所要時間',
+    startedBy: '実行者',
+    jobId: 'ジョブ ID',
+    retainUntil: '保持期限',
+    final: {
+      Completed: (op: string, vm: string, took: string) => `✅ **${vm}** の${op}が完了しました（${took}）。`,
+      CompletedWithWarnings: (op: string, vm: string, took: string) => `⚠️ **${vm}** の${op}は警告付きで完了しました（${took}）。詳細はジョブ カードを確認してください。`,
+      Failed: (op: string, vm: string, code: string) => `❌ **${vm}** の${op}は **${code}** で失敗しました。対処方法は上のジョブ カードを確認してください。`,
+      Cancelled: (op: string, vm: string) => `🚫 **${vm}** の${op}はキャンセルされました。`,
+    },
+    nextStepsTitle: '次の手順',
+    duration_: (ms: number) => {
+      const min = Math.round(ms / 60000);
+      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} 秒` : min < 120 ? `${min} 分` : `${Math.floor(min / 60)} 時間 ${min % 60} 分`;
+    },
+  },
+  advice: {
+    userErrorKeyVaultPermissionsNotConfigured: {
+      meaning: 'Azure Backup がこの VM のディスク暗号化キーを保管する Key Vault を読み取れません。',
+      next: 'Backup Management Service に Key Vault へのアクセス権（キーとシークレットの get・list・backup、RBAC の場合は Key Vault 管理者）を付与してから、もう一度バックアップしてください。',
+    },
+    userErrorEncryptedVmNotSupportedWithDiskEx: {
+      meaning: '暗号化された VM ではディスクの除外はサポートされていません。',
+      next: 'すべてのディスクをバックアップしてください。保護設定からディスクの除外を外し、もう一度バックアップしてください。',
+    },
+    diskEncryptionInternalError: {
+      meaning: 'この復元に必要なキーまたはシークレットが Key Vault にありません。',
+      next: '先に KEK と BEK を Key Vault に復元してから（復元ジョブが出力したキー/シークレット情報を使用）、VM の復元または作成をやり直してください。',
+    },
+    bcmProtGetSaSUriAsyncError: {
+      meaning: 'Recovery Services コンテナーがディスク暗号化セットのカスタマー マネージド キーを使用できません。',
+      next: 'ディスク暗号化セットの Key Vault で、コンテナーのマネージド ID にキーへのアクセス権（get・wrapKey・unwrapKey）を付与してください。',
+    },
+    extensionSnapshotBitlockerError: {
+      meaning: 'スナップショットに失敗しました。ドライブが BitLocker でロックされているか、ボリューム シャドウ コピー サービスに問題があります。',
+      next: 'VM 内のすべての BitLocker ドライブのロックを解除し、VSS サービスが動作していることを確認してから、もう一度バックアップしてください。',
+    },
+    userErrorGuestAgentStatusUnavailable: {
+      meaning: 'VM エージェントに接続できないため、Backup が拡張機能を実行できません。',
+      next: 'VM を起動し、VM エージェントがインストールされ動作していることを確認してから（Windows: WindowsAzureGuestAgent サービス、Linux: waagent）、もう一度バックアップしてください。',
+    },
+    default: {
+      meaning: 'Azure Backup がエラーを報告しました。',
+      next: 'Recovery Services コンテナーでジョブの詳細を確認し、表示された内容を修正してから再試行してください。',
+    },
   },
   time: {
     ago: (minutes: number) => (minutes < 1 ? 'たった今' : minutes < 60 ? `${minutes} 分前` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} 時間前` : `${Math.round(minutes / 1440)} 日前`),

@@ -31,7 +31,7 @@ export class BackupBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const ctx = await this.handlerContext(context, '');
+    const ctx = { ...(await this.handlerContext(context, '')), cardActivityId: context.activity.replyToId };
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
     const data = value?.action?.data && typeof value.action.data === 'object' ? (value.action.data as Record<string, unknown>) : {};
     ctx.log.info('card action', { verb });

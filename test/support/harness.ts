@@ -22,6 +22,8 @@ export interface Harness {
   statePath: string;
   say(text: string, options?: { user?: TestUser; where?: Where; locale?: string }): Promise<ConnectorWrite[]>;
   click(verb: string, data: Record<string, unknown>, options?: { user?: TestUser; where?: Where; locale?: string; replyToId?: string }): Promise<{ status: number; body: any; writes: ConnectorWrite[] }>;
+  /** One job-polling round, as the timer would run it. */
+  tick(): Promise<void>;
   /** Restart the bot process state (same STATE_PATH, same simulator), as after a crash. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -46,7 +48,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ? {}
     : { BACKUP_OPERATOR_IDS: `${users.alice.id},${users.dave.id}`, BACKUP_APPROVER_IDS: `${users.bob.id},${users.dave.id}` };
   const config = loadConfig({ PORT: '0', STATE_PATH: statePath, ...roles, ...options.env });
-  const boot = () => startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined });
+  const boot = () => startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false });
   let app = await boot();
 
   async function post(activity: object) {
@@ -71,6 +73,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async click(verb, data, o = {}) {
       return post(invokeActivity(connector.url, verb, data, o.user ?? users.alice, o.where ?? channel, o.replyToId ?? 'card-1', o.locale));
+    },
+    async tick() {
+      await app.services.jobs.tick();
     },
     async restart() {
       await app.close();

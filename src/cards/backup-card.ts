@@ -1,0 +1,51 @@
+/** Data for `cards/backup-confirm.json` (confirm, or blocked with the fix), and the notice cards after a click. */
+import { isAde } from '../azure/port';
+import type { Preflight } from '../backup/preflight';
+import { resourceName } from '../backup/preflight';
+import { retentionBounds } from '../backup/retention';
+import { vmKey } from '../bot/resolve-vm';
+import type { Card } from '../bot/types';
+import { formatTime, type Locale, type Messages } from '../i18n';
+import { renderCard } from './render';
+
+export function backupCard(m: Messages, locale: Locale, p: Preflight, options: { pendingId?: string; retainUntil: string; now: number }): Card {
+  const b = m.backup;
+  const { vm, protection } = p;
+  const kvMissing = p.problems.find((x) => x.code === 'KeyVaultAccessMissing');
+  const canBackUp = !!protection && !kvMissing && !!options.pendingId;
+  const { min, max } = retentionBounds(options.now);
+  const warnings = [
+    ...(kvMissing && kvMissing.code === 'KeyVaultAccessMissing' ? [b.wouldFailKv(kvMissing.vault)] : []),
+    ...(!protection ? [b.notProtected(vm.name)] : []),
+    ...(canBackUp && vm.agent.state !== 'Ready' ? [b.agentWarning] : []),
+  ];
+  return renderCard('backup-confirm', {
+    title: canBackUp ? b.confirmTitle(vm.name) : b.blockedTitle(vm.name),
+    facts: [
+      { title: b.vm, value: `${vm.resourceGroup}/${vm.name} · ${vm.location}` },
+      { title: b.encryption, value: m.encryption[vm.encryption] + (isAde(vm.encryption) && p.keyVaults[0] ? ` · ${p.keyVaults[0].name}` : '') },
+      ...(protection
+        ? [
+            { title: b.vault, value: resourceName(protection.vaultId) },
+            { title: b.policy, value: protection.policyName ?? m.common.unknown },
+            { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} ${formatTime(locale, protection.lastBackupTime)}`.trim() : m.check.never },
+          ]
+        : []),
+    ],
+    warnings,
+    retainLabel: b.retainLabel,
+    retainHint: b.retainHint,
+    retainUntil: options.retainUntil,
+    minDate: min,
+    maxDate: max,
+    invalidDate: b.invalidDate(max),
+    pendingId: options.pendingId ?? '',
+    vmKey: vmKey(vm),
+    buttons: { confirm: canBackUp, grant: !!kvMissing, protect: !protection },
+    labels: { confirm: b.confirmButton, cancel: b.cancelButton, grant: m.check.grantButton, protect: m.check.protectButton },
+  });
+}
+
+export function noticeCard(title: string, lines: string[], options: { color?: string; facts?: { title: string; value: string }[] } = {}): Card {
+  return renderCard('notice', { title, lines, color: options.color ?? 'Default', facts: options.facts ?? [] });
+}

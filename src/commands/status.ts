@@ -1,0 +1,43 @@
+/** `status <vm>`: protection, policy, last backup, latest recovery point and running jobs. Anyone may run it. */
+import { resourceName } from '../backup/preflight';
+import { resolveVm } from '../bot/resolve-vm';
+import type { Command } from '../bot/types';
+import { noticeCard } from '../cards/backup-card';
+import { formatTime } from '../i18n';
+
+const DAY = 86_400_000;
+
+export const status: Command = {
+  name: 'status',
+  patterns: [/^(?:status|state) (?<vm>\S+)$/i, /^(?<vm>[^\sの]+) ?の?(?:状態|ステータス|状況)$/, /^(?:状態|ステータス) (?<vm>\S+)$/],
+  keywords: ['status', '状態', 'ステータス'],
+  access: 'anyone',
+  describe: (m) => ({ usage: m.backup.usage.status, description: m.backup.description.status }),
+  async handle(ctx, args) {
+    const ref = await resolveVm(ctx, args.vm, 'status', ctx.msg.backup.usage.status);
+    if (!ref) return;
+    const { azure, clock } = ctx.services;
+    const b = ctx.msg.backup;
+    const at = (d: Date) => formatTime(ctx.locale, d);
+    const protection = await azure.getProtection(ref);
+    if (!protection) {
+      await ctx.send({ card: noticeCard(b.statusTitle(ref.name), [b.notProtected(ref.name)], { color: 'Warning' }) });
+      return;
+    }
+    const [points, jobs] = await Promise.all([azure.listRecoveryPoints(protection), azure.listJobs(protection.vaultId, new Date(clock.now() - DAY))]);
+    const running = jobs.filter((j) => j.status === 'InProgress' && j.entityFriendlyName.toLowerCase() === ref.name.toLowerCase());
+    const latest = points[0];
+    const facts = [
+      { title: b.protection, value: `${protection.protectionState} · ${resourceName(protection.vaultId)}` },
+      { title: b.policy, value: protection.policyName ?? ctx.msg.common.unknown },
+      ...(protection.healthStatus ? [{ title: b.health, value: protection.healthStatus }] : []),
+      { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} · ${at(protection.lastBackupTime)}` : ctx.msg.check.never },
+      { title: b.latestPoint, value: latest ? `${at(latest.time)} · ${latest.consistency} · ${latest.tiers.join(' + ')}` : ctx.msg.common.none },
+      {
+        title: b.runningJobs,
+        value: running.length ? running.map((j) => `${ctx.msg.job.operation[j.operation] ?? j.operation} (${at(j.startTime)})`).join(', ') : b.noRunningJobs,
+      },
+    ];
+    await ctx.send({ card: noticeCard(b.statusTitle(ref.name), [], { facts }) });
+  },
+};

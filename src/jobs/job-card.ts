@@ -1,0 +1,62 @@
+/** Data for `cards/job.json`, and the short final message that notifies the thread. */
+import { adviceFor } from '../backup/error-advice';
+import type { Card } from '../bot/types';
+import { renderCard } from '../cards/render';
+import { formatTime, messages } from '../i18n';
+import { resourceName } from '../backup/preflight';
+import type { TrackedJob } from './tracked-job';
+
+const COLORS: Record<string, string> = { Completed: 'Good', CompletedWithWarnings: 'Warning', Failed: 'Attention', Cancelled: 'Warning', Cancelling: 'Warning' };
+
+export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
+  const m = messages(job.locale);
+  const j = m.job;
+  const view = job.view;
+  const op = j.operation[job.operation] ?? job.operation;
+  const status = view ? (j.status[view.status] ?? view.status) + (view.status === 'InProgress' && view.task ? ` — ${j.currentTask(view.task)}` : '') : j.starting;
+  const errors = (view?.errors ?? []).map((e) => ({ ...adviceFor(m, e.code), message: e.message }));
+  return {
+    title: j.title(op, job.vm.name),
+    status,
+    color: (view && COLORS[view.status]) ?? 'Accent',
+    facts: [
+      { title: j.vm, value: `${job.vm.resourceGroup}/${job.vm.name}` },
+      { title: j.vault, value: resourceName(job.vaultId) },
+      ...(view ? [{ title: j.started, value: formatTime(job.locale, new Date(view.startTime)) }] : []),
+      ...(view?.durationMs !== undefined && view.status !== 'InProgress' ? [{ title: j.duration, value: j.duration_(view.durationMs) }] : []),
+      { title: j.startedBy, value: job.startedBy.name || m.common.unknown },
+      ...Object.entries(job.details ?? {}).map(([title, value]) => ({ title: (j as Record<string, unknown>)[title] as string ?? title, value })),
+      { title: j.jobId, value: job.jobId },
+    ],
+    errors,
+    nextStepsTitle: j.nextStepsTitle,
+    nextSteps,
+    vmKey: `${job.vm.resourceGroup}/${job.vm.name}`,
+    buttons: { grant: errors.some((e) => e.fix === 'requestKeyVaultAccess'), backup: false },
+    labels: { grant: m.check.grantButton, backup: m.check.backupButton },
+  };
+}
+
+export function jobCard(job: TrackedJob, nextSteps: string[] = []): Card {
+  return renderCard('job', jobCardData(job, nextSteps));
+}
+
+export function finalMessage(job: TrackedJob): string | undefined {
+  const view = job.view;
+  if (!view) return undefined;
+  const j = messages(job.locale).job;
+  const op = j.operation[job.operation] ?? job.operation;
+  const took = j.duration_(view.durationMs ?? 0);
+  switch (view.status) {
+    case 'Completed':
+      return j.final.Completed(op, job.vm.name, took);
+    case 'CompletedWithWarnings':
+      return j.final.CompletedWithWarnings(op, job.vm.name, took);
+    case 'Failed':
+      return j.final.Failed(op, job.vm.name, view.errors[0]?.code ?? 'Failed');
+    case 'Cancelled':
+      return j.final.Cancelled(op, job.vm.name);
+    default:
+      return undefined;
+  }
+}
