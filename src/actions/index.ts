@@ -4,6 +4,9 @@ import type { CardAction } from '../bot/types';
 import { commands } from '../commands';
 import { backupCancel } from './backup-cancel';
 import { backupConfirm } from './backup-confirm';
+import { grantApprove, grantReject } from './grant-decide';
+import { grantStart } from './grant-start';
+import { grantSubmit } from './grant-submit';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
 
@@ -15,5 +18,9 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
     runCommandAction(Verbs.backupStart, all, run, 'backup'),
     backupConfirm,
     backupCancel,
+    grantStart,
+    grantSubmit,
+    grantApprove,
+    grantReject,
   ];
 }

@@ -4,4 +4,8 @@ export const Verbs = {
   backupStart: 'backup.start',
   backupConfirm: 'backup.confirm',
   backupCancel: 'backup.cancel',
+  grantStart: 'grant.start',
+  grantSubmit: 'grant.submit',
+  grantApprove: 'grant.approve',
+  grantReject: 'grant.reject',
 } as const;

@@ -1,11 +1,8 @@
 /** `backup <vm> now [keep N days | until date]`: preflight, then a confirmation card. Operators only. */
-import { backupPayload } from '../backup/backup-payload';
-import { createPending } from '../backup/pending';
-import { needsKeyVaultAccess, runPreflight } from '../backup/preflight';
+import { backupConfirmation } from '../backup/backup-confirmation';
 import { DEFAULT_RETENTION_DAYS, expiryFor, requestedRetainUntil, retainUntilAfter, retentionBounds } from '../backup/retention';
 import { resolveVm } from '../bot/resolve-vm';
 import type { Command } from '../bot/types';
-import { backupCard } from '../cards/backup-card';
 
 const RETAIN = String.raw`(?: (?:keep|retain|for) (?<days>\d{1,6}) ?days?| (?:until|till) (?<until>\d{4}[-/]\d{1,2}[-/]\d{1,2}))?`;
 const RETAIN_JA = String.raw`(?: ?(?<days>\d{1,6}) ?日(?:間)?(?:保持)?| ?(?<until>\d{4}[-/]\d{1,2}[-/]\d{1,2}) ?まで(?:保持)?)?`;
@@ -21,26 +18,13 @@ export const backup: Command = {
   access: 'operator',
   describe: (m) => ({ usage: m.backup.usage.backup, description: m.backup.description.backup }),
   async handle(ctx, args) {
-    const { azure, clock, config, store } = ctx.services;
-    const now = clock.now();
+    const now = ctx.services.clock.now();
     const retainUntil = requestedRetainUntil(args, now) ?? retainUntilAfter(DEFAULT_RETENTION_DAYS, now);
     if (!expiryFor(retainUntil, now)) {
       await ctx.send({ text: ctx.msg.backup.invalidDate(retentionBounds(now).max) });
       return;
     }
     const ref = await resolveVm(ctx, args.vm, 'backup', ctx.msg.backup.usage.backup);
-    if (!ref) return;
-    const preflight = await runPreflight(azure, ref, config.backupManagementObjectId ?? '');
-    // A backup that is bound to fail gets no button: the card offers the fix instead.
-    const pending = preflight.protection && !needsKeyVaultAccess(preflight)
-      ? await createPending(store, {
-          kind: 'backup',
-          requestedBy: ctx.user,
-          conversationId: ctx.conversation.id,
-          createdAt: now,
-          payload: backupPayload(preflight.vm, preflight.protection),
-        })
-      : undefined;
-    await ctx.send({ card: backupCard(ctx.msg, ctx.locale, preflight, { pendingId: pending?.id, retainUntil, now }) });
+    if (ref) await ctx.send({ card: await backupConfirmation(ctx, ref, retainUntil) });
   },
 };

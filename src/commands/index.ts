@@ -1,9 +1,11 @@
 /** Every command, in routing order; the same list renders `help` and is checked against the manifest's commandLists. */
 import type { Command } from '../bot/types';
+import { auditCommand } from './audit';
 import { backup } from './backup';
 import { check } from './check';
 import { helpCommand } from './help';
+import { grant } from './grant';
 import { jobs } from './jobs';
 import { status } from './status';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), backup, status, jobs, check];
+export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, status, jobs, check, auditCommand];

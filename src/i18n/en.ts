@@ -2,10 +2,12 @@
  * English message catalog. Its shape is the `Messages` type every other language must fill in completely,
  * so a missing Japanese string is a compile error, not a blank in chat.
  */
+import { approvalEn } from './approval';
 import { backupEn } from './backup';
 
 export const en = {
   backup: backupEn,
+  approval: approvalEn,
   language: 'English',
   common: {
     cancel: 'Cancel',

@@ -1,9 +1,11 @@
 /** 日本語メッセージカタログ。`Messages` 型により英語版と同じキーをすべて持つ必要があります。 */
+import { approvalJa } from './approval';
 import { backupJa } from './backup';
 import type { Messages } from './en';
 
 export const ja: Messages = {
   backup: backupJa,
+  approval: approvalJa,
   language: '日本語',
   common: {
     cancel: 'キャンセル',

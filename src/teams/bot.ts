@@ -9,6 +9,7 @@ import type { HandlerContext, Services } from '../bot/types';
 import { messages, pickLocale } from '../i18n';
 import { conversationKey, type Messenger } from './messenger';
 import { toInvokeResponse } from './activities';
+import { reportError } from '../bot/error-boundary';
 
 export interface BotDeps {
   services: Services;
@@ -54,10 +55,12 @@ export class BackupBot extends TeamsActivityHandler {
       services,
       send: (message) => messenger.send(conversationId, message),
       update: (activityId, message) => messenger.update(conversationId, activityId, message),
+      // Work after the answer reports its own failure in the thread, through the one error boundary.
       background: (work) =>
         track(
-          work().catch((error) => {
-            log.error('background work failed', { error });
+          work().catch(async (error) => {
+            const m = messages(locale);
+            await messenger.send(conversationId, { text: reportError(log, m, error, 'background') }).catch(() => undefined);
           }),
         ),
     };

@@ -4,7 +4,7 @@
  * per-conversation limits and retries 429/412/502/504 honouring `Retry-After`, with exponential back-off and jitter,
  * so a final job state is never lost to throttling.
  */
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Outgoing } from '../bot/types';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
@@ -37,6 +37,15 @@ function retryAfterMs(error: unknown): number | undefined {
   if (!raw) return undefined;
   const seconds = Number(raw);
   return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(raw) - Date.now());
+}
+
+/** Mentions given by Entra object id only get the member's display name from Teams; unknown members are left out. */
+async function withMentionNames(context: TurnContext, message: Outgoing): Promise<Outgoing> {
+  if (!message.mentions?.some((m) => !m.name)) return message;
+  const named = await Promise.all(
+    message.mentions.map(async (m) => (m.name ? m : { id: m.id, name: (await TeamsInfo.getMember(context, m.id).catch(() => undefined))?.name ?? '' })),
+  );
+  return { ...message, mentions: named.filter((m) => m.name) };
 }
 
 export function createMessenger(options: MessengerOptions): Messenger {
@@ -91,7 +100,7 @@ export function createMessenger(options: MessengerOptions): Messenger {
         write(conversationId, 'send', async (ref) => {
           let id: string | undefined;
           await adapter.continueConversationAsync(appId, ref, async (context) => {
-            id = (await context.sendActivity(toActivity(message)))?.id;
+            id = (await context.sendActivity(toActivity(await withMentionNames(context, message))))?.id;
           });
           return id;
         }),

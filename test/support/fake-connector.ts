@@ -23,7 +23,9 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+/** `members` is the team roster Teams would answer member look-ups from (by Entra object id). */
+export async function startFakeConnector(members: { id: string; name: string }[] = []): Promise<FakeConnector> {
+  const directory = new Map(members.map((m) => [m.id.toLowerCase(), m]));
   const writes: ConnectorWrite[] = [];
   let throttled = 0;
   let retryAfter = 0;
@@ -33,6 +35,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(url.pathname);
+      if (member && req.method === 'GET') {
+        const found = directory.get(decodeURIComponent(member[1]).toLowerCase());
+        res.setHeader('content-type', 'application/json');
+        res.statusCode = found ? 200 : 404;
+        res.end(JSON.stringify(found ? { id: `29:${found.id}`, aadObjectId: found.id, name: found.name } : { error: { code: 'MemberNotFound' } }));
+        return;
+      }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
       res.setHeader('content-type', 'application/json');
       if (!m || !['POST', 'PUT'].includes(req.method ?? '')) {

@@ -41,7 +41,7 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock();
   const simulator = await startSimulator({ clock, retryAfterSeconds: 0, ...options.simulator });
-  const connector = await startFakeConnector();
+  const connector = await startFakeConnector(Object.values(users));
   const statePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'adebot-')), 'state.sqlite');
   const logs: string[] = [];
   const roles = options.openRoles

@@ -1,0 +1,49 @@
+/**
+ * Starts a Key Vault access request for a VM (the vault(s) holding its BEK/KEK) or a Key Vault by name: works out the
+ * least-privilege grant, says so when nothing is missing, and otherwise shows the requester the request card.
+ */
+import { isAde, type KeyVaultInfo, type VmRef } from '../azure/port';
+import { vmKey } from '../bot/resolve-vm';
+import type { HandlerContext } from '../bot/types';
+import { approvalCard } from '../cards/approval-card';
+import { createApproval, type Origin } from './approval';
+import { planGrant, type GrantPlan } from './grant-plan';
+
+async function requestFor(ctx: HandlerContext, vault: KeyVaultInfo, vms: GrantPlan['vms'], origin?: Origin): Promise<void> {
+  const { azure, config, store, clock } = ctx.services;
+  const { plan, current } = await planGrant(azure, vault, config.backupManagementObjectId ?? '', vms, config.keyVaultBackupRoleId);
+  if (current.granted) {
+    await ctx.send({ text: ctx.msg.approval.alreadyGranted(vault.name, current.via ?? '') });
+    return;
+  }
+  const now = clock.now();
+  const approval = await createApproval(store, {
+    plan,
+    requester: ctx.user,
+    conversationId: ctx.conversation.id,
+    locale: ctx.locale,
+    createdAt: now,
+    expiresAt: now + config.approvalTtlMs,
+    origin,
+  });
+  await ctx.send({ card: approvalCard(approval, now) });
+}
+
+export async function requestForVm(ctx: HandlerContext, ref: VmRef, origin?: Origin): Promise<void> {
+  const vm = await ctx.services.azure.getVm(ref);
+  if (!isAde(vm.encryption) || !vm.ade) {
+    await ctx.send({ text: ctx.msg.approval.notAde(vm.name) });
+    return;
+  }
+  const ids = new Map<string, string>();
+  for (const id of [vm.ade.secretVaultId, vm.ade.kekVaultId]) if (id) ids.set(id.toLowerCase(), id);
+  for (const id of ids.values()) {
+    const vault = await ctx.services.azure.getKeyVault(id);
+    await requestFor(ctx, vault, [{ key: vmKey(vm), encryption: vm.encryption }], origin);
+  }
+}
+
+export async function requestForKeyVault(ctx: HandlerContext, vault: KeyVaultInfo): Promise<void> {
+  await requestFor(ctx, vault, []);
+}
+

@@ -1,0 +1,28 @@
+/**
+ * The backup confirmation card for a VM: the preflight runs first; a backup that is bound to fail gets no button (the
+ * card offers the fix instead); otherwise a pending confirmation is stored and the card points at it.
+ */
+import type { VmRef } from '../azure/port';
+import type { Card, HandlerContext } from '../bot/types';
+import { backupCard } from '../cards/backup-card';
+import { backupPayload } from './backup-payload';
+import { createPending } from './pending';
+import { needsKeyVaultAccess, runPreflight } from './preflight';
+import { DEFAULT_RETENTION_DAYS, retainUntilAfter } from './retention';
+
+export async function backupConfirmation(ctx: HandlerContext, ref: VmRef, retainUntil?: string): Promise<Card> {
+  const { azure, clock, config, store } = ctx.services;
+  const now = clock.now();
+  const preflight = await runPreflight(azure, ref, config.backupManagementObjectId ?? '');
+  const pending =
+    preflight.protection && !needsKeyVaultAccess(preflight)
+      ? await createPending(store, {
+          kind: 'backup',
+          requestedBy: ctx.user,
+          conversationId: ctx.conversation.id,
+          createdAt: now,
+          payload: backupPayload(preflight.vm, preflight.protection),
+        })
+      : undefined;
+  return backupCard(ctx.msg, ctx.locale, preflight, { pendingId: pending?.id, retainUntil: retainUntil ?? retainUntilAfter(DEFAULT_RETENTION_DAYS, now), now });
+}

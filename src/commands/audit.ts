@@ -1,0 +1,22 @@
+/** `audit`: recent Key Vault access requests and decisions. Approvers only. */
+import { recentAudit } from '../approvals/audit';
+import { resourceName } from '../backup/preflight';
+import type { Command } from '../bot/types';
+import { noticeCard } from '../cards/backup-card';
+import { formatTime } from '../i18n';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  patterns: [/^(?:audit|audit log)$/i, /^(?:監査ログ|監査|承認履歴)$/],
+  keywords: ['audit', '監査'],
+  access: 'approver',
+  describe: (m) => ({ usage: m.approval.usage.audit, description: m.approval.description.audit }),
+  async handle(ctx) {
+    const t = ctx.msg.approval;
+    const entries = await recentAudit(ctx.services.store);
+    const lines = entries.map((e) =>
+      t.auditLine(formatTime(ctx.locale, new Date(e.at)), t.auditEvents[e.event] ?? e.event, e.by.name, resourceName(e.keyVault), [e.detail, e.requestId && ctx.msg.errors.requestId(e.requestId)].filter(Boolean).join(' · ')),
+    );
+    await ctx.send({ card: noticeCard(t.auditTitle, lines.length ? lines : [t.auditEmpty]) });
+  },
+};
