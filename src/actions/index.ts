@@ -7,6 +7,7 @@ import { backupConfirm } from './backup-confirm';
 import { grantApprove, grantReject } from './grant-decide';
 import { grantStart } from './grant-start';
 import { grantSubmit } from './grant-submit';
+import { protectCancel, protectConfirm } from './protect-confirm';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
 
@@ -16,11 +17,14 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
   return [
     runCommandAction(Verbs.chooseVm, all, run),
     runCommandAction(Verbs.backupStart, all, run, 'backup'),
+    runCommandAction(Verbs.protectStart, all, run, 'protect'),
     backupConfirm,
     backupCancel,
     grantStart,
     grantSubmit,
     grantApprove,
     grantReject,
+    protectConfirm,
+    protectCancel,
   ];
 }

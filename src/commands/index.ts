@@ -6,6 +6,7 @@ import { check } from './check';
 import { helpCommand } from './help';
 import { grant } from './grant';
 import { jobs } from './jobs';
+import { protect } from './protect';
 import { status } from './status';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, status, jobs, check, auditCommand];
+export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, status, jobs, check, auditCommand];

@@ -4,10 +4,12 @@
  */
 import { approvalEn } from './approval';
 import { backupEn } from './backup';
+import { protectEn } from './protect';
 
 export const en = {
   backup: backupEn,
   approval: approvalEn,
+  protect: protectEn,
   language: 'English',
   common: {
     cancel: 'Cancel',

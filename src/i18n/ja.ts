@@ -1,11 +1,13 @@
 /** 日本語メッセージカタログ。`Messages` 型により英語版と同じキーをすべて持つ必要があります。 */
 import { approvalJa } from './approval';
 import { backupJa } from './backup';
+import { protectJa } from './protect';
 import type { Messages } from './en';
 
 export const ja: Messages = {
   backup: backupJa,
   approval: approvalJa,
+  protect: protectJa,
   language: '日本語',
   common: {
     cancel: 'キャンセル',

@@ -1,5 +1,6 @@
 /** The Key Vault access approval flow, end to end, for both permission models and in both languages. */
 import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
+import type { ConnectorWrite } from '../support/fake-connector';
 import { users, type TestUser } from '../support/teams';
 
 let h: Harness;
@@ -9,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const grantWrites = () => h.simulator.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$|roleAssignments\//i.test(r.path));
-const lastCard = (writes: { activity: any }[]) => cardOf(writes[writes.length - 1]);
+const lastCard = (writes: ConnectorWrite[]) => cardOf(writes[writes.length - 1]);
 const action = (card: any, verb: string) => card.actions.find((a: { verb: string }) => a.verb === verb);
 
 /** Requests access (as `requester`), submits it with a reason, and returns the approval card's id and data. */
