@@ -18,7 +18,7 @@ export const SIM_OTHER_USER_OBJECT_ID = '3d1c7a52-8e4b-4f0a-b6a3-5c2e9d7f1b84';
 const RSV = `/subscriptions/${SIM_SUBSCRIPTION_ID}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults`;
 
 /** The Recovery Services vaults the bot should be configured with (RECOVERY_VAULT_IDS) in simulator mode. */
-export const SIM_RECOVERY_VAULT_IDS: readonly string[] = [`${RSV}/rsv-prod-japaneast`, `${RSV}/rsv-dev-westeurope`];
+export const SIM_RECOVERY_VAULT_IDS: string[] = [`${RSV}/rsv-prod-japaneast`, `${RSV}/rsv-dev-westeurope`];
 
 /** Built-in role definition ids (GUIDs, the same in every tenant). */
 export const KEY_VAULT_ADMINISTRATOR_ROLE_ID = '00482a5a-887f-4fb3-b363-3b7fe8e74483';

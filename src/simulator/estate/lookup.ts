@@ -26,7 +26,7 @@ export function vmById(estate: Estate, id: string): SimVm | undefined {
 }
 
 /** The ADE settings of a VM's OS disk: on the managed disk resource, or on the unmanaged osDisk of the model. */
-export function vmAde(estate: Estate, vm: SimVm): AdeRef | undefined {
+export function vmAde(estate: Pick<Estate, 'disks'>, vm: SimVm): AdeRef | undefined {
   if (vm.osDisk.encryptionSettings) return vm.osDisk.encryptionSettings;
   const disk = estate.disks.find((d) => sameId(d.id, vm.osDisk.managedDiskId));
   return disk?.ade;

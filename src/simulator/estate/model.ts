@@ -163,6 +163,8 @@ export interface SimJob {
   expiry?: number;
   /** Restore: what the job writes to its property bag. */
   propertyBag?: Record<string, string>;
+  /** Backup: the snapshot phase ended and passed its checks (Key Vault access, VM agent). */
+  snapshotChecked?: boolean;
   /** Set once the job has reached a terminal state. */
   outcome?: { status: 'Completed' | 'Failed'; endTime: number; error?: SimJobError; failedTask?: string };
 }

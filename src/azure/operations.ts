@@ -1,0 +1,82 @@
+/**
+ * Backup's async operations: a write answers 202 with `Azure-AsyncOperation` (…/operationsStatus/{id}) and `Location`
+ * (…/operationResults/{id}); the operation status eventually carries `properties.jobId`. We read the header from the
+ * raw response, then poll through the SDK, waiting `Retry-After` with the injected sleep, a bounded number of times.
+ */
+import { AzureError } from '../errors';
+import type { PortContext } from './context';
+import { call } from './to-azure-error';
+
+export interface RawResponseLike {
+  status?: number;
+  headers: { get(name: string): string | undefined };
+}
+
+/** Remembers the first async-operation links and `x-ms-request-id` seen, and the latest status / Retry-After. */
+export class ResponseCapture {
+  asyncOperation?: string;
+  location?: string;
+  requestId?: string;
+  status?: number;
+  retryAfterMs?: number;
+
+  readonly onResponse = (raw: RawResponseLike): void => {
+    this.asyncOperation ??= raw.headers.get('azure-asyncoperation') ?? undefined;
+    this.location ??= raw.headers.get('location') ?? undefined;
+    this.requestId ??= raw.headers.get('x-ms-request-id') ?? undefined;
+    this.status = raw.status;
+    const after = Number(raw.headers.get('retry-after'));
+    this.retryAfterMs = raw.headers.get('retry-after') !== undefined && Number.isFinite(after) ? after * 1000 : undefined;
+  };
+
+  /** The `{id}` at the end of the Azure-AsyncOperation (else Location) URL. */
+  operationId(operation: string): string {
+    const url = this.asyncOperation ?? this.location;
+    const id = url?.split('?')[0]?.split('/').filter(Boolean).pop();
+    if (!id || !/^[0-9a-zA-Z-]{1,64}$/.test(id)) {
+      throw new AzureError('AsyncOperationMissing', `${operation} answered without an operation to follow.`, this.status, operation, this.requestId);
+    }
+    return id;
+  }
+}
+
+interface OperationStatusLike {
+  status?: string;
+  error?: { code?: string; message?: string };
+  properties?: unknown;
+}
+
+/**
+ * Polls an operation status until it names a job. Succeeded without a job → undefined; Failed → AzureError with the
+ * operation's error code.
+ */
+export async function pollForJobId(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<OperationStatusLike>, firstWaitMs?: number): Promise<string | undefined> {
+  let wait = firstWaitMs;
+  for (let poll = 0; poll < ctx.maxPolls; poll += 1) {
+    if (wait !== undefined) await ctx.sleep(wait);
+    const capture = new ResponseCapture();
+    const st = await call(operation, () => get(capture));
+    const status = (st.status ?? '').toLowerCase();
+    if (status === 'failed' || status === 'canceled' || status === 'cancelled') {
+      throw new AzureError(st.error?.code ?? 'OperationFailed', st.error?.message ?? `${operation} failed.`, undefined, operation, capture.requestId);
+    }
+    const jobId = (st.properties as { jobId?: unknown } | undefined)?.jobId;
+    if (typeof jobId === 'string' && jobId) return jobId;
+    if (status === 'succeeded') return undefined;
+    wait = capture.retryAfterMs ?? ctx.defaultPollMs;
+  }
+  throw new AzureError('OperationTimedOut', `${operation} did not finish after ${ctx.maxPolls} polls.`, undefined, operation);
+}
+
+/** Polls a Location-style result (202 while running, 200/204 when done). */
+export async function pollUntilDone(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<unknown>, firstWaitMs?: number): Promise<void> {
+  let wait = firstWaitMs;
+  for (let poll = 0; poll < ctx.maxPolls; poll += 1) {
+    if (wait !== undefined) await ctx.sleep(wait);
+    const capture = new ResponseCapture();
+    await call(operation, () => get(capture));
+    if (capture.status !== 202) return;
+    wait = capture.retryAfterMs ?? ctx.defaultPollMs;
+  }
+  throw new AzureError('OperationTimedOut', `${operation} did not finish after ${ctx.maxPolls} polls.`, undefined, operation);
+}

@@ -1,0 +1,155 @@
+/**
+ * Recovery Services vaults, protection status, policies, enabling protection and "backup now", with
+ * @azure/arm-recoveryservices and @azure/arm-recoveryservicesbackup.
+ */
+import type { AzureIaaSComputeVMProtectableItem, BackupStatusResponse } from '@azure/arm-recoveryservicesbackup';
+import { AzureError, CodedError } from '../errors';
+import { all, type PortContext } from './context';
+import { pollForJobId, pollUntilDone, ResponseCapture } from './operations';
+import type { AzurePort, VmRef } from './port';
+import { call } from './to-azure-error';
+import { toPolicyInfo, toProtectionInfo } from './translate-backup';
+import { assertBackupName, assertName, assertRegion, parseResourceId, type ResourceId } from './validate';
+
+type BackupMethods = 'getRecoveryVault' | 'getProtection' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
+
+const FABRIC = 'Azure';
+const IAAS_FILTER = "backupManagementType eq 'AzureIaasVM'";
+const PROTECTED_STATES = new Set(['protected', 'protecting', 'protectionfailed']);
+
+export function vaultRef(vaultId: string): ResourceId {
+  return parseResourceId(vaultId, 'Microsoft.RecoveryServices/vaults', 'Recovery Services vault id');
+}
+
+export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
+  const { backup, recoveryServices } = ctx.clients;
+
+  /** The VM's protectable item in the vault: its container and item names as Azure spells them. */
+  async function findProtectable(v: ResourceId, vmId: string): Promise<{ container: string; item: string } | undefined> {
+    const items = await call('backupProtectableItems.list', () => all(backup.backupProtectableItems.list(v.name, v.resourceGroup, { filter: IAAS_FILTER })));
+    const hit = items.find((r) => (r.properties as AzureIaaSComputeVMProtectableItem | undefined)?.virtualMachineId?.toLowerCase() === vmId.toLowerCase());
+    const m = /\/protectionContainers\/([^/]+)\/protectableItems\/([^/]+)$/i.exec(hit?.id ?? '');
+    if (!hit || !m) return undefined;
+    return { container: assertBackupName(m[1] as string, 'container name'), item: assertBackupName(hit.name ?? (m[2] as string), 'item name') };
+  }
+
+  /** Discovery (the portal's "refresh"), waited for through the Location operation result. */
+  async function refreshContainers(v: ResourceId): Promise<void> {
+    const capture = new ResponseCapture();
+    await call('protectionContainers.refresh', () => backup.protectionContainers.refresh(v.name, v.resourceGroup, FABRIC, { filter: IAAS_FILTER, onResponse: capture.onResponse }));
+    const opId = capture.operationId('protectionContainers.refresh');
+    await pollUntilDone(
+      ctx,
+      'protectionContainerRefreshOperationResults.get',
+      (c) => backup.protectionContainerRefreshOperationResults.get(v.name, v.resourceGroup, FABRIC, opId, { onResponse: c.onResponse }),
+      capture.retryAfterMs,
+    );
+  }
+
+  return {
+    async getRecoveryVault(vaultId) {
+      const v = vaultRef(vaultId);
+      const vault = await call('vaults.get', () => recoveryServices.vaults.get(v.resourceGroup, v.name));
+      const config = await call('backupResourceStorageConfigsNonCRR.get', () => backup.backupResourceStorageConfigsNonCRR.get(v.name, v.resourceGroup));
+      return {
+        id: vault.id ?? vaultId,
+        name: vault.name ?? v.name,
+        resourceGroup: v.resourceGroup,
+        subscriptionId: v.subscriptionId,
+        location: vault.location,
+        crossRegionRestore: config.properties?.crossRegionRestoreFlag ?? false,
+      };
+    },
+
+    async getProtection(vm: VmRef) {
+      parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
+      const status: BackupStatusResponse = await call('backupStatus.get', () =>
+        backup.backupStatus.get(assertRegion(vm.location), { resourceId: vm.id, resourceType: 'VM' }),
+      );
+      if (!PROTECTED_STATES.has((status.protectionStatus ?? '').toLowerCase()) || !status.vaultId || !status.containerName || !status.protectedItemName) {
+        return undefined;
+      }
+      const v = vaultRef(status.vaultId);
+      const container = assertBackupName(status.containerName, 'container name');
+      const item = assertBackupName(status.protectedItemName, 'item name');
+      const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, container, item));
+      return toProtectionInfo(status.vaultId, container, item, resource);
+    },
+
+    async listPolicies(vaultId) {
+      const v = vaultRef(vaultId);
+      const policies = await call('backupPolicies.list', () => all(backup.backupPolicies.list(v.name, v.resourceGroup, { filter: IAAS_FILTER })));
+      return policies.map(toPolicyInfo).filter((p) => p !== undefined);
+    },
+
+    async enableProtection(vm, vaultId, policyId) {
+      const v = vaultRef(vaultId);
+      parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
+      const policy = /^(.*)\/backupPolicies\/([^/]+)$/i.exec(policyId);
+      if (!policy || (policy[1] as string).toLowerCase() !== vaultId.toLowerCase()) {
+        throw new CodedError('InvalidInput', `Invalid policy id for vault ${v.name}: ${JSON.stringify(policyId)}`, { what: 'policy id' });
+      }
+      assertName(policy[2] as string, 'policy name');
+      let target = await findProtectable(v, vm.id);
+      if (!target) {
+        await refreshContainers(v);
+        target = await findProtectable(v, vm.id);
+      }
+      if (!target) {
+        throw new AzureError('ProtectableItemNotFound', `Vault ${v.name} cannot discover ${vm.name} (another region, or already protected elsewhere).`, 404, 'enableProtection');
+      }
+      const { container, item } = target;
+      const capture = new ResponseCapture();
+      await call('protectedItems.createOrUpdate', () =>
+        backup.protectedItems.createOrUpdate(
+          v.name,
+          v.resourceGroup,
+          FABRIC,
+          container,
+          item,
+          { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId } },
+          { onResponse: capture.onResponse },
+        ),
+      );
+      if (capture.status !== 202) return {};
+      const opId = capture.operationId('protectedItems.createOrUpdate');
+      const jobId = await pollForJobId(
+        ctx,
+        'protectedItemOperationStatuses.get',
+        (c) => backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
+        capture.retryAfterMs,
+      );
+      return jobId ? { jobId } : {};
+    },
+
+    async triggerBackup(protection, vm, expiry) {
+      const v = vaultRef(protection.vaultId);
+      const container = assertBackupName(protection.containerName, 'container name');
+      const item = assertBackupName(protection.protectedItemName, 'item name');
+      if (!item.toLowerCase().endsWith(`;${vm.name.toLowerCase()}`)) {
+        throw new CodedError('InvalidInput', `Protected item ${item} does not belong to VM ${vm.name}.`, { what: 'protected item' });
+      }
+      const capture = new ResponseCapture();
+      await call('backups.trigger', () =>
+        backup.backups.trigger(
+          v.name,
+          v.resourceGroup,
+          FABRIC,
+          container,
+          item,
+          { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: expiry } },
+          { onResponse: capture.onResponse },
+        ),
+      );
+      const opId = capture.operationId('backups.trigger');
+      const jobId = await pollForJobId(
+        ctx,
+        'protectedItemOperationStatuses.get',
+        (c) => backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
+        capture.retryAfterMs,
+      );
+      if (!jobId) throw new AzureError('OperationReturnedNoJob', 'Backup was accepted but Azure reported no job.', 202, 'backups.trigger', capture.requestId);
+      return { jobId, ...(capture.requestId ? { requestId: capture.requestId } : {}) };
+    },
+  };
+}

@@ -1,0 +1,121 @@
+/** Jobs, recovery points and restores (@azure/arm-recoveryservicesbackup). */
+import type { EncryptionDetails, IaasVMRestoreRequest } from '@azure/arm-recoveryservicesbackup';
+import { AzureError, CodedError } from '../errors';
+import { all, type PortContext } from './context';
+import { pollForJobId, ResponseCapture } from './operations';
+import { vaultRef } from './port-backup';
+import type { AzurePort, RestoreRequest } from './port';
+import { call } from './to-azure-error';
+import { toBackupJob, toRecoveryPoint } from './translate-backup';
+import { assertBackupName, assertGuid, assertName, assertRecoveryPointId, assertRegion, parseResourceId } from './validate';
+
+type JobMethods = 'listJobs' | 'getJob' | 'listRecoveryPoints' | 'triggerRestore';
+
+const FABRIC = 'Azure';
+
+/** The jobs `$filter` time format (ListJobsWithAllSupportedFilters.json): UTC `yyyy-MM-dd hh:mm:ss AM`. */
+export function filterTime(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const h = d.getUTCHours();
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(h12)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+function encryptionDetails(req: RestoreRequest): EncryptionDetails {
+  const ks = req.recoveryPoint.keyAndSecret;
+  const ade = req.vm.ade;
+  if (!req.recoveryPoint.isSourceVmEncrypted && !ade) return { encryptionEnabled: false };
+  const secretKeyUrl = ks?.secretUrl ?? ade?.secretUrl;
+  const secretKeyVaultId = ks?.secretVaultId ?? ade?.secretVaultId;
+  const kekUrl = ks?.kekUrl ?? ade?.kekUrl;
+  const kekVaultId = ks?.kekVaultId ?? ade?.kekVaultId;
+  return {
+    encryptionEnabled: true,
+    ...(kekUrl ? { kekUrl } : {}),
+    ...(secretKeyUrl ? { secretKeyUrl } : {}),
+    ...(kekVaultId ? { kekVaultId } : {}),
+    ...(secretKeyVaultId ? { secretKeyVaultId } : {}),
+  };
+}
+
+/** The IaasVMRestoreRequest body, shaped like the RestoreDisks / ALR examples. */
+export function restoreBody(req: RestoreRequest): IaasVMRestoreRequest {
+  const targetRg = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)$/i.exec(req.targetResourceGroupId.trim());
+  if (!targetRg) throw new CodedError('InvalidInput', `Invalid target resource group id: ${JSON.stringify(req.targetResourceGroupId)}`, { what: 'target resource group id' });
+  assertName(targetRg[1] as string, 'target resource group');
+  parseResourceId(req.storageAccountId, 'Microsoft.Storage/storageAccounts', 'storage account id');
+  const body: IaasVMRestoreRequest = {
+    objectType: 'IaasVMRestoreRequest',
+    recoveryPointId: assertRecoveryPointId(req.recoveryPoint.name),
+    recoveryType: req.kind,
+    sourceResourceId: req.vm.id,
+    storageAccountId: req.storageAccountId,
+    region: assertRegion(req.region),
+    createNewCloudService: false,
+    originalStorageAccountOption: false,
+    encryptionDetails: encryptionDetails(req),
+  };
+  if (req.kind !== 'OriginalLocation') body.targetResourceGroupId = req.targetResourceGroupId;
+  if (req.kind === 'AlternateLocation') {
+    const subnet = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(req.targetSubnetId ?? '');
+    if (!subnet || !req.targetVmName) throw new CodedError('InvalidInput', 'A new VM needs a target VM name and subnet id.', { what: 'target VM' });
+    body.targetVirtualMachineId = `${req.targetResourceGroupId}/providers/Microsoft.Compute/virtualMachines/${assertName(req.targetVmName, 'target VM name')}`;
+    body.virtualNetworkId = subnet[1];
+    body.subnetId = req.targetSubnetId;
+  }
+  return body;
+}
+
+export function jobsPort(ctx: PortContext): Pick<AzurePort, JobMethods> {
+  const { backup } = ctx.clients;
+  return {
+    async listJobs(vaultId, since) {
+      const v = vaultRef(vaultId);
+      const end = Math.ceil((ctx.clock.now() + 60_000) / 60_000) * 60_000;
+      const filter = `startTime eq '${filterTime(Math.floor(since.getTime() / 1000) * 1000)}' and endTime eq '${filterTime(end)}'`;
+      const jobs = await call('backupJobs.list', () => all(backup.backupJobs.list(v.name, v.resourceGroup, { filter })));
+      return jobs.map((j) => toBackupJob(vaultId, j));
+    },
+
+    async getJob(vaultId, jobId) {
+      const v = vaultRef(vaultId);
+      assertGuid(jobId, 'job id');
+      return toBackupJob(vaultId, await call('jobDetails.get', () => backup.jobDetails.get(v.name, v.resourceGroup, jobId)));
+    },
+
+    async listRecoveryPoints(protection) {
+      const v = vaultRef(protection.vaultId);
+      const container = assertBackupName(protection.containerName, 'container name');
+      const item = assertBackupName(protection.protectedItemName, 'item name');
+      const points = await call('recoveryPoints.list', () => all(backup.recoveryPoints.list(v.name, v.resourceGroup, FABRIC, container, item)));
+      return points
+        .map(toRecoveryPoint)
+        .filter((p) => p !== undefined)
+        .sort((a, b) => b.time.getTime() - a.time.getTime());
+    },
+
+    async triggerRestore(req) {
+      if (req.crossRegion) {
+        throw new CodedError('CrossRegionRestoreUnsupported', 'Cross-region restore uses the secondary-region API, which this port does not implement.', { region: req.region });
+      }
+      const v = vaultRef(req.protection.vaultId);
+      const container = assertBackupName(req.protection.containerName, 'container name');
+      const item = assertBackupName(req.protection.protectedItemName, 'item name');
+      const body = restoreBody(req);
+      const capture = new ResponseCapture();
+      await call('restores.beginTrigger', () =>
+        backup.restores.beginTrigger(v.name, v.resourceGroup, FABRIC, container, item, body.recoveryPointId as string, { properties: body }, {
+          onResponse: capture.onResponse,
+          updateIntervalInMs: ctx.defaultPollMs,
+        }),
+      );
+      const opId = capture.operationId('restores.beginTrigger');
+      const jobId = await pollForJobId(ctx, 'protectedItemOperationStatuses.get', (c) =>
+        backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
+      );
+      if (!jobId) throw new AzureError('OperationReturnedNoJob', 'Restore was accepted but Azure reported no job.', 202, 'restores.beginTrigger', capture.requestId);
+      return { jobId, ...(capture.requestId ? { requestId: capture.requestId } : {}) };
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Recovery Services / Backup payloads, each shaped like its example in recoveryservicesbackup/: the vault like
+ * recoveryservices GETVault.json (2016-06-01), storage config like BackupStorageConfig_Get.json (2023-04-01) plus the
+ * SDK's `crossRegionRestoreFlag`, protected items like Compute_ProtectedItem_Get.json, protectable items like
+ * BackupProtectableItems_List.json, backup status like GetBackupStatus.json, policies like BackupPolicies_List.json.
+ */
+import type { SimPolicy, SimProtectedItem, SimRecoveryVault, SimVm } from '../estate/model';
+import { isoTime } from '../arm';
+
+const ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems';
+
+export function containerName(containerKey: string): string {
+  return `IaasVMContainer;${containerKey}`;
+}
+
+export function itemName(containerKey: string): string {
+  return `VM;${containerKey}`;
+}
+
+export function protectedItemId(vault: SimRecoveryVault, item: SimProtectedItem): string {
+  return `${vault.id}/backupFabrics/Azure/protectionContainers/${containerName(item.containerKey)}/protectedItems/${itemName(item.containerKey)}`;
+}
+
+export function recoveryVaultPayload(vault: SimRecoveryVault): Record<string, unknown> {
+  return {
+    location: vault.location,
+    name: vault.name,
+    etag: 'W/"datetime\'2024-05-01T02%3A00%3A00.0000000Z\'"',
+    tags: {},
+    properties: { provisioningState: 'Succeeded', privateEndpointStateForBackup: 'None', privateEndpointStateForSiteRecovery: 'None' },
+    id: vault.id,
+    type: 'Microsoft.RecoveryServices/vaults',
+    sku: { name: 'Standard' },
+  };
+}
+
+export function storageConfigPayload(vault: SimRecoveryVault): Record<string, unknown> {
+  return {
+    id: `${vault.id}/backupstorageconfig/vaultstorageconfig`,
+    name: 'vaultstorageconfig',
+    type: 'Microsoft.RecoveryServices/vaults/backupstorageconfig',
+    properties: {
+      storageModelType: 'GeoRedundant',
+      storageType: 'GeoRedundant',
+      storageTypeState: 'Locked',
+      crossRegionRestoreFlag: vault.crossRegionRestore,
+    },
+  };
+}
+
+export function policyPayload(vault: SimRecoveryVault, policy: SimPolicy): Record<string, unknown> {
+  return {
+    id: `${vault.id}/backupPolicies/${policy.name}`,
+    name: policy.name,
+    type: 'Microsoft.RecoveryServices/vaults/backupPolicies',
+    properties: {
+      ...policy.properties,
+      protectedItemsCount: vault.items.filter((i) => i.policyName.toLowerCase() === policy.name.toLowerCase()).length,
+    },
+  };
+}
+
+export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtectedItem): Record<string, unknown> {
+  const last = item.recoveryPoints.reduce<number | undefined>((max, rp) => (max === undefined || rp.time > max ? rp.time : max), undefined);
+  const failed = item.lastBackupStatus === 'Failed';
+  return {
+    id: protectedItemId(vault, item),
+    name: itemName(item.containerKey),
+    type: ITEM_TYPE,
+    properties: {
+      friendlyName: item.friendlyName,
+      virtualMachineId: item.vmId,
+      protectionStatus: failed ? 'Unhealthy' : 'Healthy',
+      protectionState: item.protectionState,
+      healthStatus: failed ? 'ActionRequired' : 'Passed',
+      ...(item.lastBackupStatus ? { lastBackupStatus: item.lastBackupStatus } : {}),
+      ...(item.lastBackupTime !== undefined ? { lastBackupTime: isoTime(item.lastBackupTime) } : {}),
+      protectedItemDataId: item.protectedItemDataId,
+      protectedItemType: 'Microsoft.Compute/virtualMachines',
+      backupManagementType: 'AzureIaasVM',
+      workloadType: 'VM',
+      containerName: item.containerKey,
+      sourceResourceId: item.vmId,
+      policyId: `${vault.id}/backupPolicies/${item.policyName}`,
+      lastRecoveryPoint: last === undefined ? null : isoTime(last),
+    },
+  };
+}
+
+export function protectableItemPayload(vault: SimRecoveryVault, vm: SimVm, containerKey: string): Record<string, unknown> {
+  return {
+    id: `${vault.id}/protectionContainers/${containerName(containerKey)}/protectableItems/${itemName(containerKey)}`,
+    name: itemName(containerKey),
+    type: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectableItems',
+    properties: {
+      friendlyName: vm.name,
+      virtualMachineId: vm.id,
+      protectionState: 'NotProtected',
+      protectableItemType: 'Microsoft.Compute/virtualMachines',
+      backupManagementType: 'AzureIaasVM',
+      workloadType: 'VM',
+    },
+  };
+}
+
+export function backupStatusPayload(vault: SimRecoveryVault | undefined, item: SimProtectedItem | undefined): Record<string, unknown> {
+  if (!vault || !item) return { protectionStatus: 'NotProtected' };
+  return {
+    protectionStatus: 'Protected',
+    vaultId: vault.id,
+    fabricName: 'Azure',
+    containerName: `iaasvmcontainer;${item.containerKey}`,
+    protectedItemName: `vm;${item.containerKey}`,
+    policyName: item.policyName,
+    errorCode: 'Success',
+  };
+}

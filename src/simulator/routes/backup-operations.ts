@@ -1,0 +1,139 @@
+/**
+ * Backup writes and their async operations: enable protection (PUT protected item), backup now, restore, and the
+ * operationsStatus / operationResults resources their `Azure-AsyncOperation` / `Location` headers point to.
+ */
+import { randomUUID } from 'node:crypto';
+import { ArmError, badRequest, notFound, sameId } from '../arm';
+import { containerKeyForVm, findItem, vmAde, vmById } from '../estate/lookup';
+import type { SimJob, SimJobOperation, SimProtectedItem, SimRecoveryVault } from '../estate/model';
+import { JOB_ERRORS } from '../jobs/effects';
+import { itemName, protectedItemPayload } from '../payloads/backup';
+import { type Route, type RouteContext, route } from '../router';
+import { backupKeyVaultGap } from '../rules/keyvault-access';
+import { parseRestore, restorePropertyBag } from '../rules/restore';
+import { findOperation, ITEM, itemOperationHeaders, newOperation, vaultOf } from './backup-common';
+
+function startJob(ctx: RouteContext, vault: SimRecoveryVault, operation: SimJobOperation, item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>, extra: Partial<SimJob> = {}): SimJob {
+  const job: SimJob = {
+    name: randomUUID(),
+    operation,
+    vmId: item.vmId,
+    entityFriendlyName: item.friendlyName,
+    containerKey: item.containerKey,
+    startTime: ctx.now,
+    isUserTriggered: true,
+    ...extra,
+  };
+  vault.jobs.push(job);
+  return job;
+}
+
+function accepted(ctx: RouteContext, vault: SimRecoveryVault, opId: string) {
+  return { status: 202, headers: itemOperationHeaders(ctx, vault, ctx.params.container as string, ctx.params.item as string, opId) };
+}
+
+/**
+ * Enable protection (ConfigureProtection.json). The VM must have been discovered by this vault; an ADE VM whose Key
+ * Vault Backup cannot read fails the operation with UserErrorKeyVaultPermissionsNotConfigured, as
+ * `az backup protection enable-for-vm` reports it (azure-docs issues #91512, #97447).
+ */
+function configureProtection(ctx: RouteContext) {
+  const vault = vaultOf(ctx);
+  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
+  if (props.protectedItemType !== 'Microsoft.Compute/virtualMachines') {
+    throw badRequest('BMSUserErrorInvalidInput', "properties.protectedItemType must be 'Microsoft.Compute/virtualMachines'.");
+  }
+  const vm = vmById(ctx.estate, String(props.sourceResourceId ?? ''));
+  if (!vm) throw notFound('Microsoft.Compute/virtualMachines', String(props.sourceResourceId ?? ''), '');
+  const policy = vault.policies.find((p) => sameId(`${vault.id}/backupPolicies/${p.name}`, String(props.policyId ?? '')));
+  if (!policy) throw badRequest('BMSUserErrorPolicyNotFound', `Policy '${String(props.policyId)}' was not found in vault '${vault.name}'.`);
+  const key = containerKeyForVm(vm);
+  if (!sameId(`iaasvmcontainer;${key}`, ctx.params.container) || !sameId(itemName(key), ctx.params.item)) {
+    throw badRequest('BMSUserErrorInvalidInput', 'The container and item names do not match sourceResourceId.');
+  }
+  const existing = vault.items.find((i) => sameId(i.vmId, vm.id));
+  if (!existing && !vault.discovered.includes(vm.id.toLowerCase())) {
+    // Chosen code: the container is unknown to the vault until a refresh discovers the VM.
+    throw new ArmError(404, 'BMSUserErrorContainerObjectNotFound', `Container '${ctx.params.container}' was not found. Refresh the containers of the vault and retry.`);
+  }
+  const ade = vmAde(ctx.estate, vm);
+  if (!existing && ade && backupKeyVaultGap(ctx.estate, ade)) {
+    const op = newOperation(ctx, vault, 'configure', { error: { code: JOB_ERRORS.keyVault.code, message: JOB_ERRORS.keyVault.message } });
+    return accepted(ctx, vault, op.id);
+  }
+  const item = existing ?? {
+    vmId: vm.id,
+    friendlyName: vm.name,
+    containerKey: key,
+    policyName: policy.name,
+    protectionState: 'IRPending',
+    recoveryPoints: [],
+    protectedItemDataId: String(17592186044416 + vault.items.length + 1),
+  };
+  item.policyName = policy.name;
+  if (!existing) vault.items.push(item);
+  const job = startJob(ctx, vault, 'ConfigureBackup', item);
+  return accepted(ctx, vault, newOperation(ctx, vault, 'configure', { jobName: job.name }).id);
+}
+
+function triggerBackup(ctx: RouteContext) {
+  const vault = vaultOf(ctx);
+  const item = findItem(vault, ctx.params.container as string, ctx.params.item as string);
+  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
+  if (props.objectType !== 'IaasVMBackupRequest') throw badRequest('BMSUserErrorInvalidInput', 'properties.objectType must be IaasVMBackupRequest.');
+  const raw = props.recoveryPointExpiryTimeInUTC;
+  const expiry = raw === undefined ? ctx.now + 30 * 86_400_000 : Date.parse(String(raw));
+  if (Number.isNaN(expiry) || expiry <= ctx.now) {
+    throw badRequest('BMSUserErrorInvalidInput', 'recoveryPointExpiryTimeInUTC must be a future UTC time.');
+  }
+  const job = startJob(ctx, vault, 'Backup', item, { expiry });
+  return accepted(ctx, vault, newOperation(ctx, vault, 'backup', { jobName: job.name }).id);
+}
+
+function triggerRestore(ctx: RouteContext) {
+  const vault = vaultOf(ctx);
+  const item = findItem(vault, ctx.params.container as string, ctx.params.item as string);
+  const rp = item.recoveryPoints.find((p) => p.name === ctx.params.rp);
+  if (!rp) throw notFound('Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/recoveryPoints', ctx.params.rp as string, vault.resourceGroup);
+  const input = parseRestore(ctx.body, rp, vault);
+  const job = startJob(ctx, vault, 'Restore', item);
+  job.propertyBag = restorePropertyBag(input, vmById(ctx.estate, item.vmId), rp, job.name);
+  return accepted(ctx, vault, newOperation(ctx, vault, 'restore', { jobName: job.name }).id);
+}
+
+/** ProtectedItemOperationStatus.json: InProgress for `pendingPolls` polls, then Succeeded with the job id (or Failed). */
+function operationStatus(ctx: RouteContext) {
+  const vault = vaultOf(ctx);
+  const op = findOperation(ctx, vault, ctx.params.op as string);
+  if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${ctx.params.op}' was not found.`);
+  const base = { id: op.id, name: op.id, startTime: new Date(op.startTime).toISOString() };
+  if (op.pendingPolls > 0) {
+    op.pendingPolls -= 1;
+    return { status: 200, body: { ...base, status: 'InProgress' }, headers: { 'retry-after': String(ctx.retryAfterSeconds) } };
+  }
+  const endTime = new Date(op.startTime).toISOString();
+  if (op.error) return { status: 200, body: { ...base, status: 'Failed', endTime, error: op.error } };
+  return { status: 200, body: { ...base, status: 'Succeeded', endTime, properties: { objectType: 'OperationStatusJobExtendedInfo', jobId: op.jobName } } };
+}
+
+/** ProtectedItemOperationResults.json: 202 while running, then 200 with the item (configure) or 204. */
+function operationResult(ctx: RouteContext) {
+  const vault = vaultOf(ctx);
+  const op = findOperation(ctx, vault, ctx.params.op as string);
+  if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${ctx.params.op}' was not found.`);
+  if (op.pendingPolls > 0) {
+    op.pendingPolls -= 1;
+    return accepted(ctx, vault, op.id);
+  }
+  if (op.error) throw new ArmError(400, op.error.code, op.error.message);
+  if (op.kind !== 'configure') return { status: 204 };
+  return { status: 200, body: protectedItemPayload(vault, findItem(vault, ctx.params.container as string, ctx.params.item as string)) };
+}
+
+export const backupOperationRoutes: Route[] = [
+  route('PUT', ITEM, configureProtection),
+  route('POST', `${ITEM}/backup`, triggerBackup),
+  route('POST', `${ITEM}/recoveryPoints/{rp}/restore`, triggerRestore),
+  route('GET', `${ITEM}/operationsStatus/{op}`, operationStatus),
+  route('GET', `${ITEM}/operationResults/{op}`, operationResult),
+];

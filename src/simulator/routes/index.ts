@@ -1,0 +1,19 @@
+/** The route table, in matching order: specific resource providers first, scope-wide authorization last. */
+import type { Route } from '../router';
+import { authorizationRoutes } from './authorization';
+import { backupItemRoutes } from './backup-items';
+import { backupJobRoutes } from './backup-jobs';
+import { backupOperationRoutes } from './backup-operations';
+import { computeRoutes } from './compute';
+import { keyVaultRoutes } from './keyvault';
+import { recoveryServicesRoutes } from './recoveryservices';
+
+export const routes: Route[] = [
+  ...computeRoutes,
+  ...keyVaultRoutes,
+  ...recoveryServicesRoutes,
+  ...backupItemRoutes,
+  ...backupOperationRoutes,
+  ...backupJobRoutes,
+  ...authorizationRoutes,
+];
