@@ -107,7 +107,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
   }
   const statePath = text(env, 'STATE_PATH') || path.join(cwd, 'data', 'state.sqlite');
   return Object.freeze({
-    port: int(env, 'PORT', 3978, 1, 65535),
+    port: int(env, 'PORT', 3978, 0, 65535),
     bot: Object.freeze({ appId, appPassword: text(env, 'MicrosoftAppPassword'), appType: appType as Config['bot']['appType'], tenantId }),
     subscriptionId,
     armEndpoint: url(env, 'AZURE_RESOURCE_MANAGER_ENDPOINT', 'https://management.azure.com'),

@@ -24,7 +24,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, /^PORT must be a whole number from 1 to 65535 \(got "eighty"\)\.$/],
+    [{ PORT: 'eighty' }, /^PORT must be a whole number from 0 to 65535 \(got "eighty"\)\.$/],
     [{ AZURE_SUBSCRIPTION_ID: 'my-sub' }, /^AZURE_SUBSCRIPTION_ID must be a GUID/],
     [{ AZURE_SUBSCRIPTION_ID: SUB }, /^RECOVERY_VAULT_IDS must list at least one/],
     [{ AZURE_SUBSCRIPTION_ID: SUB, RECOVERY_VAULT_IDS: VAULT }, /^BACKUP_MANAGEMENT_SERVICE_OBJECT_ID must be the object id/],
