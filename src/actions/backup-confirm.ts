@@ -4,7 +4,7 @@
  */
 import type { BackupPayload } from '../backup/backup-payload';
 import { claimPending, pendingKey, recordOutcome, type PendingAction } from '../backup/pending';
-import { expiryFor, retentionBounds } from '../backup/retention';
+import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../backup/retention';
 import { reportError } from '../bot/error-boundary';
 import type { CardAction, HandlerContext } from '../bot/types';
 import { noticeCard } from '../cards/backup-card';
@@ -45,7 +45,8 @@ export const backupConfirm: CardAction<{ pendingId: string; retainUntil: unknown
   async handle(ctx, { pendingId, retainUntil }) {
     const { store, clock } = ctx.services;
     const now = clock.now();
-    const expiry = expiryFor(retainUntil, now);
+    // Teams always sends the (required) date input; without one, Azure's default of 30 days applies.
+    const expiry = expiryFor(retainUntil ?? retainUntilAfter(DEFAULT_RETENTION_DAYS, now), now);
     const current = await store.get<PendingAction<BackupPayload>>(pendingKey(pendingId));
     if (!expiry && current?.value.status === 'pending') return { text: ctx.msg.backup.invalidDate(retentionBounds(now).max) };
     const claim = await claimPending<BackupPayload>(store, pendingId, 'backup', ctx.user, now, 'used');
