@@ -23,6 +23,14 @@ export interface TrackerOptions {
   intervalMs: number;
   /** Extra lines for the final card of a job (e.g. ADE restore next steps). */
   nextSteps?: (job: TrackedJob) => string[];
+  /** Others that want each vault's job list (the failure watch): it rides on the same read, one per vault per tick. */
+  observers?: VaultObserver[];
+}
+
+export interface VaultObserver {
+  /** Vaults to read even without tracked jobs, and how far back. */
+  wanted(): Promise<{ vaultIds: string[]; since: Date }>;
+  seen(vaultId: string, jobs: BackupJob[]): Promise<void>;
 }
 
 export interface JobTracker {
@@ -49,6 +57,7 @@ function toView(job: BackupJob): JobView {
 export function createJobTracker(options: TrackerOptions): JobTracker {
   const { azure, store, messenger, clock, log } = options;
   const nextSteps = options.nextSteps ?? (() => []);
+  const observers = options.observers ?? [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
@@ -85,9 +94,13 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     if (job.view && isTerminal(job.view.status)) await finish(job);
   }
 
-  async function pollVault(vaultId: string, jobs: TrackedJob[]): Promise<void> {
-    const since = new Date(Math.min(...jobs.map((j) => (j.view ? Date.parse(j.view.startTime) : j.createdAt))) - 5 * 60_000);
+  async function pollVault(vaultId: string, jobs: TrackedJob[], watchedSince?: Date): Promise<void> {
+    const starts = jobs.map((j) => (j.view ? Date.parse(j.view.startTime) : j.createdAt) - 5 * 60_000);
+    const since = new Date(Math.min(...starts, watchedSince?.getTime() ?? Infinity));
     const listed = await azure.listJobs(vaultId, since);
+    for (const observer of observers) {
+      await observer.seen(vaultId, listed).catch((error) => log.warn('vault observer failed', { vaultId, error }));
+    }
     const byId = new Map(listed.map((j) => [j.jobId.toLowerCase(), j]));
     for (const job of jobs) {
       try {
@@ -100,17 +113,31 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
 
   async function tickOnce(): Promise<void> {
     const open = (await store.list<TrackedJob>('job/')).map((v) => v.value).filter((j) => !j.finishedAt);
-    const byVault = new Map<string, TrackedJob[]>();
-    for (const job of open) byVault.set(job.vaultId.toLowerCase(), [...(byVault.get(job.vaultId.toLowerCase()) ?? []), job]);
+    const byVault = new Map<string, { vaultId: string; jobs: TrackedJob[]; since?: Date }>();
+    const entry = (vaultId: string) => {
+      const key = vaultId.toLowerCase();
+      if (!byVault.has(key)) byVault.set(key, { vaultId, jobs: [] });
+      return byVault.get(key)!;
+    };
+    for (const job of open) entry(job.vaultId).jobs.push(job);
+    for (const observer of observers) {
+      const { vaultIds, since } = await observer.wanted();
+      for (const id of vaultIds) {
+        const e = entry(id);
+        e.since = e.since && e.since < since ? e.since : since;
+      }
+    }
     await Promise.all(
-      [...byVault.values()].map((jobs) =>
-        pollVault(jobs[0].vaultId, jobs).catch((error) => log.warn('job list failed; will retry next tick', { vaultId: jobs[0].vaultId, error })),
+      [...byVault.values()].map(({ vaultId, jobs, since }) =>
+        pollVault(vaultId, jobs, since).catch((error) => log.warn('job list failed; will retry next tick', { vaultId, error })),
       ),
     );
   }
 
   const tracker: JobTracker = {
     async track(job) {
+      // First sight: one details read, so the card shows the real state from the start.
+      job.view = await azure.getJob(job.vaultId, job.jobId).then(toView, () => undefined);
       await save(job);
       await show(job).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
     },
