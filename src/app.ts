@@ -13,6 +13,7 @@ import type { Services } from './bot/types';
 import { systemClock, type Clock } from './clock';
 import { commands } from './commands';
 import type { Config } from './config';
+import { restoreNextSteps } from './backup/restore-next-steps';
 import { createJobTracker } from './jobs/tracker';
 import { createLogger, type Logger } from './log';
 import { createServer } from './server';
@@ -73,7 +74,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
-  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs });
+  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs, nextSteps: restoreNextSteps });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {

@@ -8,6 +8,8 @@ import { grantApprove, grantReject } from './grant-decide';
 import { grantStart } from './grant-start';
 import { grantSubmit } from './grant-submit';
 import { protectCancel, protectConfirm } from './protect-confirm';
+import { restoreCancel, restoreConfirm } from './restore-confirm';
+import { restoreReview } from './restore-review';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
 
@@ -26,5 +28,8 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
     grantReject,
     protectConfirm,
     protectCancel,
+    restoreReview,
+    restoreConfirm,
+    restoreCancel,
   ];
 }

@@ -7,6 +7,7 @@ import { helpCommand } from './help';
 import { grant } from './grant';
 import { jobs } from './jobs';
 import { protect } from './protect';
+import { restore } from './restore';
 import { status } from './status';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, status, jobs, check, auditCommand];
+export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, status, jobs, check, auditCommand];

@@ -5,11 +5,13 @@
 import { approvalEn } from './approval';
 import { backupEn } from './backup';
 import { protectEn } from './protect';
+import { restoreEn } from './restore';
 
 export const en = {
   backup: backupEn,
   approval: approvalEn,
   protect: protectEn,
+  restore: restoreEn,
   language: 'English',
   common: {
     cancel: 'Cancel',

@@ -2,12 +2,14 @@
 import { approvalJa } from './approval';
 import { backupJa } from './backup';
 import { protectJa } from './protect';
+import { restoreJa } from './restore';
 import type { Messages } from './en';
 
 export const ja: Messages = {
   backup: backupJa,
   approval: approvalJa,
   protect: protectJa,
+  restore: restoreJa,
   language: '日本語',
   common: {
     cancel: 'キャンセル',

@@ -1,0 +1,86 @@
+/**
+ * `restore.confirm` / `restore.cancel`. The reviewed choice is claimed exactly once; the VM, its protection and the
+ * recovery point are read again from Azure (the card says only which), the restore is triggered after the click is
+ * answered, and its job is followed in the thread — with the ADE next steps when it completes.
+ */
+import { isAde, type RestoreRequest } from '../azure/port';
+import { claimPending, recordOutcome, type PendingAction } from '../backup/pending';
+import type { RestorePayload } from '../backup/restore-payload';
+import { reportError } from '../bot/error-boundary';
+import type { CardAction, HandlerContext } from '../bot/types';
+import { isUuid } from '../bot/validate';
+import { noticeCard } from '../cards/backup-card';
+import { CodedError, isAzureError } from '../errors';
+import { refusalCard } from './refusal';
+import { Verbs } from './verbs';
+
+async function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, card: object): Promise<void> {
+  const { azure, jobs, store, clock } = ctx.services;
+  const { vm: saved, selection } = pending.payload;
+  const s = selection!;
+  if (ctx.cardActivityId) await ctx.update(ctx.cardActivityId, { card: card as never }).catch(() => undefined);
+  try {
+    const ref = { id: saved.id, name: saved.name, resourceGroup: saved.resourceGroup, subscriptionId: saved.subscriptionId, location: saved.location };
+    const [vm, protection] = await Promise.all([azure.getVm(ref), azure.getProtection(ref)]);
+    const point = protection && (await azure.listRecoveryPoints(protection)).find((p) => p.name === s.pointName);
+    if (!protection || !point) throw new CodedError('ResourceNotFound', 'recovery point no longer exists');
+    const sub = saved.subscriptionId;
+    const request: RestoreRequest = {
+      vm,
+      protection,
+      recoveryPoint: point,
+      kind: s.kind,
+      targetResourceGroupId: `/subscriptions/${sub}/resourceGroups/${s.resourceGroup}`,
+      storageAccountId: `/subscriptions/${sub}/resourceGroups/${s.storageAccount.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${s.storageAccount.name}`,
+      region: s.region,
+      crossRegion: s.crossRegion,
+      targetVmName: s.vmName,
+      targetSubnetId: s.subnetId,
+    };
+    const { jobId } = await azure.triggerRestore(request);
+    await recordOutcome(store, pending.id, { jobId });
+    await jobs.track({
+      jobId,
+      vaultId: protection.vaultId,
+      operation: s.crossRegion ? 'CrossRegionRestore' : 'Restore',
+      vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType },
+      conversationId: ctx.conversation.id,
+      locale: ctx.locale,
+      startedBy: ctx.user,
+      createdAt: clock.now(),
+    });
+  } catch (error) {
+    await recordOutcome(store, pending.id, { error: isAzureError(error) || error instanceof CodedError ? (error as CodedError).code : 'InternalError' });
+    await ctx.send({ text: ctx.msg.restore.failed(saved.name, reportError(ctx.log, ctx.msg, error, 'restore')) });
+  }
+}
+
+export const restoreConfirm: CardAction<{ pendingId: string }> = {
+  verb: Verbs.restoreConfirm,
+  access: 'operator',
+  parse: (data) => (isUuid(data.pendingId) ? { pendingId: data.pendingId } : undefined),
+  async handle(ctx, { pendingId }) {
+    const { store, clock } = ctx.services;
+    const claim = await claimPending<RestorePayload>(store, pendingId, 'restore', ctx.user, clock.now(), 'used');
+    if (!claim.ok) return { card: refusalCard(ctx, claim) };
+    if (!claim.pending.payload.selection) {
+      await recordOutcome(store, pendingId, { error: 'InvalidInput' });
+      return { text: ctx.msg.access.malformedAction };
+    }
+    const r = ctx.msg.restore;
+    const card = noticeCard(r.startingTitle(claim.pending.payload.vm.name), [r.starting(ctx.user.name)], { color: 'Accent' });
+    ctx.background(() => start(ctx, claim.pending, card));
+    return { card };
+  },
+};
+
+export const restoreCancel: CardAction<{ pendingId: string }> = {
+  verb: Verbs.restoreCancel,
+  access: 'operator',
+  parse: (data) => (isUuid(data.pendingId) ? { pendingId: data.pendingId } : undefined),
+  async handle(ctx, { pendingId }) {
+    const claim = await claimPending(ctx.services.store, pendingId, 'restore', ctx.user, ctx.services.clock.now(), 'cancelled');
+    if (!claim.ok) return { card: refusalCard(ctx, claim) };
+    return { card: noticeCard(ctx.msg.backup.cancelledTitle, [ctx.msg.restore.cancelled(ctx.user.name)]) };
+  },
+};
