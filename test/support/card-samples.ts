@@ -19,7 +19,12 @@ import { checkCard } from '../../src/cards/check-card';
 import { helpCard } from '../../src/cards/help-card';
 import { commands } from '../../src/commands';
 import { jobs } from '../../src/commands/jobs';
+import { restore } from '../../src/commands/restore';
 import { status } from '../../src/commands/status';
+import { restoreSummaryCard } from '../../src/cards/restore-card';
+import { restoreChoices } from '../../src/backup/restore-options';
+import { restoreNextSteps } from '../../src/backup/restore-next-steps';
+import type { RestorePayload } from '../../src/backup/restore-payload';
 import { loadConfig } from '../../src/config';
 import { formatTime, messages, type Locale } from '../../src/i18n';
 import { jobCard } from '../../src/jobs/job-card';
@@ -160,16 +165,27 @@ function trackedJob(locale: Locale, view: TrackedJob['view'], operation = 'Backu
     conversationId: '19:3b6f0c2d9e1a4f5b8c7d6e5f4a3b2c1d@thread.tacv2', locale, startedBy: OPERATOR, createdAt: NOW - 20 * 60_000, view, details: { retainUntil: formatTime(locale, at('2026-12-29T23:59:59Z')) } };
 }
 
-const RESTORE_NEXT_STEPS: Record<Locale, string[]> = {
-  en: ['Check that the BEK secret and the KEK still exist in kv-prod-ade-jpe; restore them from the job output if not.', 'Create the VM from the restored disks with the template the job wrote to the staging storage account.'],
-  ja: ['BEK シークレットと KEK が kv-prod-ade-jpe にまだあるか確認し、なければジョブの出力から復元してください。', 'ジョブがステージング ストレージ アカウントに書き出したテンプレートで、復元したディスクから VM を作成してください。'],
-};
+/** A reviewed restore of the ADE web server: restore disks into another resource group, through a staging account. */
+function restorePayload(): RestorePayload {
+  return {
+    vm: { id: webVm.id, name: webVm.name, resourceGroup: webVm.resourceGroup, subscriptionId: SUB, location: webVm.location, encryption: webVm.encryption, osType: webVm.osType },
+    vault: { id: RSV, name: 'rsv-prod-jpe', location: 'japaneast' },
+    points: points.map((p) => ({ name: p.name, time: p.time.toISOString(), consistency: p.consistency, tiers: p.tiers })),
+    choices: restoreChoices(webVm.encryption, { location: 'japaneast', crossRegionRestore: true }),
+    selection: { pointName: points[0].name, kind: 'RestoreDisks', region: 'japaneast', crossRegion: false, resourceGroup: 'rg-restore-test', storageAccount: { resourceGroup: 'rg-restore-test', name: 'strestorestaging01' } },
+  };
+}
 
 async function approval(locale: Locale, status: Approval['status']): Promise<Card> {
   const { plan } = await planGrant(azure, sqlVault, BACKUP_MANAGEMENT_OBJECT_ID, [{ key: vmKey(sqlVm), encryption: sqlVm.encryption }]);
   const decided = status === 'draft' || status === 'pending' ? {} : { decidedBy: APPROVER, decidedAt: NOW - 5 * 60_000, comment: locale === 'ja' ? 'CHG0042817 で承認' : 'Approved under CHG0042817' };
   const reason = locale === 'ja' ? '今夜のバックアップが UserErrorKeyVaultPermissionsNotConfigured で失敗したため' : 'Last night\'s backup failed with UserErrorKeyVaultPermissionsNotConfigured';
   return approvalCard({ id: 'e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b', status, plan, requester: OPERATOR, reason: status === 'draft' ? undefined : reason, conversationId: 'c', locale, createdAt: NOW - 30 * 60_000, expiresAt: NOW + 23 * 3600_000, ...decided }, NOW);
+}
+
+function restoredJobCard(locale: Locale): Card {
+  const job = trackedJob(locale, { status: 'Completed', startTime: '2026-11-29T07:10:00Z', endTime: '2026-11-29T08:02:00Z', durationMs: 52 * 60_000, errors: [] }, 'Restore');
+  return jobCard(job, restoreNextSteps(job));
 }
 
 /** Every sample for one language. */
@@ -202,7 +218,9 @@ async function samplesWith(locale: Locale, services: Services): Promise<CardSamp
     ['help', helpCard(m, commands, services)],
     ['job', jobCard(trackedJob(locale, failed))],
     ['job.in-progress', jobCard(trackedJob(locale, { status: 'InProgress', task: 'Take Snapshot', startTime: '2026-11-29T08:40:00Z', errors: [] }))],
-    ['job.restore-completed', jobCard(trackedJob(locale, { status: 'Completed', startTime: '2026-11-29T07:10:00Z', endTime: '2026-11-29T08:02:00Z', durationMs: 52 * 60_000, errors: [] }, 'Restore'), RESTORE_NEXT_STEPS[locale])],
+    ['job.restore-completed', restoredJobCard(locale)],
+    ['restore-form', cardFrom(locale, services, (ctx) => restore.handle(ctx, { vm: 'web-prod-02' }))],
+    ['restore-summary', restoreSummaryCard(m, locale, '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', restorePayload())],
     ['notice', noticeCard(m.backup.startingTitle(sqlVm.name), [m.backup.starting(OPERATOR.name, formatTime(locale, at(`${retainUntil}T23:59:59Z`)))], { color: 'Accent' })],
     ['notice.status', cardFrom(locale, services, (ctx) => status.handle(ctx, { vm: 'web-prod-02' }))],
     ['protect-confirm', cardFrom(locale, services, (ctx) => sendProtectConfirmation(ctx, filesVm))],
