@@ -47,7 +47,7 @@ describe('restore rules', () => {
     [{ resourceGroup: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x' }, 'otherSubscription'],
     [{ storageAccount: 'Staging_Account' }, 'storage'],
     [{ kind: 'AlternateLocation', vmName: 'vm-new' }, 'vmName'],
-    [{ kind: 'AlternateLocation', vmName: 'vm-new', subnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/v/subnets/s' }, 'otherSubscription'],
+    [{ kind: 'AlternateLocation', vmName: 'vm-new', subnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/default' }, 'otherSubscription'],
   ])('ADE VM: %j is refused as %s', (change, reason) => {
     expect(validateSelection({ ...base, ...change }, offered('ADE_BEK_KEK'))).toEqual({ invalid: reason });
   });
