@@ -119,7 +119,8 @@ describe('grants', () => {
   it('accepts the SDK double slash for a scope that starts with /', async () => {
     const name = randomUUID();
     const scope = `//subscriptions/${SIM_SUBSCRIPTION_ID}/resourceGroups/rg-security/providers/Microsoft.KeyVault/vaults/kv-cmk/providers/Microsoft.Authorization/roleAssignments/${name}`;
-    const res = await fetchSim(h, 'PUT', scope, { properties: { roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${BACKUP_KEY_VAULT_READER_ROLE_ID}`, principalId: randomUUID() } });
+    const body = { properties: { roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${BACKUP_KEY_VAULT_READER_ROLE_ID}`, principalId: randomUUID() } };
+    const res = await fetchSim(h, 'PUT', scope, { body });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ properties: { scope: `/subscriptions/${SIM_SUBSCRIPTION_ID}/resourceGroups/rg-security/providers/Microsoft.KeyVault/vaults/kv-cmk` } });
   });

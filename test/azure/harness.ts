@@ -50,16 +50,23 @@ export function seen(h: Harness, method: string, path: RegExp) {
   return h.sim.requests.filter((r) => r.method === method && path.test(r.path));
 }
 
-/** A raw HTTPS call to the simulator (for protocol details the SDK hides). */
-export async function fetchSim(harness: Harness, method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; json: unknown; headers: Record<string, unknown> }> {
-  const url = new URL(`${harness.sim.url}${path}${path.includes('?') ? '&' : '?'}api-version=2022-04-01`);
+/** A raw HTTPS call to the simulator, for protocol details the SDK hides (missing token, missing api-version, `//`). */
+export async function fetchSim(
+  harness: Harness,
+  method: string,
+  path: string,
+  options: { body?: unknown; auth?: boolean; apiVersion?: string | null } = {},
+): Promise<{ status: number; json: unknown; headers: Record<string, unknown> }> {
+  const apiVersion = options.apiVersion === undefined ? '2022-04-01' : options.apiVersion;
+  const query = apiVersion === null ? '' : `${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`;
+  const headers = { 'content-type': 'application/json', ...(options.auth === false ? {} : { authorization: 'Bearer t' }) };
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, ca: harness.sim.ca, headers: { 'content-type': 'application/json', ...(auth ? { authorization: 'Bearer t' } : {}) } }, (res) => {
+    const req = https.request(`${harness.sim.url}${path}${query}`, { method, ca: harness.sim.ca, headers }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined, headers: res.headers }));
     });
     req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
+    req.end(options.body === undefined ? undefined : JSON.stringify(options.body));
   });
 }
