@@ -15,6 +15,7 @@ import { commands } from './commands';
 import type { Config } from './config';
 import { restoreNextSteps } from './backup/restore-next-steps';
 import { createJobTracker } from './jobs/tracker';
+import { createWatcher } from './watch/watcher';
 import { createLogger, type Logger } from './log';
 import { createServer } from './server';
 import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator } from './simulator';
@@ -74,7 +75,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
-  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs, nextSteps: restoreNextSteps });
+  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs, nextSteps: restoreNextSteps, observers: [createWatcher({ azure, store, messenger, clock, log, config })] });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {

@@ -9,5 +9,6 @@ import { jobs } from './jobs';
 import { protect } from './protect';
 import { restore } from './restore';
 import { status } from './status';
+import { watch } from './watch';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, status, jobs, check, auditCommand];
+export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, status, jobs, check, watch, auditCommand];

@@ -6,12 +6,14 @@ import { approvalEn } from './approval';
 import { backupEn } from './backup';
 import { protectEn } from './protect';
 import { restoreEn } from './restore';
+import { watchEn } from './watch';
 
 export const en = {
   backup: backupEn,
   approval: approvalEn,
   protect: protectEn,
   restore: restoreEn,
+  watch: watchEn,
   language: 'English',
   common: {
     cancel: 'Cancel',

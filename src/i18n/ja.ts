@@ -3,6 +3,7 @@ import { approvalJa } from './approval';
 import { backupJa } from './backup';
 import { protectJa } from './protect';
 import { restoreJa } from './restore';
+import { watchJa } from './watch';
 import type { Messages } from './en';
 
 export const ja: Messages = {
@@ -10,6 +11,7 @@ export const ja: Messages = {
   approval: approvalJa,
   protect: protectJa,
   restore: restoreJa,
+  watch: watchJa,
   language: '日本語',
   common: {
     cancel: 'キャンセル',

@@ -10,6 +10,8 @@ import { messages, pickLocale } from '../i18n';
 import { conversationKey, type Messenger } from './messenger';
 import { toInvokeResponse } from './activities';
 import { reportError } from '../bot/error-boundary';
+import { resourceName } from '../backup/preflight';
+import { watchHere } from '../watch/watch-here';
 
 export interface BotDeps {
   services: Services;
@@ -27,6 +29,15 @@ export class BackupBot extends TeamsActivityHandler {
       const ctx = await this.handlerContext(context, text);
       ctx.log.info('message', { length: text.length });
       await this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim());
+      await next();
+    });
+    // Installed in a team channel: that channel becomes the alert channel, unless one is set already.
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
+      if (botAdded && context.activity.conversation.conversationType === 'channel') {
+        const ctx = await this.handlerContext(context, '');
+        if (await watchHere(ctx, true)) await ctx.send({ text: ctx.msg.watch.on(ctx.services.config.recoveryVaultIds.map(resourceName).join(', ')) });
+      }
       await next();
     });
   }
