@@ -1,7 +1,7 @@
 /** Strings for the failure watch (`watchJa` must match `watchEn`). */
 export const watchEn = {
   usage: 'watch here | watch off | watch status',
-  description: 'Post failed backups of the configured vaults (scheduled ones too) in this channel, with their fix.',
+  description: 'Post failed backups (scheduled ones too) here, with the fix.',
   on: (vaults: string) => `👀 I'll post failed and warning backups of ${vaults} here, one card per VM per day, with the fix.`,
   off: 'Watch is off: I no longer post backup failures anywhere.',
   statusTitle: 'Backup failure watch',

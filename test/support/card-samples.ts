@@ -20,6 +20,8 @@ import { helpCard } from '../../src/cards/help-card';
 import { commands } from '../../src/commands';
 import { jobs } from '../../src/commands/jobs';
 import { restore } from '../../src/commands/restore';
+import { alertCard } from '../../src/watch/alert-card';
+import type { Alert } from '../../src/watch/alert';
 import { status } from '../../src/commands/status';
 import { restoreSummaryCard } from '../../src/cards/restore-card';
 import { restoreChoices } from '../../src/backup/restore-options';
@@ -188,6 +190,14 @@ function restoredJobCard(locale: Locale): Card {
   return jobCard(job, restoreNextSteps(job));
 }
 
+function alert(locale: Locale, status: Alert['status']): Card {
+  return alertCard({
+    vmName: sqlVm.name, vmKey: vmKey(sqlVm), vaultId: RSV, day: '2026-11-29', kind: 'failed', status, jobIds: ['a', 'b'], count: 2,
+    lastAt: Date.parse('2026-11-29T08:41:35Z'), error: { code: 'UserErrorKeyvaultPermissionsNotConfigured', message: kvError.message }, policyName: 'daily-2200-30d',
+    scheduled: true, conversationId: '19:3b6f0c2d9e1a4f5b8c7d6e5f4a3b2c1d@thread.tacv2', locale, resolvedAt: status === 'resolved' ? NOW : undefined,
+  });
+}
+
 /** Every sample for one language. */
 export async function cardSamples(locale: Locale): Promise<CardSample[]> {
   const store = openSqliteStore(':memory:');
@@ -205,6 +215,8 @@ async function samplesWith(locale: Locale, services: Services): Promise<CardSamp
   const retainUntil = retainUntilAfter(DEFAULT_RETENTION_DAYS, NOW);
   const failed = { status: 'Failed' as const, startTime: '2026-11-29T08:40:00Z', endTime: '2026-11-29T08:41:35Z', durationMs: 95_000, errors: [kvError] };
   const cards: [string, Card | Promise<Card>][] = [
+    ['alert', alert(locale, 'open')],
+    ['alert.resolved', alert(locale, 'resolved')],
     ['approval', approval(locale, 'draft')],
     ['approval.pending', approval(locale, 'pending')],
     ['approval.applied', approval(locale, 'applied')],
