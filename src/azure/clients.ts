@@ -4,12 +4,14 @@
  * server), and gives every try a timeout so a silent server becomes `AzureUnreachable` instead of a hang.
  */
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { ComputeManagementClient } from '@azure/arm-compute';
+import { ComputeManagementClient, type ComputeManagementClientOptionalParams } from '@azure/arm-compute';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import type { TokenCredential } from '@azure/identity';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+
+/** The SDKs' own pipeline-policy entry type (core-rest-pipeline is not a direct dependency). */
+type AdditionalPolicy = NonNullable<ComputeManagementClientOptionalParams['additionalPolicies']>[number];
 
 export interface ClientSettings {
   subscriptionId: string;
@@ -29,7 +31,7 @@ export interface AzureClients {
 }
 
 /** A per-try policy: requests without their own timeout get ours. */
-function timeoutPolicy(ms: number): { policy: PipelinePolicy; position: 'perRetry' } {
+function timeoutPolicy(ms: number): AdditionalPolicy {
   return {
     policy: {
       name: 'adeBackupBotTimeout',

@@ -75,6 +75,7 @@ async function handle(deps: ServerDeps, baseUrl: string, req: IncomingMessage, r
   }
   const now = deps.clock.now();
   deps.requests.push({ method: req.method ?? 'GET', path, query, body, authorization: req.headers.authorization, at: now });
+  settle(deps.estate, now, deps.timings);
 
   const fault = deps.faults.take(req.method ?? 'GET', path);
   if (fault?.latencyMs) await delay(fault.latencyMs);
@@ -95,7 +96,6 @@ async function handle(deps: ServerDeps, baseUrl: string, req: IncomingMessage, r
   }
   const match = deps.router.match(req.method ?? 'GET', rawPath);
   if (!match) return send(res, armError(404, 'InvalidResourceType', `The simulator has no route for ${req.method} ${path}.`));
-  settle(deps.estate, now, deps.timings);
   const answer = await match.handler({
     params: match.params,
     query,

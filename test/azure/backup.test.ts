@@ -121,6 +121,7 @@ describe('backup now', () => {
     expect(done.endTime?.getTime()).toBe(done.startTime.getTime() + TIMINGS.snapshotMs + TIMINGS.transferMs);
     expect(done.durationMs).toBe(TIMINGS.snapshotMs + TIMINGS.transferMs);
     expect(done.currentTask).toBeUndefined();
+    expect((await h.port.listJobs(PROD, new Date(h.clock.now() - DAY))).find((j) => j.jobId === jobId)).toMatchObject({ status: 'Completed' });
 
     const points = await h.port.listRecoveryPoints(protection);
     expect(points).toHaveLength(4);

@@ -71,6 +71,7 @@ const CASES: Case[] = [
   },
   { file: 'recoveryservicesbackup/Compute_ProtectedItem_Get.json', request: ['GET', ITEM] },
   { file: 'recoveryservicesbackup/RecoveryPoints_Get.json', request: ['GET', `${ITEM}/recoveryPoints/{vm001-rp}`], ignore: ['.properties.recoveryPointMoveReadinessInfo.', '.properties.zones'] },
+  { file: 'recoveryservicesbackup/BackupProtectedItems_List.json', request: ['GET', `${PROD}/backupProtectedItems?$filter=${encodeURIComponent("backupManagementType eq 'AzureIaasVM' and itemType eq 'VM'")}`] },
   { file: 'recoveryservicesbackup/BackupProtectableItems_List.json', request: ['GET', `${PROD}/backupProtectableItems?$filter=${encodeURIComponent("backupManagementType eq 'AzureIaasVM'")}`] },
   { file: 'recoveryservicesbackup/GetBackupStatus.json', request: ['POST', `${SUB}/providers/Microsoft.RecoveryServices/locations/japaneast/backupStatus`, { resourceId: `${SUB}/resourceGroups/rg-prod/providers/Microsoft.Compute/virtualMachines/vm001`, resourceType: 'VM' }], ignore: ['.errorMessage'] },
   { file: 'recoveryservicesbackup/BackupPolicies_List.json', request: ['GET', `${PROD}/backupPolicies`] },
@@ -127,5 +128,7 @@ afterAll(async () => {
     const wanted = [...paths(example('recoveryservicesbackup/ProtectedItemOperationStatus.json').body)];
     expect(wanted.filter((p) => !paths(done.json).has(p))).toEqual([]);
     expect(done.json).toMatchObject({ status: 'Succeeded', properties: { objectType: 'OperationStatusJobExtendedInfo', jobId: expect.any(String) } });
+    const location = new URL(String(trigger.headers.location));
+    await expect(fetchSim(h, 'GET', location.pathname, { apiVersion: location.searchParams.get('api-version') })).resolves.toMatchObject({ status: 204 });
   });
 });
