@@ -6,6 +6,12 @@ export function createServer(adapter: CloudAdapter, run: (context: TurnContext) 
   const server = restify.createServer({ name: 'ade-backup-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000 }));
   server.post('/api/messages', async (req, res) => {
+    // botbuilder throws on a body without a string `type` before its own error handling, which restify turns into a
+    // 500 quoting botbuilder's internals. It is a bad request, whoever sent it.
+    if (typeof (req.body as { type?: unknown } | undefined)?.type !== 'string') {
+      res.send(400, { error: 'BadRequest' });
+      return;
+    }
     await adapter.process(req, res, run);
   });
   server.get('/healthz', async (_req, res) => {
