@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { startApp, type App } from '../../src/app';
 import { ManualClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
@@ -22,6 +23,8 @@ export interface Harness {
   statePath: string;
   say(text: string, options?: { user?: TestUser; where?: Where; locale?: string }): Promise<ConnectorWrite[]>;
   click(verb: string, data: Record<string, unknown>, options?: { user?: TestUser; where?: Where; locale?: string; replyToId?: string }): Promise<{ status: number; body: any; writes: ConnectorWrite[] }>;
+  /** POSTs any body (an activity, or something that is not one) to /api/messages, with extra headers. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; writes: ConnectorWrite[] }>;
   /** One job-polling round, as the timer would run it. */
   tick(): Promise<void>;
   /** Restart the bot process state (same STATE_PATH, same simulator), as after a crash. */
@@ -36,6 +39,10 @@ export interface HarnessOptions {
   simulator?: SimulatorOptions;
   /** Keep the default operator/approver lists empty (simulator: everyone may act). */
   openRoles?: boolean;
+  /** Passed to startApp (ConfigurationBotFrameworkAuthentication options), e.g. a loopback OpenID metadata URL. */
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** The Authorization header `say` and `click` send for an activity (none by default). */
+  authorization?: (activity: { serviceUrl: string }) => string | undefined;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -48,15 +55,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ? {}
     : { BACKUP_OPERATOR_IDS: `${users.alice.id},${users.dave.id}`, BACKUP_APPROVER_IDS: `${users.bob.id},${users.dave.id}` };
   const config = loadConfig({ PORT: '0', STATE_PATH: statePath, ...roles, ...options.env });
-  const boot = () => startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false });
+  const boot = () =>
+    startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false, authOverrides: options.authOverrides });
   let app = await boot();
 
-  async function post(activity: object) {
+  async function postRaw(body: unknown, headers: Record<string, string> = {}) {
     const before = connector.writes.length;
-    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
     const text = await res.text();
     await app.idle();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, writes: connector.writes.slice(before) };
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed as any, text, writes: connector.writes.slice(before) };
+  }
+
+  async function post(activity: { serviceUrl: string }) {
+    const authorization = options.authorization?.(activity);
+    const { status, body, writes } = await postRaw(activity, authorization ? { authorization } : {});
+    return { status, body, writes };
   }
 
   return {
@@ -74,6 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async click(verb, data, o = {}) {
       return post(invokeActivity(connector.url, verb, data, o.user ?? users.alice, o.where ?? channel, o.replyToId ?? 'card-1', o.locale));
     },
+    post: postRaw,
     async tick() {
       await app.services.jobs.tick();
     },
