@@ -41,13 +41,17 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, answer: ArmResponse): void {
+  console.log('SEND', answer.status, JSON.stringify(answer.headers ?? {}).slice(0, 300));
   const headers: Record<string, string> = {
     'x-ms-request-id': randomUUID(),
     'x-ms-correlation-request-id': randomUUID(),
     ...answer.headers,
   };
+  // Not `writeHead(...).end()`: restify, loaded in the same process as the embedded simulator, patches
+  // ServerResponse.writeHead to return undefined.
   if (answer.body === undefined) {
-    res.writeHead(answer.status, { ...headers, 'content-length': '0' }).end();
+    res.writeHead(answer.status, { ...headers, 'content-length': '0' });
+    res.end();
     return;
   }
   const text = JSON.stringify(answer.body);
@@ -115,6 +119,7 @@ export function listen(deps: ServerDeps, port: number): Promise<RunningServer> {
   let baseUrl = '';
   const server = https.createServer({ key, cert }, (req, res) => {
     handle(deps, baseUrl, req, res).catch((e: unknown) => {
+      console.log('HANDLE ERR', e);
       if (res.headersSent || res.destroyed) return;
       if (e instanceof ArmError) send(res, armError(e.status, e.code, e.message, e.headers));
       else send(res, armError(500, 'InternalServerError', `The simulator failed to process the request: ${String(e)}`));
