@@ -41,7 +41,6 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, answer: ArmResponse): void {
-  console.log('SEND', answer.status, JSON.stringify(answer.headers ?? {}).slice(0, 300));
   const headers: Record<string, string> = {
     'x-ms-request-id': randomUUID(),
     'x-ms-correlation-request-id': randomUUID(),
@@ -119,7 +118,6 @@ export function listen(deps: ServerDeps, port: number): Promise<RunningServer> {
   let baseUrl = '';
   const server = https.createServer({ key, cert }, (req, res) => {
     handle(deps, baseUrl, req, res).catch((e: unknown) => {
-      console.log('HANDLE ERR', e);
       if (res.headersSent || res.destroyed) return;
       if (e instanceof ArmError) send(res, armError(e.status, e.code, e.message, e.headers));
       else send(res, armError(500, 'InternalServerError', `The simulator failed to process the request: ${String(e)}`));
