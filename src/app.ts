@@ -19,7 +19,7 @@ import { createWatcher } from './watch/watcher';
 import { createLogger, type Logger } from './log';
 import { createServer } from './server';
 import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator } from './simulator';
-import { openSqliteStore } from './state/sqlite-store';
+import { openStore } from './state/open-store';
 import type { StateStore } from './state/store';
 import { createAdapter } from './teams/adapter';
 import { BackupBot } from './teams/bot';
@@ -71,11 +71,11 @@ async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, giv
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? openSqliteStore(options.config.statePath);
+  const store = options.store ?? openStore(options.config, log);
   const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
-  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs, nextSteps: restoreNextSteps, observers: [createWatcher({ azure, store, messenger, clock, log, config })] });
+  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs, nextSteps: restoreNextSteps, observers: [createWatcher({ azure, store, messenger, clock, log, config })], instanceId: config.instanceId });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {

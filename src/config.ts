@@ -2,6 +2,7 @@
  * Configuration, parsed once at start-up. This is the only file that reads `process.env`.
  * A bad value stops start-up with one sentence naming the variable and what is expected (`ConfigError`).
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
 export class ConfigError extends Error {
@@ -26,12 +27,18 @@ export interface Config {
   /** Custom role definition id to grant on RBAC Key Vaults instead of Key Vault Administrator. */
   keyVaultBackupRoleId?: string;
   statePath: string;
+  /** Set = state in this Azure Storage account (shared by every instance) instead of SQLite. Secret: never log it. */
+  stateBlobConnectionString?: string;
+  stateBlobContainer: string;
+  /** This process, as job leases name it: unique per process, prefixed with App Service's WEBSITE_INSTANCE_ID. */
+  instanceId: string;
   jobPollIntervalMs: number;
   approvalTtlMs: number;
   /** Where the embedded simulator listens (0 = any free loopback port). */
   simulatorPort: number;
 }
 
+const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VAULT_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.RecoveryServices\/vaults\/[a-zA-Z][-a-zA-Z0-9]{1,49}$/i;
 
@@ -106,6 +113,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     throw new ConfigError('BACKUP_MANAGEMENT_SERVICE_OBJECT_ID', 'must be the object id of the "Backup Management Service" service principal in your tenant (az ad sp show --id 262044b1-e2ce-469f-a196-69ab7ada62d3 --query id)');
   }
   const statePath = text(env, 'STATE_PATH') || path.join(cwd, 'data', 'state.sqlite');
+  const stateBlobConnectionString = text(env, 'STATE_BLOB_CONNECTION_STRING') || undefined;
+  // The value is a secret: the error names the variable but never echoes it.
+  if (stateBlobConnectionString && !/(^|;)\s*(AccountName|BlobEndpoint)=|^UseDevelopmentStorage=true/i.test(stateBlobConnectionString)) {
+    throw new ConfigError('STATE_BLOB_CONNECTION_STRING', 'must be a storage account connection string (DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…, or BlobEndpoint=…;SharedAccessSignature=…)');
+  }
+  const stateBlobContainer = text(env, 'STATE_BLOB_CONTAINER') || 'botstate';
+  if (!CONTAINER.test(stateBlobContainer)) throw new ConfigError('STATE_BLOB_CONTAINER', 'must be a blob container name: 3–63 lowercase letters, digits and single hyphens', stateBlobContainer);
+  // Not WEBSITE_INSTANCE_ID alone: a restart overlaps the old process on the same App Service instance.
+  const websiteInstance = text(env, 'WEBSITE_INSTANCE_ID').slice(0, 12);
   return Object.freeze({
     port: int(env, 'PORT', 3978, 0, 65535),
     bot: Object.freeze({ appId, appPassword: text(env, 'MicrosoftAppPassword'), appType: appType as Config['bot']['appType'], tenantId }),
@@ -117,6 +133,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     backupManagementObjectId,
     keyVaultBackupRoleId: optionalGuid(env, 'KEY_VAULT_BACKUP_ROLE_ID'),
     statePath: path.resolve(cwd, statePath),
+    stateBlobConnectionString,
+    stateBlobContainer,
+    instanceId: `${websiteInstance ? `${websiteInstance}-` : ''}${randomUUID().slice(0, 8)}`,
     jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_SECONDS', 30, 1, 3600) * 1000,
     approvalTtlMs: int(env, 'APPROVAL_TTL_HOURS', 24, 1, 24 * 14) * 3600_000,
     simulatorPort: int(env, 'SIMULATOR_PORT', 0, 0, 65535),

@@ -4,6 +4,7 @@
  */
 import type { JobError, JobStatus } from '../azure/port';
 import type { Locale } from '../i18n';
+import type { Lease } from '../state/lease';
 
 export interface JobView {
   status: JobStatus;
@@ -34,6 +35,8 @@ export interface TrackedJob {
   finishedAt?: number;
   /** Extra facts for the job card and the final message (e.g. retain-until, restore target). */
   details?: Record<string, string>;
+  /** Which bot instance follows the job now (scale-out: exactly one polls it and posts about it); see the tracker. */
+  lease?: Lease;
 }
 
 export const jobKey = (jobId: string) => `job/${jobId.toLowerCase()}`;

@@ -5,11 +5,21 @@
  * Cost scales with vaults, not jobs: each tick reads each vault's job list once (jobs since the oldest tracked one);
  * a job's details (current step, errors) are read only when its status changes. A card is written only when what it
  * shows changes. Everything is in the state store, so a restarted bot picks up where it stopped.
+ *
+ * Several instances on one shared store (scale-out) split the jobs by lease (`src/state/lease.ts`): each tick an
+ * instance takes or renews the lease of every open job nobody else holds, with a write guarded by the job's eTag, and
+ * follows only those. Every later write of the job is guarded the same way and renews the lease, and one is made just
+ * before each message to the thread, so an instance that lost a job (it was too slow, and another took it) finds out
+ * before it posts. A job whose instance died is taken by another once the lease runs out (3 poll intervals).
+ * What remains: a crash between a post and the write that records it repeats that post once (Bot Framework sends
+ * carry no idempotency key); the window is one store write wide.
  */
+import { randomUUID } from 'node:crypto';
 import type { AzurePort, BackupJob } from '../azure/port';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import type { StateStore } from '../state/store';
+import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
+import { StateConflictError, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import { finalMessage, jobCard } from './job-card';
 import { isTerminal, jobKey, signature, type JobView, type TrackedJob } from './tracked-job';
@@ -23,8 +33,15 @@ export interface TrackerOptions {
   intervalMs: number;
   /** Extra lines for the final card of a job (e.g. ADE restore next steps). */
   nextSteps?: (job: TrackedJob) => string[];
-  /** Others that want each vault's job list (the failure watch): it rides on the same read, one per vault per tick. */
+  /**
+   * Others that want each vault's job list (the failure watch): it rides on the same read, one per vault per tick.
+   * With several instances, only the one holding the observers' lease calls them.
+   */
   observers?: VaultObserver[];
+  /** This instance, as job leases name it (`Config.instanceId`); default: a random id. */
+  instanceId?: string;
+  /** How long a job stays with the instance that last renewed its lease; default 3 poll intervals. */
+  leaseMs?: number;
 }
 
 export interface VaultObserver {
@@ -39,8 +56,17 @@ export interface JobTracker {
   /** One polling round over every vault with unfinished jobs. */
   tick(): Promise<void>;
   start(): void;
+  /** Stops polling and gives this instance's leases back, so another instance takes its jobs at once. */
   stop(): Promise<void>;
 }
+
+/** A job whose lease this instance holds, with the eTag its next write must match. */
+interface Held {
+  job: TrackedJob;
+  etag: string;
+}
+
+const OBSERVERS_LEASE = 'lease/vault-observers';
 
 function toView(job: BackupJob): JobView {
   return {
@@ -58,88 +84,143 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   const { azure, store, messenger, clock, log } = options;
   const nextSteps = options.nextSteps ?? (() => []);
   const observers = options.observers ?? [];
+  const me = options.instanceId ?? randomUUID();
+  const leaseMs = options.leaseMs ?? 3 * options.intervalMs;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
-  async function save(job: TrackedJob): Promise<void> {
-    await store.put(jobKey(job.jobId), job);
+  /** Writes the job if nobody has since, renewing its lease (`renew: false` drops it); else `StateConflictError`. */
+  async function save(held: Held, renew = true): Promise<void> {
+    held.job.lease = renew ? leaseFor(me, clock.now(), leaseMs) : undefined;
+    held.etag = await store.put(jobKey(held.job.jobId), held.job, { ifMatch: held.etag });
   }
 
   /** Writes the card (first post or update) when what it would show differs from what it shows. */
-  async function show(job: TrackedJob): Promise<void> {
+  async function show(held: Held): Promise<void> {
+    const { job } = held;
     const steps = job.view && isTerminal(job.view.status) ? nextSteps(job) : [];
     const wanted = job.view ? signature(job.view) + steps.length : 'starting';
     if (job.cardActivityId && job.shown === wanted) return;
+    await save(held); // still ours, for a whole lease from now: only then write to the thread
     const card = jobCard(job, steps);
     if (!job.cardActivityId) job.cardActivityId = await messenger.send(job.conversationId, { card });
     else await messenger.update(job.conversationId, job.cardActivityId, { card });
     job.shown = wanted;
-    await save(job);
+    await save(held);
   }
 
-  async function finish(job: TrackedJob): Promise<void> {
+  async function finish(held: Held): Promise<void> {
+    const { job } = held;
     const text = finalMessage(job);
+    await save(held);
     if (text) await messenger.send(job.conversationId, { text, mentions: job.startedBy.id ? [job.startedBy] : undefined });
     job.finishedAt = clock.now();
-    await save(job);
+    await save(held, false);
   }
 
-  async function advance(job: TrackedJob, listed: BackupJob | undefined): Promise<void> {
+  async function advance(held: Held, listed: BackupJob | undefined): Promise<void> {
+    const { job } = held;
     if (listed && (!job.view || listed.status !== job.view.status)) {
       // Status changed (or first sight): read the details once for the current step and errors.
       job.view = toView(await azure.getJob(job.vaultId, job.jobId));
-      await save(job);
+      await save(held);
     }
-    await show(job);
-    if (job.view && isTerminal(job.view.status)) await finish(job);
+    await show(held);
+    if (job.view && isTerminal(job.view.status)) await finish(held);
   }
 
-  async function pollVault(vaultId: string, jobs: TrackedJob[], watchedSince?: Date): Promise<void> {
-    const starts = jobs.map((j) => (j.view ? Date.parse(j.view.startTime) : j.createdAt) - 5 * 60_000);
-    const since = new Date(Math.min(...starts, watchedSince?.getTime() ?? Infinity));
+  async function pollVault(vaultId: string, jobs: Held[], watch?: { since: Date }): Promise<void> {
+    const starts = jobs.map(({ job: j }) => (j.view ? Date.parse(j.view.startTime) : j.createdAt) - 5 * 60_000);
+    const since = new Date(Math.min(...starts, watch?.since.getTime() ?? Infinity));
     const listed = await azure.listJobs(vaultId, since);
-    for (const observer of observers) {
-      await observer.seen(vaultId, listed).catch((error) => log.warn('vault observer failed', { vaultId, error }));
+    if (watch) {
+      for (const observer of observers) {
+        await observer.seen(vaultId, listed).catch((error) => log.warn('vault observer failed', { vaultId, error }));
+      }
     }
     const byId = new Map(listed.map((j) => [j.jobId.toLowerCase(), j]));
-    for (const job of jobs) {
+    for (const held of jobs) {
       try {
-        await advance(job, byId.get(job.jobId.toLowerCase()));
+        await advance(held, byId.get(held.job.jobId.toLowerCase()));
       } catch (error) {
-        log.warn('job update failed; will retry next tick', { jobId: job.jobId, error });
+        if (error instanceof StateConflictError) log.info('job taken over by another instance', { jobId: held.job.jobId, instanceId: me });
+        else log.warn('job update failed; will retry next tick', { jobId: held.job.jobId, error });
       }
     }
   }
 
+  /** Takes or renews the lease of every open job nobody else holds; returns those now held by this instance. */
+  async function claimJobs(): Promise<Held[]> {
+    const now = clock.now();
+    const open = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && mayTake(v.value.lease, me, now));
+    const held: Held[] = [];
+    await Promise.all(
+      open.map(async ({ value: job, etag }) => {
+        const candidate = { job, etag };
+        try {
+          if (job.lease && job.lease.owner !== me) log.info('taking over a job whose lease ran out', { jobId: job.jobId, from: job.lease.owner, instanceId: me });
+          await save(candidate);
+          held.push(candidate);
+        } catch (error) {
+          if (!(error instanceof StateConflictError)) log.warn('job lease not taken; will retry next tick', { jobId: job.jobId, error });
+        }
+      }),
+    );
+    return held;
+  }
+
   async function tickOnce(): Promise<void> {
-    const open = (await store.list<TrackedJob>('job/')).map((v) => v.value).filter((j) => !j.finishedAt);
-    const byVault = new Map<string, { vaultId: string; jobs: TrackedJob[]; since?: Date }>();
+    const held = await claimJobs();
+    const byVault = new Map<string, { vaultId: string; jobs: Held[]; since?: Date }>();
     const entry = (vaultId: string) => {
       const key = vaultId.toLowerCase();
       if (!byVault.has(key)) byVault.set(key, { vaultId, jobs: [] });
       return byVault.get(key)!;
     };
-    for (const job of open) entry(job.vaultId).jobs.push(job);
-    for (const observer of observers) {
-      const { vaultIds, since } = await observer.wanted();
-      for (const id of vaultIds) {
-        const e = entry(id);
-        e.since = e.since && e.since < since ? e.since : since;
+    for (const h of held) entry(h.job.vaultId).jobs.push(h);
+    const watching = observers.length > 0 && (await holdLease(store, OBSERVERS_LEASE, me, clock.now(), leaseMs).catch(() => false));
+    if (watching) {
+      for (const observer of observers) {
+        const { vaultIds, since } = await observer.wanted();
+        for (const id of vaultIds) {
+          const e = entry(id);
+          e.since = e.since && e.since < since ? e.since : since;
+        }
       }
     }
     await Promise.all(
       [...byVault.values()].map(({ vaultId, jobs, since }) =>
-        pollVault(vaultId, jobs, since).catch((error) => log.warn('job list failed; will retry next tick', { vaultId, error })),
+        pollVault(vaultId, jobs, watching ? { since: since ?? new Date(clock.now()) } : undefined).catch((error) =>
+          log.warn('job list failed; will retry next tick', { vaultId, error }),
+        ),
       ),
     );
+  }
+
+  /** Gives back the leases this instance holds (graceful stop). */
+  async function releaseAll(): Promise<void> {
+    const mine = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && v.value.lease?.owner === me);
+    for (const { value: job, etag } of mine) {
+      job.lease = undefined;
+      await store.put(jobKey(job.jobId), job, { ifMatch: etag }).catch(() => undefined);
+    }
+    if (observers.length) await releaseLease(store, OBSERVERS_LEASE, me);
   }
 
   const tracker: JobTracker = {
     async track(job) {
       // First sight: one details read, so the card shows the real state from the start.
       job.view = await azure.getJob(job.vaultId, job.jobId).then(toView, () => undefined);
-      await save(job);
-      await show(job).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
+      // Created with this instance's lease, so no other instance posts a card for it meanwhile.
+      job.lease = leaseFor(me, clock.now(), leaseMs);
+      let etag: string;
+      try {
+        etag = await store.put(jobKey(job.jobId), job, { ifNoneMatch: '*' });
+      } catch (error) {
+        if (!(error instanceof StateConflictError)) throw error;
+        return log.warn('job is already tracked', { jobId: job.jobId });
+      }
+      await show({ job, etag }).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
     },
     tick() {
       // Ticks never overlap: a slow round makes the next one wait, not run twice.
@@ -154,6 +235,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;
+      await releaseAll().catch((error) => log.warn('job leases not given back; they run out by themselves', { error }));
     },
   };
   return tracker;

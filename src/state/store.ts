@@ -36,21 +36,22 @@ export class StateConflictError extends CodedError {
 
 /**
  * Read-modify-write with eTag retries. `change` returns the new value, or `undefined` to leave the item as it is.
- * Returns what is stored afterwards (or `undefined` when nothing exists and nothing was written).
+ * Returns what is stored afterwards (or `undefined` when nothing exists and nothing was written), with its eTag, so a
+ * caller can go on writing it guarded (`ifMatch`).
  */
 export async function update<T>(
   store: StateStore,
   key: string,
   change: (current: T | undefined) => T | undefined,
   attempts = 10,
-): Promise<{ value: T | undefined; changed: boolean }> {
+): Promise<{ value: T | undefined; changed: boolean; etag?: string }> {
   for (let i = 0; i < attempts; i++) {
     const current = await store.get<T>(key);
     const next = change(current?.value);
-    if (next === undefined) return { value: current?.value, changed: false };
+    if (next === undefined) return { value: current?.value, changed: false, etag: current?.etag };
     try {
-      await store.put(key, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
-      return { value: next, changed: true };
+      const etag = await store.put(key, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+      return { value: next, changed: true, etag };
     } catch (e) {
       if (!(e instanceof StateConflictError)) throw e;
     }

@@ -53,17 +53,16 @@ export function createMessenger(options: MessengerOptions): Messenger {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const maxAttempts = options.maxAttempts ?? 8;
   const limiter = new ConversationRateLimiter();
-  const references = new Map<string, Partial<ConversationReference>>();
   // Writes to one conversation go out one at a time, in order (an update never overtakes the send it updates).
   const queues = new Map<string, Promise<unknown>>();
 
+  /**
+   * Read from the store on every write, never cached in the process: with several instances the latest turn (which
+   * stores the reference, e.g. a changed serviceUrl) may have reached another one. One small read per message.
+   */
   async function reference(conversationId: string): Promise<Partial<ConversationReference>> {
-    let ref = references.get(conversationId);
-    if (!ref) {
-      ref = (await store.get<Partial<ConversationReference>>(conversationKey(conversationId)))?.value;
-      if (!ref) throw new Error(`no conversation reference stored for ${conversationId}`);
-      references.set(conversationId, ref);
-    }
+    const ref = (await store.get<Partial<ConversationReference>>(conversationKey(conversationId)))?.value;
+    if (!ref) throw new Error(`no conversation reference stored for ${conversationId}`);
     return ref;
   }
 
