@@ -11,4 +11,5 @@ import { restore } from './restore';
 import { status } from './status';
 import { watch } from './watch';
 
-export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, status, jobs, check, watch, auditCommand];
+// `watch` before `status`: status's Japanese pattern "<vm>状況" would otherwise take 監視状況 (watch status) as a VM named 監視.
+export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, watch, status, jobs, check, auditCommand];
