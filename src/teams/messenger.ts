@@ -66,6 +66,24 @@ export function createMessenger(options: MessengerOptions): Messenger {
     return ref;
   }
 
+  /**
+   * Runs `logic` in a proactive turn and rethrows what it threw: the adapter would otherwise hand the error to
+   * `onTurnError` and resolve, and a throttled write would look delivered.
+   */
+  async function inTurn<T>(ref: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<T>): Promise<T> {
+    let result: { value: T } | undefined;
+    let failure: { error: unknown } | undefined;
+    await adapter.continueConversationAsync(appId, ref, async (context) => {
+      try {
+        result = { value: await logic(context) };
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+    return result!.value;
+  }
+
   async function write<T>(conversationId: string, op: string, call: (ref: Partial<ConversationReference>) => Promise<T>): Promise<T> {
     const ref = await reference(conversationId);
     for (let attempt = 1; ; attempt++) {
@@ -96,22 +114,18 @@ export function createMessenger(options: MessengerOptions): Messenger {
   return {
     send(conversationId, message) {
       return serial(conversationId, () =>
-        write(conversationId, 'send', async (ref) => {
-          let id: string | undefined;
-          await adapter.continueConversationAsync(appId, ref, async (context) => {
-            id = (await context.sendActivity(toActivity(await withMentionNames(context, message))))?.id;
-          });
-          return id;
-        }),
+        write(conversationId, 'send', (ref) =>
+          inTurn(ref, async (context) => (await context.sendActivity(toActivity(await withMentionNames(context, message))))?.id),
+        ),
       );
     },
     update(conversationId, activityId, message) {
       return serial(conversationId, () =>
-        write(conversationId, 'update', async (ref) => {
-          await adapter.continueConversationAsync(appId, ref, async (context) => {
+        write(conversationId, 'update', (ref) =>
+          inTurn(ref, async (context) => {
             await context.updateActivity({ ...toActivity(message), id: activityId, conversation: ref.conversation } as never);
-          });
-        }),
+          }),
+        ),
       );
     },
   };

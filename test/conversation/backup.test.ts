@@ -145,11 +145,14 @@ describe('backup <vm> now', () => {
     const { confirm } = await confirmCard();
     await h.click('backup.confirm', confirm.data);
     h.clock.advance(60_000);
-    h.connector.throttle(3, 0);
+    h.connector.throttle(6, 0);
     await h.tick();
     const finals = h.connector.writes.filter((w) => w.kind === 'send' && /completed in/.test(w.activity.text ?? ''));
     expect(finals).toHaveLength(1);
+    expect(h.connector.throttled).toBe(6);
     expect(h.logs.some((l) => l.includes('connector throttled'))).toBe(true);
+    const card = h.connector.writes.find((w) => w.kind === 'send' && /Backup · vm001/.test(visibleText(cardOf(w))))!;
+    expect(visibleText(h.connector.messages().get(card.activityId).attachments[0].content)).toContain('Completed');
   });
 
   it('ARM 429 on trigger is retried by the SDK; persistent 500 tells the user the code and records the failure', async () => {

@@ -18,6 +18,8 @@ export interface FakeConnector {
   writes: ConnectorWrite[];
   /** The next `count` writes get 429 with `Retry-After: seconds`. */
   throttle(count: number, seconds?: number): void;
+  /** How many writes were answered with 429 so far. */
+  readonly throttled: number;
   /** Latest content of every message, by activity id (sends, then updates applied). */
   messages(conversationId?: string): Map<string, any>;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ export async function startFakeConnector(members: { id: string; name: string }[]
   const directory = new Map(members.map((m) => [m.id.toLowerCase(), m]));
   const writes: ConnectorWrite[] = [];
   let throttled = 0;
+  let throttledTotal = 0;
   let retryAfter = 0;
   let next = 1;
   const server = http.createServer((req, res) => {
@@ -52,6 +55,7 @@ export async function startFakeConnector(members: { id: string; name: string }[]
       }
       if (throttled > 0) {
         throttled--;
+        throttledTotal++;
         res.statusCode = 429;
         res.setHeader('retry-after', String(retryAfter));
         res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'throttled' } }));
@@ -70,6 +74,9 @@ export async function startFakeConnector(members: { id: string; name: string }[]
   return {
     url: `http://127.0.0.1:${port}`,
     writes,
+    get throttled() {
+      return throttledTotal;
+    },
     throttle(count, seconds = 0) {
       throttled = count;
       retryAfter = seconds;
