@@ -12,6 +12,8 @@ export interface RestoreChoices {
   /** Refused for this VM, each with its reason key in the catalog. */
   refused: ('OriginalLocation' | 'FileRestore')[];
   regions: { region: string; crossRegion: boolean }[];
+  /** The vault's paired region, when the vault has cross-region restore enabled (started from the portal). */
+  pairedRegion?: string;
   crossRegionUnavailable: boolean;
 }
 
@@ -21,7 +23,10 @@ export function restoreChoices(encryption: EncryptionKind, vault: Pick<RecoveryV
   return {
     kinds: ade ? ['RestoreDisks', 'AlternateLocation'] : ['RestoreDisks', 'AlternateLocation', 'OriginalLocation'],
     refused: ade ? ['OriginalLocation', 'FileRestore'] : [],
-    regions: [{ region: vault.location, crossRegion: false }, ...(vault.crossRegionRestore && paired ? [{ region: paired, crossRegion: true }] : [])],
+    // Cross-region restore uses the secondary region's own API, which the bot does not call yet: the paired region is
+    // named (and accepted by the rules) but the restore is started from the portal.
+    regions: [{ region: vault.location, crossRegion: false }],
+    pairedRegion: vault.crossRegionRestore ? paired : undefined,
     crossRegionUnavailable: !vault.crossRegionRestore,
   };
 }
@@ -37,7 +42,7 @@ export interface RestoreSelection {
   subnetId?: string;
 }
 
-export type InvalidReason = 'point' | 'kind' | 'resourceGroup' | 'otherSubscription' | 'storage' | 'region' | 'crrTier' | 'vmName';
+export type InvalidReason = 'point' | 'kind' | 'resourceGroup' | 'otherSubscription' | 'storage' | 'region' | 'crrTier' | 'crrFromPortal' | 'vmName';
 
 const RG = /^[-\w._()]{1,90}$/;
 const STORAGE = /^[a-z0-9]{3,24}$/;
@@ -64,9 +69,12 @@ export function validateSelection(
   if (!RG.test(resourceGroup) || resourceGroup.endsWith('.')) return { invalid: 'resourceGroup' };
   const [saRg, saName] = str(input.storageAccount).includes('/') ? str(input.storageAccount).split('/', 2) : [resourceGroup, str(input.storageAccount)];
   if (!STORAGE.test(saName) || !RG.test(saRg)) return { invalid: 'storage' };
-  const region = offered.choices.regions.find((r) => r.region === str(input.region) || (!str(input.region) && !r.crossRegion));
+  const wanted = str(input.region).toLowerCase().replace(/\s+/g, '');
+  if (wanted && wanted === offered.choices.pairedRegion) {
+    return offered.ade && !point.tiers.some((t) => /vault|hardened/i.test(t)) ? { invalid: 'crrTier' } : { invalid: 'crrFromPortal' };
+  }
+  const region = offered.choices.regions.find((r) => r.region === wanted || (!wanted && !r.crossRegion));
   if (!region) return { invalid: 'region' };
-  if (region.crossRegion && offered.ade && !point.tiers.some((t) => /vault|hardened/i.test(t))) return { invalid: 'crrTier' };
   let vmName: string | undefined;
   let subnetId: string | undefined;
   if (kind === 'AlternateLocation') {

@@ -9,10 +9,12 @@ import type { Logger } from '../log';
 
 export function describeError(m: Messages, error: unknown, correlationId: string): string {
   if (isAzureError(error)) {
-    const advice = m.errors.azureAdvice[error.code] ?? m.errors.azureAdvice.default;
+    // Azure Backup codes get the error catalog's tailored advice; ARM codes the generic one.
+    const backup = Object.keys(m.advice).find((k) => k.toLowerCase() === error.code.toLowerCase());
+    const advice = backup ? `${m.advice[backup].meaning} ${m.advice[backup].next}` : (m.errors.azureAdvice[error.code] ?? m.errors.azureAdvice.default);
     return [m.errors.azure(error.code, advice), error.requestId ? m.errors.requestId(error.requestId) : ''].filter(Boolean).join('\n\n');
   }
-  if (error instanceof CodedError && m.errors.azureAdvice[error.code]) return m.errors.azureAdvice[error.code];
+  if (error instanceof CodedError && m.errors.azureAdvice[error.code]) return `${error.code}: ${m.errors.azureAdvice[error.code]}`;
   return `${m.errors.generic} ${m.common.correlation(correlationId)}`;
 }
 

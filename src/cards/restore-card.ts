@@ -10,6 +10,7 @@ export function restoreFormCard(m: Messages, locale: Locale, pendingId: string, 
   const notes = [
     ...p.choices.refused.map((k) => r.notForAde[k]),
     ...(p.choices.crossRegionUnavailable ? [r.crrUnavailable(p.vault.name)] : []),
+    ...(p.choices.pairedRegion ? [r.crrPortal(p.vault.name, p.choices.pairedRegion)] : []),
   ];
   return renderCard('restore-form', {
     title: r.title(p.vm.name),

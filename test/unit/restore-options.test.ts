@@ -11,17 +11,19 @@ const offered = (encryption: 'ADE_BEK_KEK' | 'PMK', v = vault) => ({ points, cho
 const base = { pointName: 'rp-vault', kind: 'RestoreDisks', region: 'japaneast', resourceGroup: 'rg-restore', storageAccount: 'ststaging01' };
 
 describe('restore rules', () => {
-  it('ADE: restore disks and new VM only; replace-existing and file restore refused; paired region offered when CRR is on', () => {
+  it('ADE: restore disks and new VM only; replace-existing and file restore refused; the paired region named when CRR is on', () => {
     const c = restoreChoices('ADE_BEK_KEK', vault);
     expect(c.kinds).toEqual(['RestoreDisks', 'AlternateLocation']);
     expect(c.refused).toEqual(['OriginalLocation', 'FileRestore']);
-    expect(c.regions).toEqual([{ region: 'japaneast', crossRegion: false }, { region: 'japanwest', crossRegion: true }]);
+    expect(c.regions).toEqual([{ region: 'japaneast', crossRegion: false }]);
+    expect(c.pairedRegion).toBe('japanwest');
   });
 
   it('PMK gets every restore type; no CRR on the vault means its region only', () => {
     const c = restoreChoices('PMK', { location: 'westeurope', crossRegionRestore: false });
     expect(c.kinds).toContain('OriginalLocation');
     expect(c.regions).toEqual([{ region: 'westeurope', crossRegion: false }]);
+    expect(c.pairedRegion).toBeUndefined();
     expect(c.crossRegionUnavailable).toBe(true);
   });
 
@@ -43,6 +45,7 @@ describe('restore rules', () => {
     [{ pointName: 'rp-forged' }, 'point'],
     [{ region: 'eastus' }, 'region'],
     [{ region: 'japanwest', pointName: 'rp-snapshot' }, 'crrTier'],
+    [{ region: 'japanwest' }, 'crrFromPortal'],
     [{ resourceGroup: '../../subscriptions' }, 'resourceGroup'],
     [{ resourceGroup: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x' }, 'otherSubscription'],
     [{ storageAccount: 'Staging_Account' }, 'storage'],
