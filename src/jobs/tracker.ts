@@ -88,6 +88,9 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   const leaseMs = options.leaseMs ?? 3 * options.intervalMs;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  // Jobs this process is working on now (a `track` still posting its card, or this tick's): the lease tells
+  // instances apart, not two tasks of one instance, so a tick leaves these alone.
+  const busy = new Set<string>();
 
   /** Writes the job if nobody has since, renewing its lease (`renew: false` drops it); else `StateConflictError`. */
   async function save(held: Held, renew = true): Promise<void> {
@@ -152,7 +155,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   /** Takes or renews the lease of every open job nobody else holds; returns those now held by this instance. */
   async function claimJobs(): Promise<Held[]> {
     const now = clock.now();
-    const open = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && mayTake(v.value.lease, me, now));
+    const open = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && !busy.has(v.key) && mayTake(v.value.lease, me, now));
     const held: Held[] = [];
     await Promise.all(
       open.map(async ({ value: job, etag }) => {
@@ -171,6 +174,16 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
 
   async function tickOnce(): Promise<void> {
     const held = await claimJobs();
+    const keys = held.map((h) => jobKey(h.job.jobId));
+    keys.forEach((key) => busy.add(key));
+    try {
+      await pollAll(held);
+    } finally {
+      keys.forEach((key) => busy.delete(key));
+    }
+  }
+
+  async function pollAll(held: Held[]): Promise<void> {
     const byVault = new Map<string, { vaultId: string; jobs: Held[]; since?: Date }>();
     const entry = (vaultId: string) => {
       const key = vaultId.toLowerCase();
@@ -213,14 +226,17 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       job.view = await azure.getJob(job.vaultId, job.jobId).then(toView, () => undefined);
       // Created with this instance's lease, so no other instance posts a card for it meanwhile.
       job.lease = leaseFor(me, clock.now(), leaseMs);
-      let etag: string;
+      const key = jobKey(job.jobId);
+      busy.add(key);
       try {
-        etag = await store.put(jobKey(job.jobId), job, { ifNoneMatch: '*' });
+        const etag = await store.put(key, job, { ifNoneMatch: '*' });
+        await show({ job, etag }).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
       } catch (error) {
         if (!(error instanceof StateConflictError)) throw error;
-        return log.warn('job is already tracked', { jobId: job.jobId });
+        log.warn('job is already tracked', { jobId: job.jobId });
+      } finally {
+        busy.delete(key);
       }
-      await show({ job, etag }).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
     },
     tick() {
       // Ticks never overlap: a slow round makes the next one wait, not run twice.
