@@ -10,9 +10,10 @@ import { openBlobStore } from '../../src/state/blob-store';
 import type { StateStore } from '../../src/state/store';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { botEnv, startBotProcess, waitFor, type BotProcess } from '../support/bot-processes';
-import { startFakeConnector, type ConnectorWrite, type FakeConnector } from '../support/fake-connector';
-import { cardOf, visibleText } from '../support/harness';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { visibleText } from '../support/harness';
 import { users } from '../support/teams';
+import { actionOf, cardSends, finals, grantNotices } from '../support/thread-queries';
 
 jest.setTimeout(60_000);
 
@@ -42,9 +43,6 @@ afterAll(async () => {
 }, 30_000);
 
 const since = (mark: number) => connector.writes.slice(mark);
-const actionOf = (w: ConnectorWrite | undefined, verb: string) => cardOf(w)?.actions?.find((x: { verb: string }) => x.verb === verb);
-const cardSends = (writes: ConnectorWrite[], title: RegExp) => writes.filter((w) => w.kind === 'send' && title.test(visibleText(cardOf(w))));
-const finals = (writes: ConnectorWrite[], vm: string) => writes.filter((w) => w.kind === 'send' && new RegExp(`\\*\\*${vm}\\*\\* (completed|failed)`, 'i').test(w.activity.text ?? ''));
 const backupPosts = () => simulator.requests.filter((r) => r.method === 'POST' && /\/backup$/i.test(r.path));
 const grantPuts = () => simulator.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$/i.test(r.path));
 const settle = (ms = 2500) => new Promise((r) => setTimeout(r, ms));
@@ -96,10 +94,10 @@ describe('two bot processes on shared blob state', () => {
     ]);
     const texts = clicks.map((c) => visibleText(c.body?.value));
     expect(texts.filter((t) => /Approved by (Bob Tanaka|Dave Mori)/.test(t))).toHaveLength(1);
-    await waitFor('the grant to be applied', () => since(mark).some((w) => /can now read Key Vault \*\*kv-ade-noaccess\*\*/.test(w.activity.text ?? '')));
+    await waitFor('the grant to be applied', () => grantNotices(since(mark), 'kv-ade-noaccess').length > 0);
     await settle(1000);
     expect(grantPuts()).toHaveLength(1);
-    expect(since(mark).filter((w) => /can now read Key Vault/.test(w.activity.text ?? ''))).toHaveLength(1);
+    expect(grantNotices(since(mark), 'kv-ade-noaccess')).toHaveLength(1);
   });
 
   it('the instance following a job is killed (SIGKILL): the other takes it over; one card, one final message', async () => {
