@@ -2,14 +2,14 @@
 import type { Dispatcher } from '../bot/dispatch';
 import type { CardAction } from '../bot/types';
 import { commands } from '../commands';
-import { backupCancel } from './backup-cancel';
 import { backupConfirm } from './backup-confirm';
 import { grantApprove, grantReject } from './grant-decide';
 import { grantStart } from './grant-start';
 import { grantSubmit } from './grant-submit';
-import { protectCancel, protectConfirm } from './protect-confirm';
-import { restoreCancel, restoreConfirm } from './restore-confirm';
+import { protectConfirm } from './protect-confirm';
+import { restoreConfirm } from './restore-confirm';
 import { restoreReview } from './restore-review';
+import { cancelPending } from './cancel-pending';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
 
@@ -21,15 +21,15 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
     runCommandAction(Verbs.backupStart, all, run, 'backup'),
     runCommandAction(Verbs.protectStart, all, run, 'protect'),
     backupConfirm,
-    backupCancel,
+    cancelPending(Verbs.backupCancel, 'backup', (m, who) => m.backup.cancelled(who)),
     grantStart,
     grantSubmit,
     grantApprove,
     grantReject,
     protectConfirm,
-    protectCancel,
+    cancelPending(Verbs.protectCancel, 'protect', (m, who) => m.protect.cancelled(who)),
     restoreReview,
     restoreConfirm,
-    restoreCancel,
+    cancelPending(Verbs.restoreCancel, 'restore', (m, who) => m.restore.cancelled(who)),
   ];
 }

@@ -1,5 +1,5 @@
 /**
- * `protect.confirm` / `protect.cancel`. The chosen policy must be one the server offered (the card's value is not
+ * `protect.confirm`. The chosen policy must be one the server offered (the card's value is not
  * trusted); the click is answered at once, protection is enabled after, and its ConfigureBackup job is followed.
  */
 import { claimPending, recordOutcome, type PendingAction } from '../backup/pending';
@@ -53,16 +53,5 @@ export const protectConfirm: CardAction<{ pendingId: string; policyId: string }>
     const card = noticeCard(p.startingTitle(claim.pending.payload.vm.name), [p.starting(ctx.user.name, policy.name)], { color: 'Accent' });
     ctx.background(() => enable(ctx, claim.pending, policy, card));
     return { card };
-  },
-};
-
-export const protectCancel: CardAction<{ pendingId: string }> = {
-  verb: Verbs.protectCancel,
-  access: 'operator',
-  parse: (data) => (isUuid(data.pendingId) ? { pendingId: data.pendingId } : undefined),
-  async handle(ctx, { pendingId }) {
-    const claim = await claimPending(ctx.services.store, pendingId, 'protect', ctx.user, ctx.services.clock.now(), 'cancelled');
-    if (!claim.ok) return { card: refusalCard(ctx, claim) };
-    return { card: noticeCard(ctx.msg.backup.cancelledTitle, [ctx.msg.protect.cancelled(ctx.user.name)]) };
   },
 };

@@ -1,9 +1,9 @@
 /**
- * `restore.confirm` / `restore.cancel`. The reviewed choice is claimed exactly once; the VM, its protection and the
+ * `restore.confirm`. The reviewed choice is claimed exactly once; the VM, its protection and the
  * recovery point are read again from Azure (the card says only which), the restore is triggered after the click is
  * answered, and its job is followed in the thread — with the ADE next steps when it completes.
  */
-import { isAde, type RestoreRequest } from '../azure/port';
+import type { RestoreRequest } from '../azure/port';
 import { claimPending, recordOutcome, type PendingAction } from '../backup/pending';
 import type { RestorePayload } from '../backup/restore-payload';
 import { reportError } from '../bot/error-boundary';
@@ -71,16 +71,5 @@ export const restoreConfirm: CardAction<{ pendingId: string }> = {
     const card = noticeCard(r.startingTitle(claim.pending.payload.vm.name), [r.starting(ctx.user.name)], { color: 'Accent' });
     ctx.background(() => start(ctx, claim.pending, card));
     return { card };
-  },
-};
-
-export const restoreCancel: CardAction<{ pendingId: string }> = {
-  verb: Verbs.restoreCancel,
-  access: 'operator',
-  parse: (data) => (isUuid(data.pendingId) ? { pendingId: data.pendingId } : undefined),
-  async handle(ctx, { pendingId }) {
-    const claim = await claimPending(ctx.services.store, pendingId, 'restore', ctx.user, ctx.services.clock.now(), 'cancelled');
-    if (!claim.ok) return { card: refusalCard(ctx, claim) };
-    return { card: noticeCard(ctx.msg.backup.cancelledTitle, [ctx.msg.restore.cancelled(ctx.user.name)]) };
   },
 };

@@ -1,0 +1,26 @@
+/**
+ * `backup.cancel`, `protect.cancel`, `restore.cancel`: the pending confirmation is closed exactly once, nothing is sent
+ * to Azure, and the card says who cancelled — for everyone in the thread, not only the clicker.
+ */
+import { claimPending, type PendingAction } from '../backup/pending';
+import type { CardAction } from '../bot/types';
+import { isUuid } from '../bot/validate';
+import { noticeCard } from '../cards/backup-card';
+import type { Messages } from '../i18n';
+import { refusalCard } from './refusal';
+
+export function cancelPending(verb: string, kind: PendingAction['kind'], said: (m: Messages, who: string) => string): CardAction<{ pendingId: string }> {
+  return {
+    verb,
+    access: 'operator',
+    parse: (data) => (isUuid(data.pendingId) ? { pendingId: data.pendingId } : undefined),
+    async handle(ctx, { pendingId }) {
+      const claim = await claimPending(ctx.services.store, pendingId, kind, ctx.user, ctx.services.clock.now(), 'cancelled');
+      if (!claim.ok) return { card: refusalCard(ctx, claim) };
+      const card = noticeCard(ctx.msg.backup.cancelledTitle, [said(ctx.msg, ctx.user.name)]);
+      const id = ctx.cardActivityId;
+      if (id) ctx.background(() => ctx.update(id, { card }));
+      return { card };
+    },
+  };
+}
