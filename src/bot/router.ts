@@ -37,14 +37,19 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The command whose keyword is nearest to any word of the text (typos like "chek", "bakup"), if near enough. */
+/** Words of a message looked at for "did you mean": a command is typed first, and a 100 KB message took seconds. */
+const CLOSEST_WORDS = 20;
+
+/** The command whose keyword is nearest to any of the first words of the text (typos like "chek", "bakup"), if near enough. */
 export function closest(commands: readonly Command[], text: string): Command | undefined {
-  const words = normalise(text).toLowerCase().split(' ').filter(Boolean);
+  const words = [...new Set(normalise(text).toLowerCase().split(' ').filter(Boolean).slice(0, CLOSEST_WORDS))];
   let best: { command: Command; score: number } | undefined;
   for (const command of commands) {
     for (const keyword of command.keywords) {
       for (const word of words) {
-        const score = word.includes(keyword) || (keyword.includes(word) && word.length >= 3) ? 0 : distance(word, keyword) / keyword.length;
+        // The edit distance is at least the difference in length: skip what cannot be near (one 100 KB word took seconds).
+        const near = Math.abs(word.length - keyword.length) <= 0.4 * keyword.length;
+        const score = word.includes(keyword) || (keyword.includes(word) && word.length >= 3) ? 0 : near ? distance(word, keyword) / keyword.length : Infinity;
         if (score <= 0.4 && (!best || score < best.score)) best = { command, score };
       }
     }
