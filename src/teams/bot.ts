@@ -3,7 +3,7 @@
  * conversation reference durable (so job updates reach the thread after a restart), and answers card clicks
  * (`adaptiveCard/action`) with the handler's card or text.
  */
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
 import type { Dispatcher } from '../bot/dispatch';
 import type { HandlerContext, Services } from '../bot/types';
 import { messages, pickLocale } from '../i18n';
@@ -40,6 +40,16 @@ export class BackupBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /** botbuilder reads `value.action.type` unguarded: a click without an action object would end the turn in a 501. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const action = (context.activity.value as { action?: unknown } | null | undefined)?.action;
+    if (context.activity.name === 'adaptiveCard/action' && (!action || typeof action !== 'object' || Array.isArray(action))) {
+      const text = messages(pickLocale(context.activity.locale, '')).access.malformedAction;
+      return { status: 200, body: toInvokeResponse({ text }) };
+    }
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
