@@ -9,7 +9,11 @@ const DAY = 86_400_000;
 
 export const status: Command = {
   name: 'status',
-  patterns: [/^(?:status|state) (?<vm>\S+)$/i, /^(?<vm>[^\sの]+) ?の?(?:状態|ステータス|状況)$/, /^(?:状態|ステータス) (?<vm>\S+)$/],
+  patterns: [
+    /^(?:status|state) (?:of )?(?<vm>\S+)$/i,
+    /^(?<vm>[^\sの]+) ?の? ?(?:バックアップ)?(?:状態|ステータス|状況)(?:を)?(?:確認|表示|教えて)?(?:して)?$/,
+    /^(?:状態|ステータス) (?<vm>\S+)$/,
+  ],
   keywords: ['status', '状態', 'ステータス'],
   access: 'anyone',
   describe: (m) => ({ usage: m.backup.usage.status, description: m.backup.description.status }),
