@@ -2,7 +2,7 @@
  * A job the bot follows into a thread. Stored under `job/<jobId>` so tracking survives restarts: after a crash the
  * same card keeps being updated, and the final message is posted once.
  */
-import type { JobError, JobStatus } from '../azure/port';
+import type { BackupJob, JobError, JobStatus } from '../azure/port';
 import type { Locale } from '../i18n';
 import type { Lease } from '../state/lease';
 
@@ -50,4 +50,17 @@ export function isTerminal(status: JobStatus): boolean {
 /** Only what a person sees changes the signature: status, current task, error codes. */
 export function signature(view: JobView): string {
   return JSON.stringify([view.status, view.task ?? '', view.errors.map((e) => e.code)]);
+}
+
+/** What the bot keeps of a job as Azure reports it (dates as ISO text, so it stores as JSON). */
+export function viewOf(job: BackupJob): JobView {
+  return {
+    status: job.status,
+    task: job.currentTask,
+    startTime: job.startTime.toISOString(),
+    endTime: job.endTime?.toISOString(),
+    durationMs: job.durationMs,
+    errors: job.errors,
+    propertyBag: job.propertyBag,
+  };
 }

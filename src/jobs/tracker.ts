@@ -18,11 +18,11 @@ import { randomUUID } from 'node:crypto';
 import type { AzurePort, BackupJob } from '../azure/port';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
+import { giveBackLeases, holdLease, leaseFor, releaseLease, takeLeases } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import { finalMessage, jobCard } from './job-card';
-import { isTerminal, jobKey, signature, type JobView, type TrackedJob } from './tracked-job';
+import { isTerminal, jobKey, signature, viewOf, type TrackedJob } from './tracked-job';
 
 export interface TrackerOptions {
   azure: AzurePort;
@@ -67,18 +67,6 @@ interface Held {
 }
 
 const OBSERVERS_LEASE = 'lease/vault-observers';
-
-function toView(job: BackupJob): JobView {
-  return {
-    status: job.status,
-    task: job.currentTask,
-    startTime: job.startTime.toISOString(),
-    endTime: job.endTime?.toISOString(),
-    durationMs: job.durationMs,
-    errors: job.errors,
-    propertyBag: job.propertyBag,
-  };
-}
 
 export function createJobTracker(options: TrackerOptions): JobTracker {
   const { azure, store, messenger, clock, log } = options;
@@ -125,7 +113,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     const { job } = held;
     if (listed && (!job.view || listed.status !== job.view.status)) {
       // Status changed (or first sight): read the details once for the current step and errors.
-      job.view = toView(await azure.getJob(job.vaultId, job.jobId));
+      job.view = viewOf(await azure.getJob(job.vaultId, job.jobId));
       await save(held);
     }
     await show(held);
@@ -154,22 +142,14 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
 
   /** Takes or renews the lease of every open job nobody else holds; returns those now held by this instance. */
   async function claimJobs(): Promise<Held[]> {
-    const now = clock.now();
-    const open = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && !busy.has(v.key) && mayTake(v.value.lease, me, now));
-    const held: Held[] = [];
-    await Promise.all(
-      open.map(async ({ value: job, etag }) => {
-        const candidate = { job, etag };
-        try {
-          if (job.lease && job.lease.owner !== me) log.info('taking over a job whose lease ran out', { jobId: job.jobId, from: job.lease.owner, instanceId: me });
-          await save(candidate);
-          held.push(candidate);
-        } catch (error) {
-          if (!(error instanceof StateConflictError)) log.warn('job lease not taken; will retry next tick', { jobId: job.jobId, error });
-        }
-      }),
-    );
-    return held;
+    const open = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && !busy.has(v.key));
+    const before = new Map(open.map((v) => [v.key, v.value.lease?.owner]));
+    const taken = await takeLeases(store, open, me, clock.now(), leaseMs, (key, error) => log.warn('job lease not taken; will retry next tick', { key, error }));
+    for (const { key, value: job } of taken) {
+      const from = before.get(key);
+      if (from && from !== me) log.info('taking over a job whose lease ran out', { jobId: job.jobId, from, instanceId: me });
+    }
+    return taken.map(({ value: job, etag }) => ({ job, etag }));
   }
 
   async function tickOnce(): Promise<void> {
@@ -212,18 +192,14 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
 
   /** Gives back the leases this instance holds (graceful stop). */
   async function releaseAll(): Promise<void> {
-    const mine = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && v.value.lease?.owner === me);
-    for (const { value: job, etag } of mine) {
-      job.lease = undefined;
-      await store.put(jobKey(job.jobId), job, { ifMatch: etag }).catch(() => undefined);
-    }
+    await giveBackLeases(store, (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt), me);
     if (observers.length) await releaseLease(store, OBSERVERS_LEASE, me);
   }
 
   const tracker: JobTracker = {
     async track(job) {
       // First sight: one details read, so the card shows the real state from the start.
-      job.view = await azure.getJob(job.vaultId, job.jobId).then(toView, () => undefined);
+      job.view = await azure.getJob(job.vaultId, job.jobId).then(viewOf, () => undefined);
       // Created with this instance's lease, so no other instance posts a card for it meanwhile.
       job.lease = leaseFor(me, clock.now(), leaseMs);
       const key = jobKey(job.jobId);

@@ -68,7 +68,14 @@ export function openBlobStore(options: BlobStoreOptions): StateStore {
   const container = new ContainerClient(options.connectionString, options.container);
   const seen = new Map<string, Cached>();
   let created: Promise<unknown> | undefined;
-  const ready = () => (created ??= container.createIfNotExists().catch((error) => ((created = undefined), Promise.reject(error))));
+  /** Creates the container once (BlobsStorage does so only before its own calls); a failure is retried next time. */
+  function ready(): Promise<unknown> {
+    created ??= container.createIfNotExists().catch((error: unknown) => {
+      created = undefined;
+      throw error;
+    });
+    return created;
+  }
 
   async function read<T>(key: string): Promise<Read<T> | undefined> {
     return (await storage.read([key]))[key] as Read<T> | undefined;

@@ -7,7 +7,7 @@
  * Lease times are read from each instance's own clock: instances must agree on the time to well within a lease
  * (NTP-synchronised hosts do, by orders of magnitude).
  */
-import { update, type StateStore } from './store';
+import { StateConflictError, update, type StateStore, type Versioned } from './store';
 
 export interface Lease {
   /** Instance id of the holder (`Config.instanceId`). */
@@ -37,4 +37,39 @@ export async function holdLease(store: StateStore, key: string, owner: string, n
 /** Gives a standalone lease back (graceful stop), so another instance need not wait for it to run out. */
 export async function releaseLease(store: StateStore, key: string, owner: string): Promise<void> {
   await update<Lease>(store, key, (lease) => (lease && lease.owner === owner && lease.until > 0 ? { owner, until: 0 } : undefined));
+}
+
+/**
+ * Takes or renews the lease of each item nobody else holds now, each with a write guarded by the item's eTag.
+ * Returns the items held afterwards, with their new eTags; an item lost to a race is left out, and any other
+ * failure goes to `onError`, so one bad item does not hold up the others.
+ */
+export async function takeLeases<T extends { lease?: Lease }>(
+  store: StateStore,
+  items: Versioned<T>[],
+  owner: string,
+  now: number,
+  durationMs: number,
+  onError: (key: string, error: unknown) => void,
+): Promise<Versioned<T>[]> {
+  const taken: Versioned<T>[] = [];
+  await Promise.all(
+    items
+      .filter((item) => mayTake(item.value.lease, owner, now))
+      .map(async ({ key, value, etag }) => {
+        const leased = { ...value, lease: leaseFor(owner, now, durationMs) };
+        try {
+          taken.push({ key, value: leased, etag: await store.put(key, leased, { ifMatch: etag }) });
+        } catch (error) {
+          if (!(error instanceof StateConflictError)) onError(key, error);
+        }
+      }),
+  );
+  return taken.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/** Gives back the leases `owner` holds on these items (graceful stop); an item changed meanwhile is left as it is. */
+export async function giveBackLeases<T extends { lease?: Lease }>(store: StateStore, items: Versioned<T>[], owner: string): Promise<void> {
+  const mine = items.filter((item) => item.value.lease?.owner === owner);
+  await Promise.all(mine.map(({ key, value, etag }) => store.put(key, { ...value, lease: undefined }, { ifMatch: etag }).catch(() => undefined)));
 }
