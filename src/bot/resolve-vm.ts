@@ -8,7 +8,8 @@ import { renderCard } from '../cards/render';
 import type { HandlerContext } from './types';
 
 const VM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
-const RG_NAME = /^[-\w._()]{1,90}$/;
+/** As the Azure edge checks names (`azure/validate.ts`): a resource group it would refuse must not get past here. */
+const RG_NAME = /^[\w()][-\w.()]{0,89}$/;
 
 export interface VmQuery {
   name: string;
