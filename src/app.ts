@@ -14,11 +14,12 @@ import { systemClock, type Clock } from './clock';
 import { commands } from './commands';
 import type { Config } from './config';
 import { restoreNextSteps } from './backup/restore-next-steps';
-import { createJobTracker } from './jobs/tracker';
+import { createOrphanAdopter } from './jobs/orphans';
+import { createJobTracker, type JobTracker } from './jobs/tracker';
 import { createWatcher } from './watch/watcher';
 import { createLogger, type Logger } from './log';
 import { createServer } from './server';
-import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator } from './simulator';
+import { DEMO_TIMINGS, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator, type SimTimings } from './simulator';
 import { openStore } from './state/open-store';
 import type { StateStore } from './state/store';
 import { createAdapter } from './teams/adapter';
@@ -51,13 +52,20 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The demo's job timings, stretched or shrunk so a backup (snapshot + transfer) takes `seconds`. */
+function simulatorTimings(seconds: number): SimTimings {
+  const factor = (seconds * 1000) / (DEMO_TIMINGS.snapshotMs + DEMO_TIMINGS.transferMs);
+  const scaled = Object.entries(DEMO_TIMINGS).map(([phase, ms]) => [phase, Math.round(ms * factor)]);
+  return Object.fromEntries(scaled) as SimTimings;
+}
+
 async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator) {
   if (config.subscriptionId) {
     log.info('using Azure', { subscriptionId: config.subscriptionId, endpoint: config.armEndpoint });
     const azure = createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock });
     return { azure, config, simulator: undefined, ownSimulator: false };
   }
-  const simulator = given ?? (await startSimulator({ port: config.simulatorPort }));
+  const simulator = given ?? (await startSimulator({ port: config.simulatorPort, timings: simulatorTimings(config.simulatorJobSeconds) }));
   log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', { simulator: simulator.url });
   const azure: AzurePort = createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock });
   const simulated: Readonly<Config> = Object.freeze({
@@ -75,7 +83,17 @@ export async function startApp(options: AppOptions): Promise<App> {
   const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
-  const jobs = createJobTracker({ azure, store, messenger, clock, log, intervalMs: config.jobPollIntervalMs, nextSteps: restoreNextSteps, observers: [createWatcher({ azure, store, messenger, clock, log, config })], instanceId: config.instanceId });
+  const jobs: JobTracker = createJobTracker({
+    azure,
+    store,
+    messenger,
+    clock,
+    log,
+    intervalMs: config.jobPollIntervalMs,
+    nextSteps: restoreNextSteps,
+    observers: [createWatcher({ azure, store, messenger, clock, log, config }), createOrphanAdopter({ store, messenger, clock, log, tracker: () => jobs })],
+    instanceId: config.instanceId,
+  });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {

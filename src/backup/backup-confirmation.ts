@@ -20,6 +20,7 @@ export async function backupConfirmation(ctx: HandlerContext, ref: VmRef, retain
           kind: 'backup',
           requestedBy: ctx.user,
           conversationId: ctx.conversation.id,
+          locale: ctx.locale,
           createdAt: now,
           payload: backupPayload(preflight.vm, preflight.protection),
         })

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { User } from '../bot/types';
+import type { Locale } from '../i18n';
 import { update, type StateStore } from '../state/store';
 
 export const PENDING_TTL_MS = 15 * 60_000;
@@ -16,6 +17,8 @@ export interface PendingAction<P = Record<string, unknown>> {
   kind: 'backup' | 'protect' | 'restore';
   requestedBy: User;
   conversationId: string;
+  /** The language of the conversation, for messages posted about it later. */
+  locale?: Locale;
   createdAt: number;
   expiresAt: number;
   status: PendingStatus;

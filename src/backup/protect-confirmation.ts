@@ -41,6 +41,7 @@ export async function sendProtectConfirmation(ctx: HandlerContext, ref: VmRef, p
     kind: 'protect',
     requestedBy: ctx.user,
     conversationId: ctx.conversation.id,
+    locale: ctx.locale,
     createdAt: clock.now(),
     payload: {
       vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, subscriptionId: vm.subscriptionId, location: vm.location },

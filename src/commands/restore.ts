@@ -39,7 +39,7 @@ export const restore: Command = {
       points: points.slice(0, SHOWN_POINTS).map((p) => ({ name: p.name, time: p.time.toISOString(), consistency: p.consistency, tiers: p.tiers })),
       choices: restoreChoices(vm.encryption, vault),
     };
-    const pending = await createPending(store, { kind: 'restore', requestedBy: ctx.user, conversationId: ctx.conversation.id, createdAt: clock.now(), payload });
+    const pending = await createPending(store, { kind: 'restore', requestedBy: ctx.user, conversationId: ctx.conversation.id, locale: ctx.locale, createdAt: clock.now(), payload });
     await ctx.send({ card: restoreFormCard(ctx.msg, ctx.locale, pending.id, payload) });
   },
 };

@@ -1,0 +1,78 @@
+/**
+ * Confirmations that were claimed but never got as far as a tracked job — the bot died between the click and
+ * `track()`. Riding on the tracker's one job-list read per vault, this finds the job Azure did start for such a click
+ * (same VM and operation, started after the click) and follows it in the thread; when Azure shows none after a grace
+ * period, the click is recorded as interrupted and the thread is told that nothing was started. Nothing is left
+ * half-done without a record.
+ */
+import type { BackupJob } from '../azure/port';
+import type { BackupPayload } from '../backup/backup-payload';
+import type { PendingAction } from '../backup/pending';
+import { recordOutcome } from '../backup/pending';
+import type { ProtectPayload } from '../backup/protect-confirmation';
+import type { RestorePayload } from '../backup/restore-payload';
+import type { Clock } from '../clock';
+import { messages } from '../i18n';
+import type { Logger } from '../log';
+import type { StateStore } from '../state/store';
+import type { Messenger } from '../teams/messenger';
+import type { JobTracker, VaultObserver } from './tracker';
+
+/** A click younger than this may still be on its way to Azure in another process. */
+const SETTLE_MS = 2 * 60_000;
+/** After this, a click with no job in Azure is recorded as interrupted. */
+const GIVE_UP_MS = 15 * 60_000;
+const OPERATIONS: Record<PendingAction['kind'], string[]> = { backup: ['Backup'], protect: ['ConfigureBackup'], restore: ['Restore', 'CrossRegionRestore'] };
+
+type AnyPayload = BackupPayload | ProtectPayload | RestorePayload;
+
+function target(p: PendingAction<AnyPayload>): { vaultId: string; vm: { id: string; name: string; resourceGroup: string; encryption?: string; osType?: string } } {
+  const payload = p.payload as Partial<BackupPayload & ProtectPayload & RestorePayload>;
+  const vaultId = payload.protection?.vaultId ?? payload.vault?.id ?? payload.vaultId ?? '';
+  return { vaultId, vm: payload.vm as { id: string; name: string; resourceGroup: string } };
+}
+
+export function createOrphanAdopter(options: { store: StateStore; messenger: Messenger; clock: Clock; log: Logger; tracker: () => JobTracker }): VaultObserver {
+  const { store, messenger, clock, log } = options;
+
+  async function orphans(): Promise<PendingAction<AnyPayload>[]> {
+    const now = clock.now();
+    return (await store.list<PendingAction<AnyPayload>>('pending/'))
+      .map((v) => v.value)
+      .filter((p) => p.status === 'used' && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS);
+  }
+
+  return {
+    async wanted() {
+      const found = await orphans();
+      const since = Math.min(clock.now(), ...found.map((p) => p.decidedAt! - 60_000));
+      return { vaultIds: [...new Set(found.map((p) => target(p).vaultId).filter(Boolean))], since: new Date(since) };
+    },
+    async seen(vaultId, jobs: BackupJob[]) {
+      for (const p of await orphans()) {
+        const { vaultId: v, vm } = target(p);
+        if (v.toLowerCase() !== vaultId.toLowerCase()) continue;
+        const job = jobs.find((j) => OPERATIONS[p.kind].includes(j.operation) && j.entityFriendlyName.toLowerCase() === vm.name.toLowerCase() && j.startTime.getTime() >= p.decidedAt! - 60_000);
+        if (job) {
+          await recordOutcome(store, p.id, { jobId: job.jobId });
+          log.info('following a job whose click was interrupted', { pendingId: p.id, jobId: job.jobId });
+          await options.tracker().track({
+            jobId: job.jobId,
+            vaultId: v,
+            operation: job.operation,
+            vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType },
+            conversationId: p.conversationId,
+            locale: p.locale ?? 'en',
+            startedBy: p.decidedBy ?? p.requestedBy,
+            createdAt: clock.now(),
+          });
+        } else if (clock.now() - p.decidedAt! > GIVE_UP_MS) {
+          await recordOutcome(store, p.id, { error: 'Interrupted' });
+          const m = messages(p.locale ?? 'en');
+          await messenger.send(p.conversationId, { text: m.backup.interrupted(vm.name, p.decidedBy?.name ?? '') }).catch((error) => log.warn('could not report an interrupted click', { pendingId: p.id, error }));
+        }
+      }
+    },
+  };
+}
+
