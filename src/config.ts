@@ -36,6 +36,8 @@ export interface Config {
   approvalTtlMs: number;
   /** Where the embedded simulator listens (0 = any free loopback port). */
   simulatorPort: number;
+  /** Seconds a simulated backup job takes (45 = the demo's 15 s snapshot + 30 s transfer); other jobs scale alike. */
+  simulatorJobSeconds: number;
 }
 
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -139,5 +141,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_SECONDS', 30, 1, 3600) * 1000,
     approvalTtlMs: int(env, 'APPROVAL_TTL_HOURS', 24, 1, 24 * 14) * 3600_000,
     simulatorPort: int(env, 'SIMULATOR_PORT', 0, 0, 65535),
+    simulatorJobSeconds: int(env, 'SIMULATOR_JOB_SECONDS', 45, 1, 3600),
   });
 }
