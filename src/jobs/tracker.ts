@@ -115,6 +115,10 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       // Status changed (or first sight): read the details once for the current step and errors.
       job.view = viewOf(await azure.getJob(job.vaultId, job.jobId));
       await save(held);
+    } else if (listed?.currentTask && job.view && listed.currentTask !== job.view.task) {
+      // Where the job list carries the current step, a new step shows without any extra read.
+      job.view = { ...job.view, task: listed.currentTask };
+      await save(held);
     }
     await show(held);
     if (job.view && isTerminal(job.view.status)) await finish(held);

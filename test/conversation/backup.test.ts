@@ -62,9 +62,13 @@ describe('backup <vm> now', () => {
     expect(done).toHaveLength(1);
     expect(done[0].activity.text).toContain('Backup of **vm001** completed');
     expect(done[0].activity.entities?.[0]?.mentioned?.name).toBe(users.alice.name);
-    // Card writes only when something visible changed: post, In progress → Completed, plus the final message.
+    // Card writes only when something visible changed: posted (Take Snapshot), next step, Completed.
     const jobWrites = h.connector.writes.filter((w) => w.activityId === jobCardWrite!.activityId);
-    expect(jobWrites.length).toBeLessThanOrEqual(3);
+    expect(jobWrites.map((w) => visibleText(cardOf(w)).match(/In progress — current step: [^\n]+|Completed/)?.[0])).toEqual([
+      'In progress — current step: Take Snapshot',
+      'In progress — current step: Transfer data to vault',
+      'Completed',
+    ]);
   });
 
   it('Japanese: vm001 を今すぐバックアップ 10日保持', async () => {
