@@ -17,7 +17,7 @@ import { restoreNextSteps } from './backup/restore-next-steps';
 import { createOrphanAdopter } from './jobs/orphans';
 import { createJobTracker, type JobTracker } from './jobs/tracker';
 import { createWatcher } from './watch/watcher';
-import { createLogger, type Logger } from './log';
+import { connectionStringSecrets, createLogger, maskSecretValues, type Logger } from './log';
 import { createServer } from './server';
 import { DEMO_TIMINGS, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator, type SimTimings } from './simulator';
 import { openStore } from './state/open-store';
@@ -78,6 +78,7 @@ async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, giv
 
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
+  maskSecretValues([options.config.bot.appPassword, ...connectionStringSecrets(options.config.stateBlobConnectionString)]);
   const clock = options.clock ?? systemClock;
   const store = options.store ?? openStore(options.config, log);
   const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);

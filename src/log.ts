@@ -16,8 +16,25 @@ const SECRET_VALUES: [RegExp, string][] = [
   [/(AccountKey|SharedAccessSignature|sig|client_secret|password)=[^;&\s"]+/gi, '$1=***'],
 ];
 
+/** Configured secret values, masked wherever they appear: no pattern above knows every shape an SDK's error text takes. */
+const knownSecrets = new Set<string>();
+
+/** Registers secret values (the app password, a storage account key) to be masked in every log line from now on. */
+export function maskSecretValues(values: (string | undefined)[]): void {
+  for (const value of values) if (value && value.length >= 8) knownSecrets.add(value);
+}
+
+/** The account key and SAS token of a storage connection string, for `maskSecretValues`. */
+export function connectionStringSecrets(connectionString: string | undefined): string[] {
+  return [...(connectionString ?? '').matchAll(/(?:^|;)\s*(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)].map((m) => m[1].trim());
+}
+
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return SECRET_VALUES.reduce((s, [re, mask]) => s.replace(re, mask), value);
+  if (typeof value === 'string') {
+    let masked = value;
+    for (const secret of knownSecrets) masked = masked.split(secret).join('***');
+    return SECRET_VALUES.reduce((s, [re, mask]) => s.replace(re, mask), masked);
+  }
   if (depth > 5 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: redact(value.message), code: (value as { code?: unknown }).code, stack: redact(value.stack) };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
