@@ -65,7 +65,7 @@ beforeAll(async () => {
 
 /** How each screen looked when a test ended, passed or failed: the first thing to open when one fails. */
 afterEach(async () => {
-  const test = (expect.getState().currentTestName ?? 'test').replace(SUITE, '').trim().replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
+  const test = (expect.getState().currentTestName ?? 'test').replace(SUITE, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 40);
   for (const person of [aiko, bob]) await person?.shot(`end-${test}-${person.name}`).catch(() => undefined);
 });
 
