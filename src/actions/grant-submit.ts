@@ -33,8 +33,10 @@ export const grantSubmit: CardAction<{ approvalId: string; reason: string }> = {
     ctx.background(async () => {
       const approvers = config.approverIds.map((id) => ({ id, name: '' }));
       const text = approvers.length ? t.approversMention : ctx.services.simulated ? undefined : t.noApprovers;
-      const cardActivityId = await ctx.send({ text, mentions: approvers, card: approvalCard(approval, now) });
+      // The card goes on its own, so its id is the one updated later (some clients split text + card into two).
+      const cardActivityId = await ctx.send({ card: approvalCard(approval, now) });
       await update<Approval>(store, approvalKey(approvalId), (a) => a && { ...a, cardActivityId });
+      if (text) await ctx.send({ text, mentions: approvers });
     });
     return { card: noticeCard(t.approvalTitle(approval.plan.keyVault.name), [t.submitted(ctx.user.name)], { color: 'Accent' }) };
   },

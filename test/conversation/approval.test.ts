@@ -20,21 +20,22 @@ async function requestAccess(target: string, requester: TestUser = users.alice, 
   const submit = action(draft, 'grant.submit');
   const submitted = await h.click('grant.submit', { ...submit.data, reason: 'nightly backups fail' }, { user: requester, locale });
   const posted = submitted.writes.find((w) => cardOf(w) && action(cardOf(w), 'grant.approve'))!;
-  return { draft, posted, approve: action(cardOf(posted), 'grant.approve'), submitted };
+  const mention = submitted.writes.find((w) => /Approvers:/.test(w.activity.text ?? ''));
+  return { draft, posted, mention, approve: action(cardOf(posted), 'grant.approve'), submitted };
 }
 
 describe('grant backup access', () => {
   it('access-policy vault, BEK-only VM: secrets only; approvers are @mentioned; an approver approves; the grant is applied and verified', async () => {
-    const { draft, posted, approve } = await requestAccess('vm002');
+    const { draft, posted, mention, approve } = await requestAccess('vm002');
     const draftText = visibleText(draft);
     expect(draftText).toContain('kv-ade-noaccess');
     expect(draftText).toContain('secrets: get, list, backup');
     expect(draftText).not.toContain('keys: get');
     expect(draftText).toContain('only secrets are granted');
 
-    expect(posted.activity.text).toContain('<at>Bob Tanaka</at>');
-    expect(posted.activity.text).toContain('<at>Dave Mori</at>');
-    expect(posted.activity.entities.map((e: any) => e.mentioned.id)).toEqual([users.bob.id, users.dave.id]);
+    expect(mention!.activity.text).toContain('<at>Bob Tanaka</at>');
+    expect(mention!.activity.text).toContain('<at>Dave Mori</at>');
+    expect(mention!.activity.entities.map((e: any) => e.mentioned.id)).toEqual([users.bob.id, users.dave.id]);
     const approvalText = visibleText(cardOf(posted));
     expect(approvalText).toContain('Aiko Sato');
     expect(approvalText).toContain('nightly backups fail');
