@@ -37,6 +37,8 @@ export interface AppOptions {
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   /** Poll jobs on a timer (default); tests turn it off and call `services.jobs.tick()` themselves. */
   autoPoll?: boolean;
+  /** Azure SDK retry timing (tests shorten the back-off; the count and behaviour stay the SDK's). */
+  azureRetry?: { retryDelayInMs?: number; maxRetryDelayInMs?: number };
   /** How the messenger waits (tests make it instant). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -59,15 +61,15 @@ function simulatorTimings(seconds: number): SimTimings {
   return Object.fromEntries(scaled) as SimTimings;
 }
 
-async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator) {
+async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator, retry?: AppOptions['azureRetry']) {
   if (config.subscriptionId) {
     log.info('using Azure', { subscriptionId: config.subscriptionId, endpoint: config.armEndpoint });
-    const azure = createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock });
+    const azure = createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock, retry });
     return { azure, config, simulator: undefined, ownSimulator: false };
   }
   const simulator = given ?? (await startSimulator({ port: config.simulatorPort, timings: simulatorTimings(config.simulatorJobSeconds) }));
   log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', { simulator: simulator.url });
-  const azure: AzurePort = createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock });
+  const azure: AzurePort = createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock, retry });
   const simulated: Readonly<Config> = Object.freeze({
     ...config,
     recoveryVaultIds: config.recoveryVaultIds.length ? config.recoveryVaultIds : SIM_RECOVERY_VAULT_IDS,
@@ -81,7 +83,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   maskSecretValues([options.config.bot.appPassword, ...connectionStringSecrets(options.config.stateBlobConnectionString)]);
   const clock = options.clock ?? systemClock;
   const store = options.store ?? openStore(options.config, log);
-  const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator);
+  const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator, options.azureRetry);
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
   const jobs: JobTracker = createJobTracker({

@@ -56,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     : { BACKUP_OPERATOR_IDS: `${users.alice.id},${users.dave.id}`, BACKUP_APPROVER_IDS: `${users.bob.id},${users.dave.id}` };
   const config = loadConfig({ PORT: '0', STATE_PATH: statePath, ...roles, ...options.env });
   const boot = () =>
-    startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false, authOverrides: options.authOverrides });
+    startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false, azureRetry: { retryDelayInMs: 20, maxRetryDelayInMs: 100 }, authOverrides: options.authOverrides });
   let app = await boot();
 
   async function postRaw(body: unknown, headers: Record<string, string> = {}) {
