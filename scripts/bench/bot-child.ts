@@ -1,0 +1,34 @@
+/**
+ * The bot under test in a process of its own, configured from its environment as in production, on the simulator
+ * that runs in another process (BENCH_SIM_URL, BENCH_SIM_CA, BENCH_SIM_SUBSCRIPTION_ID). It logs as in production
+ * (to stdout, which the bench discards). Calls: `tick` (one job-polling round), `memory`, `armWaits` (with
+ * BENCH_TRACE_ARM=1: how long each turn waited on ARM, see arm-wait.ts).
+ */
+import { startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { remoteSimulator } from '../../test/support/remote-simulator';
+import { traceArmWaits } from './arm-wait';
+import { serveParent } from './child';
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const armWaits = env.BENCH_TRACE_ARM === '1' ? traceArmWaits() : undefined;
+  const simulator = remoteSimulator({ url: env.BENCH_SIM_URL ?? '', ca: env.BENCH_SIM_CA ?? '', subscriptionId: env.BENCH_SIM_SUBSCRIPTION_ID ?? '' });
+  const app = await startApp({ config: loadConfig(), simulator, host: '127.0.0.1', autoPoll: env.BENCH_AUTO_POLL !== 'false' });
+  serveParent(
+    { url: app.url },
+    {
+      async tick() {
+        const started = performance.now();
+        await app.services.jobs.tick();
+        return { ms: performance.now() - started };
+      },
+      armWaits: () => armWaits?.take() ?? {},
+      memory: () => ({ ...process.memoryUsage(), maxRssBytes: process.resourceUsage().maxRSS * 1024 }),
+      gc: () => (globalThis as { gc?: () => void }).gc?.(),
+    },
+    () => app.close(),
+  );
+}
+
+void main();

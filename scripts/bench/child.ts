@@ -1,0 +1,88 @@
+/**
+ * Bench processes: the bot, the echo bot and the simulator each run in a process of their own (compiled JS from
+ * `dist/`, plain `node`, as in production), so one's CPU and memory are not counted as another's. The parent talks to
+ * a child over Node's IPC channel: the child says `ready` once, then answers numbered calls.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+
+export interface Child<Ready> {
+  pid: number;
+  ready: Ready;
+  call<T>(cmd: string, args?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+type Message = { type: 'ready'; value: unknown } | { type: 'result'; id: number; value?: unknown; error?: string };
+
+/**
+ * Starts `dist/scripts/bench/<name>.js` with extra environment and waits for its `ready` (at most `timeoutMs`).
+ * With BENCH_PROFILE=<dir>, the bot's process writes a CPU profile there when it stops (open it in Chrome DevTools).
+ */
+export async function startChild<Ready>(name: string, env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<Child<Ready>> {
+  const script = path.join(ROOT, 'dist', 'scripts', 'bench', `${name}.js`);
+  const profile = process.env.BENCH_PROFILE && name === 'bot-child' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
+  const proc: ChildProcess = fork(script, [], { cwd: ROOT, execArgv: [...nodeArgs, ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  proc.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  let next = 1;
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} not ready after ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    proc.on('message', (m: Message) => {
+      if (m.type === 'ready') {
+        clearTimeout(timer);
+        resolve(m.value as Ready);
+      } else {
+        const w = waiting.get(m.id);
+        waiting.delete(m.id);
+        if (m.error) w?.reject(new Error(`${name}: ${m.error}`));
+        else w?.resolve(m.value);
+      }
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      const error = new Error(`${name} exited (${code})\n${stderr}`);
+      reject(error);
+      for (const w of waiting.values()) w.reject(error);
+    });
+  });
+  return {
+    pid: proc.pid!,
+    ready,
+    call<T>(cmd: string, args?: unknown) {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        proc.send({ id, cmd, args });
+      });
+    },
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The child's side: announce `ready`, then answer calls with `handlers`; SIGTERM runs `stop` and exits. */
+export function serveParent(ready: unknown, handlers: Record<string, (args: any) => unknown>, stop: () => Promise<void>): void {
+  process.on('message', async (m: { id: number; cmd: string; args?: unknown }) => {
+    try {
+      const handler = handlers[m.cmd];
+      if (!handler) throw new Error(`unknown call ${m.cmd}`);
+      process.send!({ type: 'result', id: m.id, value: await handler(m.args) });
+    } catch (error) {
+      process.send!({ type: 'result', id: m.id, error: error instanceof Error ? error.stack : String(error) });
+    }
+  });
+  process.once('SIGTERM', () => void stop().finally(() => process.exit(0)));
+  // The bench went away without stopping us: go too, never outlive it.
+  process.once('disconnect', () => void stop().finally(() => process.exit(0)));
+  process.send!({ type: 'ready', value: ready });
+}

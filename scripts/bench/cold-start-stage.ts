@@ -1,0 +1,64 @@
+/**
+ * Cold start to healthy: `node dist/src/index.js` exactly as `npm start` runs it (embedded simulator, fresh state
+ * file, no .env), timed from spawn until `GET /healthz` answers 200. Three starts; the median is judged.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './child';
+import { ms, percentile, type Row } from './stats';
+
+const RUNS = 3;
+const LIMIT_MS = 2_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function coldStart(): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), STATE_PATH: path.join(dir, 'state.sqlite'), AZURE_SUBSCRIPTION_ID: '', SIMULATOR_PORT: '0' };
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'index.js')], { cwd: dir, env, stdio: 'ignore' });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}) before it was healthy`);
+      if (performance.now() - started > 30_000) throw new Error('not healthy after 30 s');
+      const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      if (healthy) return performance.now() - started;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function coldStartStage(log: (line: string) => void): Promise<Row[]> {
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await coldStart());
+  const median = percentile(runs, 50);
+  log(`  starts: ${runs.map((r) => ms(r)).join(', ')}`);
+  return [
+    {
+      measure: 'cold start to healthy (node dist/src/index.js, simulator mode)',
+      bot: `${ms(median)} median (${runs.map((r) => Math.round(r)).join(' / ')} ms)`,
+      baseline: '—',
+      ratio: '',
+      target: `≤ ${LIMIT_MS} ms`,
+      ok: median <= LIMIT_MS,
+    },
+  ];
+}
