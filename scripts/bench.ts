@@ -65,6 +65,9 @@ async function main(): Promise<number> {
   return missed.length || failed ? 1 : 0;
 }
 
+// Ctrl-C: exit through process.exit, so temporary folders are removed; child processes follow (IPC disconnect).
+process.once('SIGINT', () => process.exit(130));
+
 main().then(
   (code) => process.exit(code),
   (error) => {

@@ -4,8 +4,6 @@
  * naive poller, one `getJob` per tracked job through the same Azure port, once (up to 1,000 jobs). The bot, the simulator (on a manual
  * clock, so nothing finishes between ticks) and its state share this process.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startApp } from '../../src/app';
 import { ManualClock } from '../../src/clock';
@@ -13,6 +11,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { startSimulator } from '../../src/simulator';
 import { WATCH_KEY, type WatchConfig } from '../../src/watch/alert';
+import { tempDir } from './child';
 import { benchVaultIds, seedJobs, storeTrackedJobs, type SeededJob } from './estate';
 import { type Row } from './stats';
 
@@ -32,7 +31,7 @@ export interface ReadsResult {
 }
 
 export async function measureReads(jobs: number): Promise<ReadsResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-reads-'));
+  const dir = tempDir('bench-reads-');
   const clock = new ManualClock();
   const sim = await startSimulator({ clock, timings: { snapshotMs: 3_600_000, transferMs: 3_600_000 } });
   const vaultIds = benchVaultIds(sim.subscriptionId, VAULTS);
@@ -66,7 +65,6 @@ export async function measureReads(jobs: number): Promise<ReadsResult> {
   } finally {
     await app.close();
     await sim.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -4,9 +4,21 @@
  * a child over Node's IPC channel: the child says `ready` once, then answers numbered calls.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+
+const temporary: string[] = [];
+
+/** A fresh temporary folder, removed when the bench exits (also after a failed stage or Ctrl-C). */
+export function tempDir(prefix: string): string {
+  if (!temporary.length) process.once('exit', () => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
 
 export interface Child<Ready> {
   pid: number;

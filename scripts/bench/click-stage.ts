@@ -4,8 +4,6 @@
  * (`adaptiveCard/action`, verb `backup.confirm`) arrive at once. Measured: the HTTP time of each invoke, i.e. until
  * Teams would have the "starting" card. The bot, the simulator and the connector share this process.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Verbs } from '../../src/actions/verbs';
 import { startApp } from '../../src/app';
@@ -13,6 +11,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { startSimulator } from '../../src/simulator';
 import { invokeActivity, messageActivity, users, type Where } from '../../test/support/teams';
+import { tempDir } from './child';
 import { startBenchConnector } from './connector';
 import { ms, percentile, type Row } from './stats';
 
@@ -20,7 +19,7 @@ const CLICKS = 50;
 const ARM_LATENCY_MS = 10_000;
 
 export async function clickStage(log: (line: string) => void): Promise<Row[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-click-'));
+  const dir = tempDir('bench-click-');
   const sim = await startSimulator();
   const connector = await startBenchConnector();
   const config = loadConfig({ PORT: '0', STATE_PATH: path.join(dir, 'state.sqlite') });
@@ -72,6 +71,5 @@ export async function clickStage(log: (line: string) => void): Promise<Row[]> {
     await app.close();
     await sim.close();
     await connector.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

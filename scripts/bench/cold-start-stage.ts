@@ -3,11 +3,9 @@
  * file, no .env), timed from spawn until `GET /healthz` answers 200. Three starts; the median is judged.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './child';
+import { ROOT, tempDir } from './child';
 import { ms, percentile, type Row } from './stats';
 
 const RUNS = 3;
@@ -25,7 +23,7 @@ function freePort(): Promise<number> {
 }
 
 async function coldStart(): Promise<number> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cold-'));
+  const dir = tempDir('bench-cold-');
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), STATE_PATH: path.join(dir, 'state.sqlite'), AZURE_SUBSCRIPTION_ID: '', SIMULATOR_PORT: '0' };
   const started = performance.now();
@@ -42,7 +40,6 @@ async function coldStart(): Promise<number> {
   } finally {
     child.kill('SIGTERM');
     await exited;
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

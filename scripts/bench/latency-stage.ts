@@ -9,10 +9,8 @@
  * state, card, proactive send) and `status` with each turn's wait on ARM over HTTP taken out (a second bot process
  * traced by arm-wait.ts; the tracing slows it a little, so that figure is on the high side).
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startChild } from './child';
+import { startChild, tempDir } from './child';
 import { startBenchConnector } from './connector';
 import { ms, percentile, times, type Row } from './stats';
 import { drive, type LoadResult } from './turn-latency';
@@ -38,7 +36,7 @@ function botEnv(sim: Sim, dir: string, name: string, extra: Record<string, strin
 }
 
 export async function latencyStage(log: (line: string) => void): Promise<Row[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-latency-'));
+  const dir = tempDir('bench-latency-');
   const connector = await startBenchConnector();
   const sim = await startChild<Sim>('sim-child', {});
   const rows: Row[] = [];
@@ -85,7 +83,6 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
   } finally {
     await sim.stop();
     await connector.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
   return rows;
 }

@@ -5,12 +5,10 @@
  * The process runs with --expose-gc only so that the heap can be read after a full collection at the end (what
  * stays, as opposed to what a tick leaves for the collector); nothing calls it before the peak is read.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore } from '../../src/state/sqlite-store';
 import { WATCH_KEY } from '../../src/watch/alert';
-import { startChild } from './child';
+import { startChild, tempDir } from './child';
 import { storeTrackedJobs, type SeededJob } from './estate';
 import type { Row } from './stats';
 
@@ -27,7 +25,7 @@ interface Memory {
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
 export async function memoryStage(log: (line: string) => void): Promise<Row[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-memory-'));
+  const dir = tempDir('bench-memory-');
   const statePath = path.join(dir, 'state.sqlite');
   const sim = await startChild<{ url: string; ca: string; subscriptionId: string }>('sim-child', {});
   try {
@@ -73,6 +71,5 @@ export async function memoryStage(log: (line: string) => void): Promise<Row[]> {
     }
   } finally {
     await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,8 +7,6 @@
  * could see change — the card posted, each change of step or status (from the simulator's record of the job) — plus
  * the final message.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startApp } from '../../src/app';
 import { ManualClock } from '../../src/clock';
@@ -19,6 +17,7 @@ import { DEMO_TIMINGS, startSimulator } from '../../src/simulator';
 import type { SimJob } from '../../src/simulator/estate/model';
 import { phasesOf } from '../../src/simulator/jobs/progress';
 import { messageActivity, users } from '../../test/support/teams';
+import { tempDir } from './child';
 import { startBenchConnector } from './connector';
 import { benchVaultIds, seedJobs } from './estate';
 import type { Row } from './stats';
@@ -41,7 +40,7 @@ function visibleStates(job: SimJob): number {
 }
 
 export async function writesStage(log: (line: string) => void): Promise<Row[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-writes-'));
+  const dir = tempDir('bench-writes-');
   const clock = new ManualClock();
   const sim = await startSimulator({ clock, timings: TIMINGS });
   const connector = await startBenchConnector({ now: () => clock.now() + Math.random() * NETWORK_MS });
@@ -128,6 +127,5 @@ export async function writesStage(log: (line: string) => void): Promise<Row[]> {
     await app.close();
     await sim.close();
     await connector.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
