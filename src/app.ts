@@ -8,6 +8,7 @@ import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder'
 import { createActions } from './actions';
 import { createAzurePort, simulatorCredential } from './azure/sdk-port';
 import type { AzurePort } from './azure/port';
+import { withVmIndex } from './azure/vm-index';
 import { createDispatcher, type Dispatcher } from './bot/dispatch';
 import type { Services } from './bot/types';
 import { systemClock, type Clock } from './clock';
@@ -64,12 +65,12 @@ function simulatorTimings(seconds: number): SimTimings {
 async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator, retry?: AppOptions['azureRetry']) {
   if (config.subscriptionId) {
     log.info('using Azure', { subscriptionId: config.subscriptionId, endpoint: config.armEndpoint });
-    const azure = createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock, retry });
+    const azure = withVmIndex(createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock, retry }), clock);
     return { azure, config, simulator: undefined, ownSimulator: false };
   }
   const simulator = given ?? (await startSimulator({ port: config.simulatorPort, timings: simulatorTimings(config.simulatorJobSeconds) }));
   log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', { simulator: simulator.url });
-  const azure: AzurePort = createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock, retry });
+  const azure: AzurePort = withVmIndex(createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock, retry }), clock);
   const simulated: Readonly<Config> = Object.freeze({
     ...config,
     recoveryVaultIds: config.recoveryVaultIds.length ? config.recoveryVaultIds : SIM_RECOVERY_VAULT_IDS,

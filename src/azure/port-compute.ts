@@ -6,7 +6,7 @@ import { call } from './to-azure-error';
 import { toVmDetails, toVmRef } from './translate-compute';
 import { assertName, parseResourceId } from './validate';
 
-export function computePort(ctx: PortContext): Pick<AzurePort, 'findVms' | 'getVm'> {
+export function computePort(ctx: PortContext): Pick<AzurePort, 'findVms' | 'listVms' | 'getVm'> {
   const { compute } = ctx.clients;
   return {
     async findVms(name, resourceGroup) {
@@ -16,6 +16,10 @@ export function computePort(ctx: PortContext): Pick<AzurePort, 'findVms' | 'getV
         all(resourceGroup ? compute.virtualMachines.list(resourceGroup) : compute.virtualMachines.listAll()),
       );
       return vms.filter((vm) => vm.name?.toLowerCase() === name.toLowerCase()).map(toVmRef);
+    },
+
+    async listVms() {
+      return (await call('virtualMachines.listAll', () => all(compute.virtualMachines.listAll()))).map(toVmRef);
     },
 
     async getVm(ref) {

@@ -204,6 +204,9 @@ export interface AzurePort {
    */
   findVms(name: string, resourceGroup?: string): Promise<VmRef[]>;
 
+  /** Every VM in the subscription (one paged list). Needs `Microsoft.Compute/virtualMachines/read` (Reader). */
+  listVms(): Promise<VmRef[]>;
+
   /**
    * The VM with its disks, encryption kind and agent state (model + instance view + managed disks).
    * Needs `Microsoft.Compute/virtualMachines/read`, `Microsoft.Compute/disks/read`.

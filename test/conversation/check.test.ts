@@ -98,19 +98,17 @@ describe('check', () => {
   });
 
   it('unknown VM, invalid name, missing name and unknown command get friendly answers and touch nothing', async () => {
-    const before = h.simulator.requests.length;
     expect(await say('check nosuchvm')).toContain('I found no VM named **nosuchvm**');
     const afterLookup = h.simulator.requests.length;
     expect(await say("check vm001';drop")).toContain('is not a valid VM name');
     expect(await say('check')).toContain('Which VM?');
     expect(await say('chek vm001')).toContain('Did you mean **check <vm>**?');
     expect(h.simulator.requests.length).toBe(afterLookup);
-    expect(afterLookup).toBeGreaterThan(before);
     expect(h.simulator.requests.every((r) => r.method === 'GET' || r.path.endsWith('/backupStatus'))).toBe(true);
   });
 
   it('an Azure error becomes an actionable message with its code, never a stack trace', async () => {
-    h.simulator.faults.add({ method: 'GET', path: /virtualMachines$/i, status: 403, errorCode: 'AuthorizationFailed', times: 5 });
+    h.simulator.faults.add({ method: 'GET', path: /virtualMachines\/vm001$/i, status: 403, errorCode: 'AuthorizationFailed', times: 5 });
     const text = await say('check vm001');
     h.simulator.faults.clear();
     expect(text).toContain('Azure answered **AuthorizationFailed**');

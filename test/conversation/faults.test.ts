@@ -22,7 +22,7 @@ async function confirm(vm: string) {
 }
 
 it('check: a dropped connection becomes "Azure could not be reached", not a stack trace', async () => {
-  h.simulator.faults.add({ method: 'GET', path: /virtualMachines$/i, drop: true, times: 10 });
+  h.simulator.faults.add({ method: 'GET', path: /virtualMachines(\/vm001)?$/i, drop: true, times: 10 });
   const [w] = await h.say('check vm001');
   expect(w.activity.text).toContain('Azure answered **AzureUnreachable**');
   expect(w.activity.text).toContain('Try again in a minute');

@@ -129,7 +129,7 @@ describe('with an app password, Blob state and bearer tokens', () => {
   });
 
   it('Azure errors: 403 on a read, 401 from ARM, 500 on the backup trigger', async () => {
-    h.simulator.faults.add({ method: 'GET', path: /virtualMachines$/i, status: 403, errorCode: 'AuthorizationFailed', times: 5 });
+    h.simulator.faults.add({ method: 'GET', path: /virtualMachines(\/[^/]+)?$/i, status: 403, errorCode: 'AuthorizationFailed', times: 5 });
     await h.say('check vm001');
     h.simulator.faults.clear();
     h.simulator.faults.add({ method: 'GET', path: /protectedItems|backupProtectedItems/i, status: 401, errorCode: 'InvalidAuthenticationToken', times: 20 });
