@@ -21,8 +21,11 @@ export function vaultRef(vaultId: string): ResourceId {
   return parseResourceId(vaultId, 'Microsoft.RecoveryServices/vaults', 'Recovery Services vault id');
 }
 
+const LOCATION_TTL_MS = 5 * 60_000;
+
 export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   const { backup, recoveryServices } = ctx.clients;
+  const located = new Map<string, { vaultId: string; container: string; item: string; at: number }>();
 
   /** The VM's protectable item in the vault: its container and item names as Azure spells them. */
   async function findProtectable(v: ResourceId, vmId: string): Promise<{ container: string; item: string } | undefined> {
@@ -63,6 +66,18 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
 
     async getProtection(vm: VmRef) {
       parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
+      // Where a protected VM is protected (vault, container, item) hardly ever changes: remembered for a while, so a
+      // status costs one read; the item itself is always read fresh, and a 404 sends us back to backupStatus.
+      const known = located.get(vm.id.toLowerCase());
+      if (known && ctx.clock.now() - known.at < LOCATION_TTL_MS) {
+        const v = vaultRef(known.vaultId);
+        const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, known.container, known.item)).catch((error) => {
+          if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+          throw error;
+        });
+        if (resource) return toProtectionInfo(known.vaultId, known.container, known.item, resource);
+        located.delete(vm.id.toLowerCase());
+      }
       const status: BackupStatusResponse = await call('backupStatus.get', () =>
         backup.backupStatus.get(assertRegion(vm.location), { resourceId: vm.id, resourceType: 'VM' }),
       );
@@ -73,6 +88,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
       const container = assertBackupName(status.containerName, 'container name');
       const item = assertBackupName(status.protectedItemName, 'item name');
       const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, container, item));
+      located.set(vm.id.toLowerCase(), { vaultId: status.vaultId, container, item, at: ctx.clock.now() });
       return toProtectionInfo(status.vaultId, container, item, resource);
     },
 
