@@ -185,13 +185,12 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
         }
       }
     }
-    await Promise.all(
-      [...byVault.values()].map(({ vaultId, jobs, since }) =>
-        pollVault(vaultId, jobs, watching ? { since: since ?? new Date(clock.now()) } : undefined).catch((error) =>
-          log.warn('job list failed; will retry next tick', { vaultId, error }),
-        ),
-      ),
-    );
+    // One vault at a time: a tick holds one vault's job list in memory, not all of them.
+    for (const { vaultId, jobs, since } of byVault.values()) {
+      await pollVault(vaultId, jobs, watching ? { since: since ?? new Date(clock.now()) } : undefined).catch((error) =>
+        log.warn('job list failed; will retry next tick', { vaultId, error }),
+      );
+    }
   }
 
   /** Gives back the leases this instance holds (graceful stop). */
