@@ -7,7 +7,7 @@ import { claimPending, pendingKey, recordOutcome, type PendingAction } from '../
 import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../backup/retention';
 import { reportError } from '../bot/error-boundary';
 import type { CardAction, HandlerContext } from '../bot/types';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import { isAzureError } from '../errors';
 import { formatTime } from '../i18n';
 import { refusalCard } from './refusal';

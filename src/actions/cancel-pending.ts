@@ -5,7 +5,7 @@
 import { claimPending, type PendingAction } from '../backup/pending';
 import type { CardAction } from '../bot/types';
 import { isUuid } from '../bot/validate';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import type { Messages } from '../i18n';
 import { refusalCard } from './refusal';
 

@@ -7,7 +7,7 @@ import { audit } from '../approvals/audit';
 import type { CardAction } from '../bot/types';
 import { isUuid } from '../bot/validate';
 import { approvalCard } from '../cards/approval-card';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import { update } from '../state/store';
 import { Verbs } from './verbs';
 

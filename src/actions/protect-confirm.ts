@@ -7,7 +7,7 @@ import type { ProtectPayload } from '../backup/protect-confirmation';
 import { reportError } from '../bot/error-boundary';
 import type { CardAction, HandlerContext } from '../bot/types';
 import { isUuid } from '../bot/validate';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import { isAzureError } from '../errors';
 import { refusalCard } from './refusal';
 import { Verbs } from './verbs';

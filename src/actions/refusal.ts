@@ -1,7 +1,7 @@
 /** The card shown when a confirmation card is clicked again, by someone else, too late, or after it was cancelled. */
 import type { Claim } from '../backup/pending';
 import type { Card, HandlerContext } from '../bot/types';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 
 export function refusalCard(ctx: HandlerContext, claim: Extract<Claim<unknown>, { ok: false }>): Card {

@@ -9,7 +9,7 @@ import type { RestorePayload } from '../backup/restore-payload';
 import { reportError } from '../bot/error-boundary';
 import type { CardAction, HandlerContext } from '../bot/types';
 import { isUuid } from '../bot/validate';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import { CodedError, isAzureError } from '../errors';
 import { refusalCard } from './refusal';
 import { Verbs } from './verbs';

@@ -16,6 +16,11 @@ export function isAde(kind: EncryptionKind): boolean {
   return kind === 'ADE_BEK' || kind === 'ADE_BEK_KEK';
 }
 
+/** The last segment of a resource id: the name people recognise (`…/vaults/rsv-prod` → `rsv-prod`). */
+export function resourceName(id: string): string {
+  return id.split('/').filter(Boolean).pop() ?? id;
+}
+
 /** A VM found by name; `id` is the ARM resource id. */
 export interface VmRef {
   id: string;

@@ -2,7 +2,7 @@
  * The preflight behind `check`, and run again before every backup/protect confirmation: everything Azure Backup needs
  * from an encrypted VM, read from Azure, with the problems that would make a backup fail.
  */
-import { isAde, type AzurePort, type KeyVaultInfo, type ProtectionInfo, type VmDetails, type VmRef } from '../azure/port';
+import { isAde, resourceName, type AzurePort, type KeyVaultInfo, type ProtectionInfo, type VmDetails, type VmRef } from '../azure/port';
 import { isAzureError } from '../errors';
 import { assessKeyVaultAccess, type AccessAssessment } from './key-vault-access';
 
@@ -28,10 +28,6 @@ export interface Preflight {
   keyVaults: KeyVaultCheck[];
   protection?: ProtectionInfo;
   problems: Problem[];
-}
-
-export function resourceName(id: string): string {
-  return id.split('/').filter(Boolean).pop() ?? id;
 }
 
 async function checkVault(azure: AzurePort, id: string, vm: VmDetails, objectId: string): Promise<KeyVaultCheck> {

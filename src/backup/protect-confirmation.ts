@@ -8,7 +8,8 @@ import { renderCard } from '../cards/render';
 import { vmKey } from '../bot/resolve-vm';
 import { createPending } from './pending';
 import { describePolicy } from './policy-words';
-import { needsKeyVaultAccess, resourceName, runPreflight } from './preflight';
+import { resourceName } from '../azure/port';
+import { needsKeyVaultAccess, runPreflight } from './preflight';
 import { configuredVaults, vaultInRegion } from './vault-for-region';
 
 export interface ProtectPayload {

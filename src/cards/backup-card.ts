@@ -1,7 +1,6 @@
-/** Data for `cards/backup-confirm.json` (confirm, or blocked with the fix), and the notice cards after a click. */
-import { isAde } from '../azure/port';
+/** Data for `cards/backup-confirm.json`: the confirmation, or the blocked card that offers the fix instead. */
+import { isAde, resourceName } from '../azure/port';
 import type { Preflight } from '../backup/preflight';
-import { resourceName } from '../backup/preflight';
 import { retentionBounds } from '../backup/retention';
 import { vmKey } from '../bot/resolve-vm';
 import type { Card } from '../bot/types';
@@ -44,8 +43,4 @@ export function backupCard(m: Messages, locale: Locale, p: Preflight, options: {
     buttons: { confirm: canBackUp, grant: !!kvMissing, protect: !protection },
     labels: { confirm: b.confirmButton, cancel: b.cancelButton, grant: m.check.grantButton, protect: m.check.protectButton },
   });
-}
-
-export function noticeCard(title: string, lines: string[], options: { color?: string; facts?: { title: string; value: string }[] } = {}): Card {
-  return renderCard('notice', { title, lines, color: options.color ?? 'Default', facts: options.facts ?? [] });
 }

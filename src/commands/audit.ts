@@ -1,8 +1,8 @@
 /** `audit`: recent Key Vault access requests and decisions. Approvers only. */
 import { recentAudit } from '../approvals/audit';
-import { resourceName } from '../backup/preflight';
+import { resourceName } from '../azure/port';
 import type { Command } from '../bot/types';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 
 export const auditCommand: Command = {

@@ -1,7 +1,6 @@
 /** `restore <vm>`: recovery points and the restore types this VM allows, on a form. Operators only (a restore costs). */
-import { isAde } from '../azure/port';
+import { isAde, resourceName } from '../azure/port';
 import { createPending } from '../backup/pending';
-import { resourceName } from '../backup/preflight';
 import { restoreChoices } from '../backup/restore-options';
 import type { RestorePayload } from '../backup/restore-payload';
 import { resolveVm } from '../bot/resolve-vm';

@@ -1,8 +1,8 @@
 /** `status <vm>`: protection, policy, last backup, latest recovery point and running jobs. Anyone may run it. */
-import { resourceName } from '../backup/preflight';
+import { resourceName } from '../azure/port';
 import { resolveVm } from '../bot/resolve-vm';
 import type { Command } from '../bot/types';
-import { noticeCard } from '../cards/backup-card';
+import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 
 const DAY = 86_400_000;

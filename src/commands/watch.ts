@@ -1,8 +1,8 @@
 /** `watch here | watch off | watch status`: where failed backups are posted. Anyone may ask the status; operators change it. */
 import { isOperator } from '../bot/roles';
 import type { Command } from '../bot/types';
-import { noticeCard } from '../cards/backup-card';
-import { resourceName } from '../backup/preflight';
+import { noticeCard } from '../cards/notice-card';
+import { resourceName } from '../azure/port';
 import { formatTime } from '../i18n';
 import { channelOf, WATCH_KEY, type Alert, type WatchConfig } from '../watch/alert';
 import { watchHere } from '../watch/watch-here';

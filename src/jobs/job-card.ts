@@ -3,7 +3,7 @@ import { adviceFor } from '../backup/error-advice';
 import type { Card } from '../bot/types';
 import { renderCard } from '../cards/render';
 import { formatTime, messages } from '../i18n';
-import { resourceName } from '../backup/preflight';
+import { resourceName } from '../azure/port';
 import type { TrackedJob } from './tracked-job';
 
 const COLORS: Record<string, string> = { Completed: 'Good', CompletedWithWarnings: 'Warning', Failed: 'Attention', Cancelled: 'Warning', Cancelling: 'Warning' };

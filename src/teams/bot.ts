@@ -10,7 +10,7 @@ import { messages, pickLocale } from '../i18n';
 import { conversationKey, type Messenger } from './messenger';
 import { toInvokeResponse } from './activities';
 import { reportError } from '../bot/error-boundary';
-import { resourceName } from '../backup/preflight';
+import { resourceName } from '../azure/port';
 import { watchHere } from '../watch/watch-here';
 
 export interface BotDeps {

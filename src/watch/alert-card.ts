@@ -1,6 +1,6 @@
 /** Data for `cards/alert.json`: the failure, its advice from the catalog, and the button that fixes it. */
 import { adviceFor } from '../backup/error-advice';
-import { resourceName } from '../backup/preflight';
+import { resourceName } from '../azure/port';
 import type { Card } from '../bot/types';
 import { renderCard } from '../cards/render';
 import { formatTime, messages } from '../i18n';

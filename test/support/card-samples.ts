@@ -14,7 +14,8 @@ import { KEY_VAULT_ADMINISTRATOR_ROLE_ID } from '../../src/backup/key-vault-acce
 import { resolveVm, vmKey } from '../../src/bot/resolve-vm';
 import type { Card, HandlerContext, Services } from '../../src/bot/types';
 import { approvalCard } from '../../src/cards/approval-card';
-import { backupCard, noticeCard } from '../../src/cards/backup-card';
+import { backupCard } from '../../src/cards/backup-card';
+import { noticeCard } from '../../src/cards/notice-card';
 import { checkCard } from '../../src/cards/check-card';
 import { helpCard } from '../../src/cards/help-card';
 import { commands } from '../../src/commands';
