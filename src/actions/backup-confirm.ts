@@ -3,39 +3,29 @@
  * "starting" card, then triggers the backup and hands the job to the tracker, after the click is answered.
  */
 import type { BackupPayload } from '../backup/backup-payload';
-import { claimPending, pendingKey, recordOutcome, type PendingAction } from '../backup/pending';
+import { claimPending, pendingKey, type PendingAction } from '../backup/pending';
 import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../backup/retention';
-import { reportError } from '../bot/error-boundary';
-import type { CardAction, HandlerContext } from '../bot/types';
+import type { Card, CardAction, HandlerContext } from '../bot/types';
 import { noticeCard } from '../cards/notice-card';
-import { isAzureError } from '../errors';
 import { formatTime } from '../i18n';
+import { carryOut } from './carry-out';
 import { refusalCard } from './refusal';
 import { isUuid } from '../bot/validate';
 import { Verbs } from './verbs';
 
-async function start(ctx: HandlerContext, pending: PendingAction<BackupPayload>, expiry: Date, startedCard: object): Promise<void> {
-  const { azure, jobs, store, clock } = ctx.services;
+function start(ctx: HandlerContext, pending: PendingAction<BackupPayload>, expiry: Date, startedCard: Card): Promise<void> {
   const { vm, protection } = pending.payload;
-  if (ctx.cardActivityId) await ctx.update(ctx.cardActivityId, { card: startedCard as never }).catch(() => undefined);
-  try {
-    const { jobId } = await azure.triggerBackup({ ...protection }, vm, expiry);
-    await recordOutcome(store, pending.id, { jobId });
-    await jobs.track({
-      jobId,
-      vaultId: protection.vaultId,
-      operation: 'Backup',
-      vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType },
-      conversationId: ctx.conversation.id,
-      locale: ctx.locale,
-      startedBy: ctx.user,
-      createdAt: clock.now(),
-      details: { retainUntil: formatTime(ctx.locale, expiry) },
-    });
-  } catch (error) {
-    await recordOutcome(store, pending.id, { error: isAzureError(error) ? error.code : 'InternalError' });
-    await ctx.send({ text: ctx.msg.backup.triggerFailed(vm.name, reportError(ctx.log, ctx.msg, error, 'backup.trigger')) });
-  }
+  return carryOut(ctx, {
+    pendingId: pending.id,
+    startedCard,
+    operation: 'backup.trigger',
+    async run() {
+      const { jobId } = await ctx.services.azure.triggerBackup({ ...protection }, vm, expiry);
+      const details = { retainUntil: formatTime(ctx.locale, expiry) };
+      return { jobId, vaultId: protection.vaultId, operation: 'Backup', vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType }, details };
+    },
+    failed: (reason) => ctx.msg.backup.triggerFailed(vm.name, reason),
+  });
 }
 
 export const backupConfirm: CardAction<{ pendingId: string; retainUntil: unknown }> = {

@@ -4,36 +4,25 @@
  */
 import { claimPending, recordOutcome, type PendingAction } from '../backup/pending';
 import type { ProtectPayload } from '../backup/protect-confirmation';
-import { reportError } from '../bot/error-boundary';
-import type { CardAction, HandlerContext } from '../bot/types';
+import type { Card, CardAction, HandlerContext } from '../bot/types';
 import { isUuid } from '../bot/validate';
 import { noticeCard } from '../cards/notice-card';
-import { isAzureError } from '../errors';
+import { carryOut } from './carry-out';
 import { refusalCard } from './refusal';
 import { Verbs } from './verbs';
 
-async function enable(ctx: HandlerContext, pending: PendingAction<ProtectPayload>, policy: { id: string; name: string }, card: object): Promise<void> {
-  const { azure, jobs, store, clock } = ctx.services;
+function enable(ctx: HandlerContext, pending: PendingAction<ProtectPayload>, policy: { id: string; name: string }, startedCard: Card): Promise<void> {
   const { vm, vaultId } = pending.payload;
-  if (ctx.cardActivityId) await ctx.update(ctx.cardActivityId, { card: card as never }).catch(() => undefined);
-  try {
-    const { jobId } = await azure.enableProtection(vm, vaultId, policy.id);
-    await recordOutcome(store, pending.id, { jobId });
-    if (!jobId) return void (await ctx.send({ text: ctx.msg.protect.enabled(vm.name, policy.name) }));
-    await jobs.track({
-      jobId,
-      vaultId,
-      operation: 'ConfigureBackup',
-      vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup },
-      conversationId: ctx.conversation.id,
-      locale: ctx.locale,
-      startedBy: ctx.user,
-      createdAt: clock.now(),
-    });
-  } catch (error) {
-    await recordOutcome(store, pending.id, { error: isAzureError(error) ? error.code : 'InternalError' });
-    await ctx.send({ text: ctx.msg.protect.failed(vm.name, reportError(ctx.log, ctx.msg, error, 'protect')) });
-  }
+  return carryOut(ctx, {
+    pendingId: pending.id,
+    startedCard,
+    operation: 'protect',
+    async run() {
+      const { jobId } = await ctx.services.azure.enableProtection(vm, vaultId, policy.id);
+      return jobId ? { jobId, vaultId, operation: 'ConfigureBackup', vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup } } : ctx.msg.protect.enabled(vm.name, policy.name);
+    },
+    failed: (reason) => ctx.msg.protect.failed(vm.name, reason),
+  });
 }
 
 export const protectConfirm: CardAction<{ pendingId: string; policyId: string }> = {

@@ -6,53 +6,46 @@
 import type { RestoreRequest } from '../azure/port';
 import { claimPending, recordOutcome, type PendingAction } from '../backup/pending';
 import type { RestorePayload } from '../backup/restore-payload';
-import { reportError } from '../bot/error-boundary';
-import type { CardAction, HandlerContext } from '../bot/types';
+import type { Card, CardAction, HandlerContext } from '../bot/types';
 import { isUuid } from '../bot/validate';
 import { noticeCard } from '../cards/notice-card';
-import { CodedError, isAzureError } from '../errors';
+import { CodedError } from '../errors';
+import { carryOut } from './carry-out';
 import { refusalCard } from './refusal';
 import { Verbs } from './verbs';
 
-async function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, card: object): Promise<void> {
-  const { azure, jobs, store, clock } = ctx.services;
+function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, startedCard: Card): Promise<void> {
   const { vm: saved, selection } = pending.payload;
   const s = selection!;
-  if (ctx.cardActivityId) await ctx.update(ctx.cardActivityId, { card: card as never }).catch(() => undefined);
-  try {
-    const ref = { id: saved.id, name: saved.name, resourceGroup: saved.resourceGroup, subscriptionId: saved.subscriptionId, location: saved.location };
-    const [vm, protection] = await Promise.all([azure.getVm(ref), azure.getProtection(ref)]);
-    const point = protection && (await azure.listRecoveryPoints(protection)).find((p) => p.name === s.pointName);
-    if (!protection || !point) throw new CodedError('ResourceNotFound', 'recovery point no longer exists');
-    const sub = saved.subscriptionId;
-    const request: RestoreRequest = {
-      vm,
-      protection,
-      recoveryPoint: point,
-      kind: s.kind,
-      targetResourceGroupId: `/subscriptions/${sub}/resourceGroups/${s.resourceGroup}`,
-      storageAccountId: `/subscriptions/${sub}/resourceGroups/${s.storageAccount.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${s.storageAccount.name}`,
-      region: s.region,
-      crossRegion: s.crossRegion,
-      targetVmName: s.vmName,
-      targetSubnetId: s.subnetId,
-    };
-    const { jobId } = await azure.triggerRestore(request);
-    await recordOutcome(store, pending.id, { jobId });
-    await jobs.track({
-      jobId,
-      vaultId: protection.vaultId,
-      operation: s.crossRegion ? 'CrossRegionRestore' : 'Restore',
-      vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType },
-      conversationId: ctx.conversation.id,
-      locale: ctx.locale,
-      startedBy: ctx.user,
-      createdAt: clock.now(),
-    });
-  } catch (error) {
-    await recordOutcome(store, pending.id, { error: isAzureError(error) || error instanceof CodedError ? (error as CodedError).code : 'InternalError' });
-    await ctx.send({ text: ctx.msg.restore.failed(saved.name, reportError(ctx.log, ctx.msg, error, 'restore')) });
-  }
+  return carryOut(ctx, {
+    pendingId: pending.id,
+    startedCard,
+    operation: 'restore',
+    async run() {
+      const { azure } = ctx.services;
+      const ref = { id: saved.id, name: saved.name, resourceGroup: saved.resourceGroup, subscriptionId: saved.subscriptionId, location: saved.location };
+      const [vm, protection] = await Promise.all([azure.getVm(ref), azure.getProtection(ref)]);
+      const point = protection && (await azure.listRecoveryPoints(protection)).find((p) => p.name === s.pointName);
+      if (!protection || !point) throw new CodedError('ResourceNotFound', 'recovery point no longer exists');
+      const sub = saved.subscriptionId;
+      const request: RestoreRequest = {
+        vm,
+        protection,
+        recoveryPoint: point,
+        kind: s.kind,
+        targetResourceGroupId: `/subscriptions/${sub}/resourceGroups/${s.resourceGroup}`,
+        storageAccountId: `/subscriptions/${sub}/resourceGroups/${s.storageAccount.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${s.storageAccount.name}`,
+        region: s.region,
+        crossRegion: s.crossRegion,
+        targetVmName: s.vmName,
+        targetSubnetId: s.subnetId,
+      };
+      const { jobId } = await azure.triggerRestore(request);
+      const operation = s.crossRegion ? 'CrossRegionRestore' : 'Restore';
+      return { jobId, vaultId: protection.vaultId, operation, vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType } };
+    },
+    failed: (reason) => ctx.msg.restore.failed(saved.name, reason),
+  });
 }
 
 export const restoreConfirm: CardAction<{ pendingId: string }> = {

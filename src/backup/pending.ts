@@ -26,6 +26,8 @@ export interface PendingAction<P = Record<string, unknown>> {
   decidedAt?: number;
   /** Job started by this action, once known. */
   jobId?: string;
+  /** Set once the write's outcome is known (a job, an error, or done without a job): nothing is left to follow up. */
+  settled?: boolean;
   /** Azure error code when the write failed. */
   error?: string;
   payload: P;
@@ -57,5 +59,5 @@ export async function claimPending<P>(store: StateStore, id: string, kind: Pendi
 }
 
 export async function recordOutcome(store: StateStore, id: string, outcome: { jobId?: string; error?: string }): Promise<void> {
-  await update<PendingAction>(store, pendingKey(id), (p) => p && { ...p, ...outcome, status: outcome.error ? 'failed' : p.status });
+  await update<PendingAction>(store, pendingKey(id), (p) => p && { ...p, ...outcome, settled: true, status: outcome.error ? 'failed' : p.status });
 }

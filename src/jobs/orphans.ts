@@ -39,7 +39,7 @@ export function createOrphanAdopter(options: { store: StateStore; messenger: Mes
     const now = clock.now();
     return (await store.list<PendingAction<AnyPayload>>('pending/'))
       .map((v) => v.value)
-      .filter((p) => p.status === 'used' && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS);
+      .filter((p) => p.status === 'used' && !p.settled && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS);
   }
 
   return {

@@ -2,7 +2,7 @@
  * A crash between a confirmation click and the job being followed: the job Azure did start is found and followed in
  * the thread; a click that never reached Azure is recorded and the thread is told. Nothing is left without a record.
  */
-import { pendingKey, type PendingAction } from '../../src/backup/pending';
+import { pendingKey, recordOutcome, type PendingAction } from '../../src/backup/pending';
 import { update } from '../../src/state/store';
 import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
 
@@ -45,4 +45,12 @@ it('records a click that never reached Azure and tells the thread nothing was st
   expect(h.connector.writes.some((w) => /interrupted by a restart before it reached Azure: nothing was started/.test(w.activity.text ?? ''))).toBe(true);
   await h.tick();
   expect(h.connector.writes.filter((w) => /interrupted by a restart/.test(w.activity.text ?? ''))).toHaveLength(1);
+});
+
+it('a click whose write finished without a job (protection enabled at once) is not reported as interrupted', async () => {
+  const pendingId = await claimedConfirmation('vm005');
+  await recordOutcome(h.app.services.store, pendingId, {});
+  h.clock.advance(16 * 60_000);
+  await h.tick();
+  expect(h.connector.writes.some((w) => /interrupted by a restart/.test(w.activity.text ?? ''))).toBe(false);
 });
