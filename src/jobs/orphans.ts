@@ -20,6 +20,8 @@ import type { JobTracker, VaultObserver } from './tracker';
 
 /** A click younger than this may still be on its way to Azure in another process. */
 const SETTLE_MS = 2 * 60_000;
+/** Closed pending actions older than this are deleted: a click on such an old card is answered as no longer valid. */
+const PRUNE_AFTER_MS = 7 * 86_400_000;
 /** After this, a click with no job in Azure is recorded as interrupted. */
 const GIVE_UP_MS = 15 * 60_000;
 const OPERATIONS: Record<PendingAction['kind'], string[]> = { backup: ['Backup'], protect: ['ConfigureBackup'], restore: ['Restore', 'CrossRegionRestore'] };
@@ -35,21 +37,29 @@ function target(p: PendingAction<AnyPayload>): { vaultId: string; vm: { id: stri
 export function createOrphanAdopter(options: { store: StateStore; messenger: Messenger; clock: Clock; log: Logger; tracker: () => JobTracker }): VaultObserver {
   const { store, messenger, clock, log } = options;
 
+  /** This tick's candidates: read once in `wanted()`, used by every vault's `seen()`. */
+  let candidates: PendingAction<AnyPayload>[] = [];
+
+  /** Reads the pending actions once a tick; those long closed are removed on the way, so the read stays small. */
   async function orphans(): Promise<PendingAction<AnyPayload>[]> {
     const now = clock.now();
-    return (await store.list<PendingAction<AnyPayload>>('pending/'))
-      .map((v) => v.value)
-      .filter((p) => p.status === 'used' && !p.settled && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS);
+    const found: PendingAction<AnyPayload>[] = [];
+    for (const { key, value: p, etag } of await store.list<PendingAction<AnyPayload>>('pending/')) {
+      const closed = p.status !== 'pending' ? p.settled || p.status !== 'used' : now > p.expiresAt;
+      if (closed && now - p.createdAt > PRUNE_AFTER_MS) await store.delete(key, { ifMatch: etag }).catch(() => undefined);
+      else if (p.status === 'used' && !p.settled && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS) found.push(p);
+    }
+    return found;
   }
 
   return {
     async wanted() {
-      const found = await orphans();
-      const since = Math.min(clock.now(), ...found.map((p) => p.decidedAt! - 60_000));
-      return { vaultIds: [...new Set(found.map((p) => target(p).vaultId).filter(Boolean))], since: new Date(since) };
+      candidates = await orphans();
+      const since = Math.min(clock.now(), ...candidates.map((p) => p.decidedAt! - 60_000));
+      return { vaultIds: [...new Set(candidates.map((p) => target(p).vaultId).filter(Boolean))], since: new Date(since) };
     },
     async seen(vaultId, jobs: BackupJob[]) {
-      for (const p of await orphans()) {
+      for (const p of candidates) {
         const { vaultId: v, vm } = target(p);
         if (v.toLowerCase() !== vaultId.toLowerCase()) continue;
         const job = jobs.find((j) => OPERATIONS[p.kind].includes(j.operation) && j.entityFriendlyName.toLowerCase() === vm.name.toLowerCase() && j.startTime.getTime() >= p.decidedAt! - 60_000);

@@ -26,6 +26,7 @@ export interface WatcherOptions {
 }
 
 export function createWatcher({ azure, store, messenger, clock, log, config }: WatcherOptions): VaultObserver {
+  let watch: WatchConfig | undefined;
   /** Posts the card the first time, updates it afterwards; the activity id is kept with the alert. */
   async function show(key: string, alert: Alert): Promise<void> {
     const card = alertCard(alert);
@@ -91,11 +92,10 @@ export function createWatcher({ azure, store, messenger, clock, log, config }: W
 
   return {
     async wanted() {
-      const watch = await store.get<WatchConfig>(WATCH_KEY);
+      watch = (await store.get<WatchConfig>(WATCH_KEY))?.value; // read once a tick, used by every vault's seen()
       return { vaultIds: watch ? config.recoveryVaultIds : [], since: new Date(clock.now() - LOOKBACK_MS) };
     },
     async seen(_vaultId, jobs) {
-      const watch = (await store.get<WatchConfig>(WATCH_KEY))?.value;
       if (!watch) return;
       const backups = jobs.filter((j) => j.operation === 'Backup').sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
       for (const job of backups) {

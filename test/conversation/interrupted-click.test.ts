@@ -54,3 +54,14 @@ it('a click whose write finished without a job (protection enabled at once) is n
   await h.tick();
   expect(h.connector.writes.some((w) => /interrupted by a restart/.test(w.activity.text ?? ''))).toBe(false);
 });
+
+it('pending actions closed more than a week ago are removed, so each tick reads only what may still matter', async () => {
+  const confirmOf = (writes: { activity: any }[]) => cardOf(writes[writes.length - 1] as never).actions.find((a: { verb: string }) => a.verb === 'backup.confirm').data.pendingId as string;
+  const old = confirmOf(await h.say('backup vm001 now'));
+  await h.click('backup.cancel', { pendingId: old });
+  h.clock.advance(8 * 86_400_000);
+  const fresh = confirmOf(await h.say('backup vm005 now'));
+  await h.tick();
+  expect(await h.app.services.store.get(pendingKey(old))).toBeUndefined();
+  expect(await h.app.services.store.get(pendingKey(fresh))).toBeDefined();
+});
