@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { GUID } from './bot/validate';
 
 export class ConfigError extends Error {
   constructor(variable: string, expected: string, got?: string) {
@@ -41,7 +42,6 @@ export interface Config {
 }
 
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VAULT_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.RecoveryServices\/vaults\/[a-zA-Z][-a-zA-Z0-9]{1,49}$/i;
 
 type Env = Record<string, string | undefined>;

@@ -3,8 +3,8 @@
  * never reshape a URL or a filter. Failures are `CodedError('InvalidInput')`.
  */
 import { CodedError } from '../errors';
+import { GUID } from '../bot/validate';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Resource (and resource group) names: letters, digits, `-_.()`, 1–90 characters, not ending with a dot. */
 const NAME = /^[A-Za-z0-9_()][A-Za-z0-9_.()-]{0,89}$/;
 /** Backup container / item names such as `iaasvmcontainer;iaasvmcontainerv2;rg;vm`. */

@@ -25,7 +25,7 @@ export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
       ...(view ? [{ title: j.started, value: formatTime(job.locale, new Date(view.startTime)) }] : []),
       ...(view?.durationMs !== undefined && view.status !== 'InProgress' ? [{ title: j.duration, value: j.duration_(view.durationMs) }] : []),
       { title: j.startedBy, value: job.startedBy.name || m.common.unknown },
-      ...Object.entries(job.details ?? {}).map(([title, value]) => ({ title: (j as Record<string, unknown>)[title] as string ?? title, value })),
+      ...(job.details?.retainUntil ? [{ title: j.retainUntil, value: job.details.retainUntil }] : []),
       { title: j.jobId, value: job.jobId },
     ],
     errors,

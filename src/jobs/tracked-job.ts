@@ -34,7 +34,7 @@ export interface TrackedJob {
   /** Set once the final message is posted: the job is no longer polled. */
   finishedAt?: number;
   /** Extra facts for the job card and the final message (e.g. retain-until, restore target). */
-  details?: Record<string, string>;
+  details?: { retainUntil?: string };
   /** Which bot instance follows the job now (scale-out: exactly one polls it and posts about it); see the tracker. */
   lease?: Lease;
 }
