@@ -3,7 +3,7 @@
  * conversation reference durable (so job updates reach the thread after a restart), and answers card clicks
  * (`adaptiveCard/action`) with the handler's card or text.
  */
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference, type InvokeResponse } from 'botbuilder';
 import type { Dispatcher } from '../bot/dispatch';
 import type { HandlerContext, Services } from '../bot/types';
 import { messages, pickLocale } from '../i18n';
@@ -60,11 +60,23 @@ export class BackupBot extends TeamsActivityHandler {
     return toInvokeResponse(await this.deps.dispatcher.onAction(ctx, verb, data));
   }
 
+  /** What this process last stored per conversation (all but the activity id), so a turn writes only when it changed. */
+  private readonly stored = new Map<string, string>();
+
+  /** Keeps the conversation reference durable (job updates and alerts reach the thread after a restart). */
+  private async remember(reference: Partial<ConversationReference>): Promise<void> {
+    const id = reference.conversation?.id ?? '';
+    const shape = JSON.stringify({ ...reference, activityId: undefined });
+    if (this.stored.get(id) === shape) return;
+    await this.deps.services.store.put(conversationKey(id), reference);
+    this.stored.set(id, shape);
+  }
+
   private async handlerContext(context: TurnContext, text: string): Promise<HandlerContext> {
     const { services, messenger, track } = this.deps;
     const activity = context.activity;
     const conversationId = activity.conversation.id;
-    await services.store.put(conversationKey(conversationId), TurnContext.getConversationReference(activity));
+    await this.remember(TurnContext.getConversationReference(activity));
     const locale = pickLocale(activity.locale, text);
     const log = services.log.child({ activityId: activity.id, conversationId });
     return {
