@@ -19,10 +19,15 @@ export interface Advice {
   fix?: Fix;
 }
 
+/** The tailored advice for an Azure Backup code, or `undefined` when the catalog has none. */
+export function catalogAdvice(m: Messages, code: string): Advice | undefined {
+  const key = Object.keys(m.advice).find((k) => k !== 'default' && k.toLowerCase() === code.toLowerCase());
+  return key ? { code, meaning: m.advice[key].meaning, next: m.advice[key].next, fix: FIXES[code.toLowerCase()] } : undefined;
+}
+
+/** The advice for a code, falling back to the general next step. */
 export function adviceFor(m: Messages, code: string): Advice {
-  const key = Object.keys(m.advice).find((k) => k.toLowerCase() === code.toLowerCase());
-  const text = m.advice[key ?? 'default'];
-  return { code, meaning: text.meaning, next: text.next, fix: FIXES[code.toLowerCase()] };
+  return catalogAdvice(m, code) ?? { code, ...m.advice.default };
 }
 
 /** Codes with tailored advice (everything in the catalog but the default). */

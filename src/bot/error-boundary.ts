@@ -3,6 +3,7 @@
  * everything else is a friendly sentence plus a correlation id. The full error goes to the log, never to chat.
  */
 import { randomUUID } from 'node:crypto';
+import { catalogAdvice } from '../backup/error-advice';
 import { CodedError, isAzureError } from '../errors';
 import type { Messages } from '../i18n';
 import type { Logger } from '../log';
@@ -10,8 +11,8 @@ import type { Logger } from '../log';
 export function describeError(m: Messages, error: unknown, correlationId: string): string {
   if (isAzureError(error)) {
     // Azure Backup codes get the error catalog's tailored advice; ARM codes the generic one.
-    const backup = Object.keys(m.advice).find((k) => k.toLowerCase() === error.code.toLowerCase());
-    const advice = backup ? `${m.advice[backup].meaning} ${m.advice[backup].next}` : (m.errors.azureAdvice[error.code] ?? m.errors.azureAdvice.default);
+    const backup = catalogAdvice(m, error.code);
+    const advice = backup ? `${backup.meaning} ${backup.next}` : (m.errors.azureAdvice[error.code] ?? m.errors.azureAdvice.default);
     return [m.errors.azure(error.code, advice), error.requestId ? m.errors.requestId(error.requestId) : ''].filter(Boolean).join('\n\n');
   }
   if (error instanceof CodedError && m.errors.azureAdvice[error.code]) return `${error.code}: ${m.errors.azureAdvice[error.code]}`;

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import type { Card } from '../bot/types';
 
-export const CARDS_DIR = path.resolve(__dirname, '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '', 'cards');
+/** `cards/` at the project root, found from here whether this runs from `src/` (tests, tsx) or `dist/src/` (npm start). */
+export const CARDS_DIR = ((): string => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'cards', 'help.json'))) return path.join(dir, 'cards');
+  }
+  throw new Error(`no cards/ folder above ${__dirname}`);
+})();
 
 const cache = new Map<string, Template>();
 
