@@ -36,6 +36,17 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     return { container: assertBackupName(m[1] as string, 'container name'), item: assertBackupName(hit.name ?? (m[2] as string), 'item name') };
   }
 
+  /** The job an item operation (backup now, configure protection) started: its Azure-AsyncOperation status, polled. */
+  function jobOfOperation(v: ResourceId, container: string, item: string, capture: ResponseCapture, operation: string): Promise<string | undefined> {
+    const opId = capture.operationId(operation);
+    return pollForJobId(
+      ctx,
+      'protectedItemOperationStatuses.get',
+      (c) => backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
+      capture.retryAfterMs,
+    );
+  }
+
   /** Discovery (the portal's "refresh"), waited for through the Location operation result. */
   async function refreshContainers(v: ResourceId): Promise<void> {
     const capture = new ResponseCapture();
@@ -128,13 +139,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
         ),
       );
       if (capture.status !== 202) return {};
-      const opId = capture.operationId('protectedItems.createOrUpdate');
-      const jobId = await pollForJobId(
-        ctx,
-        'protectedItemOperationStatuses.get',
-        (c) => backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
-        capture.retryAfterMs,
-      );
+      const jobId = await jobOfOperation(v, container, item, capture, 'protectedItems.createOrUpdate');
       return jobId ? { jobId } : {};
     },
 
@@ -157,13 +162,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
           { onResponse: capture.onResponse },
         ),
       );
-      const opId = capture.operationId('backups.trigger');
-      const jobId = await pollForJobId(
-        ctx,
-        'protectedItemOperationStatuses.get',
-        (c) => backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
-        capture.retryAfterMs,
-      );
+      const jobId = await jobOfOperation(v, container, item, capture, 'backups.trigger');
       if (!jobId) throw new AzureError('OperationReturnedNoJob', 'Backup was accepted but Azure reported no job.', 202, 'backups.trigger', capture.requestId);
       return { jobId, ...(capture.requestId ? { requestId: capture.requestId } : {}) };
     },
