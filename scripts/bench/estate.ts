@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Estate } from '../../src/simulator';
 import type { SimRecoveryVault } from '../../src/simulator/estate/model';
-import { signature, jobKey, type JobView, type TrackedJob } from '../../src/jobs/tracked-job';
+import { jobKey, registerVault, signature, type JobView, type TrackedJob } from '../../src/jobs/tracked-job';
 import type { StateStore } from '../../src/state/store';
 
 export interface SeededJob {
@@ -71,5 +71,6 @@ export function trackedJob(job: SeededJob, conversationId: string): TrackedJob {
 }
 
 export async function storeTrackedJobs(store: StateStore, jobs: SeededJob[], conversationOf: (i: number) => string): Promise<void> {
-  for (let i = 0; i < jobs.length; i++) await store.put(jobKey(jobs[i]!.jobId), trackedJob(jobs[i]!, conversationOf(i)));
+  for (const vaultId of new Set(jobs.map((j) => j.vaultId))) await registerVault(store, vaultId);
+  for (let i = 0; i < jobs.length; i++) await store.put(jobKey(jobs[i]!.vaultId, jobs[i]!.jobId), trackedJob(jobs[i]!, conversationOf(i)));
 }

@@ -4,7 +4,7 @@ import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, ResponseCapture } from './operations';
 import { vaultRef } from './port-backup';
-import type { AzurePort, RestoreRequest } from './port';
+import type { AzurePort, BackupJob, RestoreRequest } from './port';
 import { call } from './to-azure-error';
 import { toBackupJob, toRecoveryPoint } from './translate-backup';
 import { assertBackupName, assertGuid, assertName, assertRecoveryPointId, assertRegion, parseResourceId } from './validate';
@@ -74,8 +74,12 @@ export function jobsPort(ctx: PortContext): Pick<AzurePort, JobMethods> {
       const v = vaultRef(vaultId);
       const end = Math.ceil((ctx.clock.now() + 60_000) / 60_000) * 60_000;
       const filter = `startTime eq '${filterTime(Math.floor(since.getTime() / 1000) * 1000)}' and endTime eq '${filterTime(end)}'`;
-      const jobs = await call('backupJobs.list', () => all(backup.backupJobs.list(v.name, v.resourceGroup, { filter })));
-      return jobs.map((j) => toBackupJob(vaultId, j));
+      // Page by page, each translated as it comes: a vault's whole list is never held as SDK objects at once.
+      return call('backupJobs.list', async () => {
+        const jobs: BackupJob[] = [];
+        for await (const page of backup.backupJobs.list(v.name, v.resourceGroup, { filter }).byPage()) jobs.push(...page.map((j) => toBackupJob(vaultId, j)));
+        return jobs;
+      });
     },
 
     async getJob(vaultId, jobId) {

@@ -1,10 +1,14 @@
 /**
- * A job the bot follows into a thread. Stored under `job/<jobId>` so tracking survives restarts: after a crash the
- * same card keeps being updated, and the final message is posted once.
+ * A job the bot follows into a thread. Stored while it runs under `job/<vault>/<jobId>`, so tracking survives
+ * restarts: after a crash the same card keeps being updated, and the final message is posted once. Its vault has an
+ * entry under `vault/<vault>` (the vault's id, and the lease of its jobs). A polling round reads one vault's running
+ * jobs at a time; once a job's final message is out it moves to `done/<jobId>`, out of every round's way.
  */
+import { createHash } from 'node:crypto';
 import type { BackupJob, JobError, JobStatus } from '../azure/port';
 import type { Locale } from '../i18n';
 import type { Lease } from '../state/lease';
+import { update, type StateStore } from '../state/store';
 
 export interface JobView {
   status: JobStatus;
@@ -35,11 +39,36 @@ export interface TrackedJob {
   finishedAt?: number;
   /** Extra facts for the job card and the final message (e.g. retain-until, restore target). */
   details?: { retainUntil?: string };
-  /** Which bot instance follows the job now (scale-out: exactly one polls it and posts about it); see the tracker. */
+  /**
+   * Set while the instance that started following the job posts its first card (`track`), so that the instance
+   * polling the job's vault does not post one too; cleared once the card is out. See the tracker.
+   */
   lease?: Lease;
 }
 
-export const jobKey = (jobId: string) => `job/${jobId.toLowerCase()}`;
+/** A vault with tracked jobs: its id (keys carry only a hash of it), and which instance polls it until when. */
+export interface VaultEntry extends Lease {
+  vaultId: string;
+}
+
+/** Vault ids hold slashes and run long; state keys (blob names) should not. */
+const vaultPart = (vaultId: string) => createHash('sha256').update(vaultId.toLowerCase()).digest('hex').slice(0, 32);
+
+export const vaultKey = (vaultId: string) => `vault/${vaultPart(vaultId)}`;
+/** Where a vault's running jobs are (list by this prefix). */
+export const vaultJobsPrefix = (vaultId: string) => `job/${vaultPart(vaultId)}/`;
+export const jobKey = (vaultId: string, jobId: string) => vaultJobsPrefix(vaultId) + jobId.toLowerCase();
+export const doneKey = (jobId: string) => `done/${jobId.toLowerCase()}`;
+
+/** Makes sure the vault has its entry (a read, and a write the first time), so polling rounds find its jobs. */
+export async function registerVault(store: StateStore, vaultId: string): Promise<void> {
+  await update<VaultEntry>(store, vaultKey(vaultId), (entry) => (entry ? undefined : { vaultId, owner: '', until: 0 }));
+}
+
+/** Did the bot start following this job (running or ended)? */
+export async function isTracked(store: StateStore, vaultId: string, jobId: string): Promise<boolean> {
+  return !!(await store.get(jobKey(vaultId, jobId))) || !!(await store.get(doneKey(jobId)));
+}
 
 export const TERMINAL: readonly JobStatus[] = ['Completed', 'CompletedWithWarnings', 'Failed', 'Cancelled'];
 

@@ -3,14 +3,18 @@
  * message when the job ends.
  *
  * Cost scales with vaults, not jobs: each tick reads each vault's job list once (jobs since the oldest tracked one);
- * a job's details (current step, errors) are read only when its status changes. A card is written only when what it
- * shows changes. Everything is in the state store, so a restarted bot picks up where it stopped.
+ * a job's details (current step, errors) are read only when its status changes; a card is written only when what it
+ * shows changes, and a job is written only when something about it changed. Everything is in the state store, so a
+ * restarted bot picks up where it stopped. A tick reads only running jobs: an ended one moves to `done/`.
  *
- * Several instances on one shared store (scale-out) split the jobs by lease (`src/state/lease.ts`): each tick an
- * instance takes or renews the lease of every open job nobody else holds, with a write guarded by the job's eTag, and
- * follows only those. Every later write of the job is guarded the same way and renews the lease, and one is made just
- * before each message to the thread, so an instance that lost a job (it was too slow, and another took it) finds out
- * before it posts. A job whose instance died is taken by another once the lease runs out (3 poll intervals).
+ * Several instances on one shared store (scale-out) split the work by vault, with a lease per vault
+ * (`src/state/lease.ts`): each tick an instance takes or renews the lease of each vault with running jobs (or that an
+ * observer wants) unless another instance holds it, and polls only those vaults, so each vault's job list is read
+ * once per tick across all instances. The lease is renewed just before each message to the thread (and every job
+ * write is guarded by the job's eTag), so an instance that lost a vault (it was too slow, and another took it) finds
+ * out before it posts. A vault whose instance died is taken by another once its lease runs out (3 poll intervals).
+ * The first card of a job is posted by the instance that started following it, whoever holds the vault: the job
+ * carries that instance's lease until the card is out.
  * What remains: a crash between a post and the write that records it repeats that post once (Bot Framework sends
  * carry no idempotency key); the window is one store write wide.
  */
@@ -18,11 +22,11 @@ import { randomUUID } from 'node:crypto';
 import type { AzurePort, BackupJob } from '../azure/port';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
-import { giveBackLeases, holdLease, leaseFor, releaseLease, takeLeases } from '../state/lease';
+import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import { finalMessage, jobCard } from './job-card';
-import { isTerminal, jobKey, signature, viewOf, type TrackedJob } from './tracked-job';
+import { doneKey, isTerminal, jobKey, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
 
 export interface TrackerOptions {
   azure: AzurePort;
@@ -35,12 +39,12 @@ export interface TrackerOptions {
   nextSteps?: (job: TrackedJob) => string[];
   /**
    * Others that want each vault's job list (the failure watch): it rides on the same read, one per vault per tick.
-   * With several instances, only the one holding the observers' lease calls them.
+   * With several instances, a vault's list is shown to the observers of the instance holding that vault's lease.
    */
   observers?: VaultObserver[];
-  /** This instance, as job leases name it (`Config.instanceId`); default: a random id. */
+  /** This instance, as leases name it (`Config.instanceId`); default: a random id. */
   instanceId?: string;
-  /** How long a job stays with the instance that last renewed its lease; default 3 poll intervals. */
+  /** How long a vault stays with the instance that last renewed its lease; default 3 poll intervals. */
   leaseMs?: number;
 }
 
@@ -60,13 +64,14 @@ export interface JobTracker {
   stop(): Promise<void>;
 }
 
-/** A job whose lease this instance holds, with the eTag its next write must match. */
+/** A job this instance works on, with the eTag its next write must match. */
 interface Held {
   job: TrackedJob;
   etag: string;
 }
 
-const OBSERVERS_LEASE = 'lease/vault-observers';
+/** Called just before each message to the thread: throws `StateConflictError` when this instance may not post. */
+type Guard = () => Promise<void>;
 
 export function createJobTracker(options: TrackerOptions): JobTracker {
   const { azure, store, messenger, clock, log } = options;
@@ -76,140 +81,163 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   const leaseMs = options.leaseMs ?? 3 * options.intervalMs;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
-  // Jobs this process is working on now (a `track` still posting its card, or this tick's): the lease tells
-  // instances apart, not two tasks of one instance, so a tick leaves these alone.
+  // Jobs this process is working on now (a `track` still posting its card, or this tick's): leases tell instances
+  // apart, not two tasks of one instance, so a tick leaves these alone.
   const busy = new Set<string>();
+  /** Vault leases this instance has taken (given back on stop). */
+  const heldVaults = new Set<string>();
 
-  /** Writes the job if nobody has since, renewing its lease (`renew: false` drops it); else `StateConflictError`. */
-  async function save(held: Held, renew = true): Promise<void> {
-    held.job.lease = renew ? leaseFor(me, clock.now(), leaseMs) : undefined;
-    held.etag = await store.put(jobKey(held.job.jobId), held.job, { ifMatch: held.etag });
+  async function save(held: Held): Promise<void> {
+    held.etag = await store.put(jobKey(held.job.vaultId, held.job.jobId), held.job, { ifMatch: held.etag });
   }
 
-  /** Writes the card (first post or update) when what it would show differs from what it shows. */
-  async function show(held: Held): Promise<void> {
+  /** Writes the card (first post or update) when what it would show differs from what it shows; true if it did. */
+  async function show(held: Held, guard: Guard): Promise<boolean> {
     const { job } = held;
     const steps = job.view && isTerminal(job.view.status) ? nextSteps(job) : [];
     const wanted = job.view ? signature(job.view) + steps.length : 'starting';
-    if (job.cardActivityId && job.shown === wanted) return;
-    await save(held); // still ours, for a whole lease from now: only then write to the thread
+    if (job.cardActivityId && job.shown === wanted) return false;
+    await guard();
     const card = jobCard(job, steps);
     if (!job.cardActivityId) job.cardActivityId = await messenger.send(job.conversationId, { card });
     else await messenger.update(job.conversationId, job.cardActivityId, { card });
     job.shown = wanted;
     await save(held);
+    return true;
   }
 
-  async function finish(held: Held): Promise<void> {
+  /** Posts the final message, records that it is out, and moves the job to `done/`. */
+  async function finish(held: Held, guard: Guard): Promise<void> {
     const { job } = held;
     const text = finalMessage(job);
-    await save(held);
-    if (text) await messenger.send(job.conversationId, { text, mentions: job.startedBy.id ? [job.startedBy] : undefined });
+    if (text) {
+      await guard();
+      await messenger.send(job.conversationId, { text, mentions: job.startedBy.id ? [job.startedBy] : undefined });
+    }
     job.finishedAt = clock.now();
-    await save(held, false);
+    await save(held);
+    await retire(held);
   }
 
-  async function advance(held: Held, listed: BackupJob | undefined): Promise<void> {
+  /** An ended job leaves the running set: copied to `done/`, then removed from `job/` (a crash between: next tick). */
+  async function retire({ job, etag }: Held): Promise<void> {
+    await store.put(doneKey(job.jobId), job);
+    await store.delete(jobKey(job.vaultId, job.jobId), { ifMatch: etag });
+  }
+
+  async function advance(held: Held, listed: BackupJob | undefined, guard: Guard): Promise<void> {
     const { job } = held;
+    let changed = false;
     if (listed && (!job.view || listed.status !== job.view.status)) {
       // Status changed (or first sight): read the details once for the current step and errors.
       job.view = viewOf(await azure.getJob(job.vaultId, job.jobId));
-      await save(held);
+      changed = true;
     } else if (listed?.currentTask && job.view && listed.currentTask !== job.view.task) {
       // Where the job list carries the current step, a new step shows without any extra read.
       job.view = { ...job.view, task: listed.currentTask };
-      await save(held);
+      changed = true;
     }
-    await show(held);
-    if (job.view && isTerminal(job.view.status)) await finish(held);
+    const shown = await show(held, guard);
+    if (changed && !shown) await save(held);
+    if (job.view && isTerminal(job.view.status)) await finish(held, guard);
   }
 
-  async function pollVault(vaultId: string, jobs: Held[], watch?: { since: Date }): Promise<void> {
+  async function pollVault(vaultId: string, jobs: Held[], watch: { since?: Date }): Promise<void> {
     const starts = jobs.map(({ job: j }) => (j.view ? Date.parse(j.view.startTime) : j.createdAt) - 5 * 60_000);
-    const since = new Date(Math.min(...starts, watch?.since.getTime() ?? Infinity));
+    const since = new Date(Math.min(...starts, watch.since?.getTime() ?? Infinity));
     const listed = await azure.listJobs(vaultId, since);
-    if (watch) {
-      for (const observer of observers) {
-        await observer.seen(vaultId, listed).catch((error) => log.warn('vault observer failed', { vaultId, error }));
-      }
+    for (const observer of observers) {
+      await observer.seen(vaultId, listed).catch((error) => log.warn('vault observer failed', { vaultId, error }));
     }
     const byId = new Map(listed.map((j) => [j.jobId.toLowerCase(), j]));
+    // Before each post: the vault's lease, renewed for a whole lease from now, or this instance lost the vault.
+    let lost = false;
+    const guard: Guard = async () => {
+      if ((await holdLease(store, vaultKey(vaultId), me, clock.now(), leaseMs)).held) return;
+      lost = true;
+      throw new StateConflictError(vaultKey(vaultId));
+    };
     for (const held of jobs) {
       try {
-        await advance(held, byId.get(held.job.jobId.toLowerCase()));
+        await advance(held, byId.get(held.job.jobId.toLowerCase()), guard);
       } catch (error) {
-        if (error instanceof StateConflictError) log.info('job taken over by another instance', { jobId: held.job.jobId, instanceId: me });
+        if (lost) return log.info('vault taken over by another instance', { vaultId, instanceId: me });
+        if (error instanceof StateConflictError) log.info('job changed by another instance', { jobId: held.job.jobId, instanceId: me });
         else log.warn('job update failed; will retry next tick', { jobId: held.job.jobId, error });
       }
     }
   }
 
-  /** Takes or renews the lease of every open job nobody else holds; returns those now held by this instance. */
-  async function claimJobs(): Promise<Held[]> {
-    const open = (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt && !busy.has(v.key));
-    const before = new Map(open.map((v) => [v.key, v.value.lease?.owner]));
-    const taken = await takeLeases(store, open, me, clock.now(), leaseMs, (key, error) => log.warn('job lease not taken; will retry next tick', { key, error }));
-    for (const { key, value: job } of taken) {
-      const from = before.get(key);
-      if (from && from !== me) log.info('taking over a job whose lease ran out', { jobId: job.jobId, from, instanceId: me });
+  /** A vault's running jobs, less those another task or instance is posting the first card of. */
+  async function runningJobs(vaultId: string, now: number): Promise<Held[]> {
+    const held: Held[] = [];
+    for (const { key, value: job, etag } of await store.list<TrackedJob>(vaultJobsPrefix(vaultId))) {
+      if (busy.has(key)) continue;
+      if (job.finishedAt) await retire({ job, etag }).catch((error) => log.warn('ended job not moved yet; next tick retries', { jobId: job.jobId, error }));
+      else if (mayTake(job.lease, me, now)) held.push({ job, etag });
     }
-    return taken.map(({ value: job, etag }) => ({ job, etag }));
+    return held;
   }
 
   async function tickOnce(): Promise<void> {
-    const held = await claimJobs();
-    const keys = held.map((h) => jobKey(h.job.jobId));
-    keys.forEach((key) => busy.add(key));
-    try {
-      await pollAll(held);
-    } finally {
-      keys.forEach((key) => busy.delete(key));
-    }
-  }
-
-  async function pollAll(held: Held[]): Promise<void> {
-    const byVault = new Map<string, { vaultId: string; jobs: Held[]; since?: Date }>();
-    const entry = (vaultId: string) => {
-      const key = vaultId.toLowerCase();
-      if (!byVault.has(key)) byVault.set(key, { vaultId, jobs: [] });
-      return byVault.get(key)!;
-    };
-    for (const h of held) entry(h.job.vaultId).jobs.push(h);
-    const watching = observers.length > 0 && (await holdLease(store, OBSERVERS_LEASE, me, clock.now(), leaseMs).catch(() => false));
-    if (watching) {
-      for (const observer of observers) {
-        const { vaultIds, since } = await observer.wanted();
-        for (const id of vaultIds) {
-          const e = entry(id);
-          e.since = e.since && e.since < since ? e.since : since;
-        }
+    const now = clock.now();
+    const vaults = new Map<string, { vaultId: string; lease?: VaultEntry; since?: Date }>();
+    for (const { value } of await store.list<VaultEntry>('vault/')) vaults.set(value.vaultId.toLowerCase(), { vaultId: value.vaultId, lease: value });
+    for (const observer of observers) {
+      const { vaultIds, since } = await observer.wanted();
+      for (const vaultId of vaultIds) {
+        const v = vaults.get(vaultId.toLowerCase()) ?? { vaultId };
+        v.since = v.since && v.since < since ? v.since : since;
+        vaults.set(vaultId.toLowerCase(), v);
       }
     }
-    // One vault at a time: a tick holds one vault's job list in memory, not all of them.
-    for (const { vaultId, jobs, since } of byVault.values()) {
-      await pollVault(vaultId, jobs, watching ? { since: since ?? new Date(clock.now()) } : undefined).catch((error) =>
-        log.warn('job list failed; will retry next tick', { vaultId, error }),
-      );
+    // One vault at a time, and only the vaults this instance holds: a tick holds one vault's jobs and job list.
+    for (const { vaultId, lease, since } of vaults.values()) {
+      const key = vaultKey(vaultId);
+      if (!mayTake(lease, me, now)) {
+        heldVaults.delete(key); // another instance polls it
+        continue;
+      }
+      const jobs = await runningJobs(vaultId, now);
+      if (!jobs.length && !since) continue; // nothing to follow there
+      const taken = await holdLease(store, key, me, now, leaseMs, { keepFresh: true, fields: { vaultId } }).catch((error) => {
+        log.warn('vault lease not taken; will retry next tick', { vaultId, error });
+        return { held: false, takenFrom: undefined };
+      });
+      if (taken.takenFrom) log.info('taking over a vault whose lease ran out', { vaultId, from: taken.takenFrom, instanceId: me });
+      if (!taken.held) {
+        heldVaults.delete(key);
+        continue;
+      }
+      heldVaults.add(key);
+      const keys = jobs.map((h) => jobKey(vaultId, h.job.jobId));
+      keys.forEach((k) => busy.add(k));
+      await pollVault(vaultId, jobs, { since: since ?? new Date(now) })
+        .catch((error) => log.warn('job list failed; will retry next tick', { vaultId, error }))
+        .finally(() => keys.forEach((k) => busy.delete(k)));
     }
   }
 
-  /** Gives back the leases this instance holds (graceful stop). */
+  /** Gives back the vault leases this instance holds (graceful stop). */
   async function releaseAll(): Promise<void> {
-    await giveBackLeases(store, (await store.list<TrackedJob>('job/')).filter((v) => !v.value.finishedAt), me);
-    if (observers.length) await releaseLease(store, OBSERVERS_LEASE, me);
+    await Promise.all([...heldVaults].map((key) => releaseLease(store, key, me)));
+    heldVaults.clear();
   }
 
   const tracker: JobTracker = {
     async track(job) {
       // First sight: one details read, so the card shows the real state from the start.
       job.view = await azure.getJob(job.vaultId, job.jobId).then(viewOf, () => undefined);
-      // Created with this instance's lease, so no other instance posts a card for it meanwhile.
+      // Created with this instance's lease: whoever polls the vault leaves the job alone until its card is out.
       job.lease = leaseFor(me, clock.now(), leaseMs);
-      const key = jobKey(job.jobId);
+      const key = jobKey(job.vaultId, job.jobId);
       busy.add(key);
       try {
-        const etag = await store.put(key, job, { ifNoneMatch: '*' });
-        await show({ job, etag }).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
+        await registerVault(store, job.vaultId);
+        const held = { job, etag: await store.put(key, job, { ifNoneMatch: '*' }) };
+        await show(held, async () => undefined).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
+        job.lease = undefined;
+        await save(held).catch((error) => log.warn('job lease not given back; it runs out by itself', { jobId: job.jobId, error }));
       } catch (error) {
         if (!(error instanceof StateConflictError)) throw error;
         log.warn('job is already tracked', { jobId: job.jobId });
@@ -230,7 +258,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;
-      await releaseAll().catch((error) => log.warn('job leases not given back; they run out by themselves', { error }));
+      await releaseAll().catch((error) => log.warn('vault leases not given back; they run out by themselves', { error }));
     },
   };
   return tracker;

@@ -27,6 +27,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       clock,
       timings: { ...DEMO_TIMINGS, ...options.timings },
       retryAfterSeconds: options.retryAfterSeconds ?? 0,
+      jobPageSize: options.jobPageSize ?? 1000,
       requests,
       faults,
     },

@@ -18,6 +18,8 @@ export interface RouteContext {
   /** Base URL of this simulator, for `Location` / `Azure-AsyncOperation` headers. */
   baseUrl: string;
   retryAfterSeconds: number;
+  /** Jobs per page of a job list. */
+  jobPageSize: number;
 }
 
 export type RouteHandler = (ctx: RouteContext) => ArmResponse | Promise<ArmResponse>;

@@ -21,6 +21,7 @@ export interface ServerDeps {
   clock: Clock;
   timings: SimTimings;
   retryAfterSeconds: number;
+  jobPageSize: number;
   requests: RecordedRequest[];
   faults: Faults;
 }
@@ -109,6 +110,7 @@ async function handle(deps: ServerDeps, baseUrl: string, req: IncomingMessage, r
     timings: deps.timings,
     baseUrl,
     retryAfterSeconds: deps.retryAfterSeconds,
+    jobPageSize: deps.jobPageSize,
   });
   send(res, answer);
 }

@@ -13,6 +13,8 @@ export interface SimulatorOptions {
   timings?: Partial<SimTimings>;
   /** Value of `Retry-After` on 202 answers (seconds). Default 0 so tests never wait. */
   retryAfterSeconds?: number;
+  /** Jobs per page of a vault's job list (default 1,000; Azure does not document its page size). */
+  jobPageSize?: number;
 }
 
 /** How long each simulated phase lasts, in clock milliseconds. */

@@ -7,7 +7,7 @@
  * Lease times are read from each instance's own clock: instances must agree on the time to well within a lease
  * (NTP-synchronised hosts do, by orders of magnitude).
  */
-import { StateConflictError, update, type StateStore, type Versioned } from './store';
+import { update, type StateStore } from './store';
 
 export interface Lease {
   /** Instance id of the holder (`Config.instanceId`). */
@@ -26,54 +26,31 @@ export function leaseFor(owner: string, now: number, durationMs: number): Lease 
 }
 
 /**
- * Takes or renews a standalone lease stored under `key` (for work that is not an item of its own, such as the
- * vault observers). Returns whether `owner` holds it afterwards.
+ * Takes or renews the lease stored under `key` (work that is not an item of its own: a vault's jobs). Says whether
+ * `owner` holds it afterwards, and from whom it was taken when it was another's that ran out (not given back).
+ * Other fields of the stored item are kept; `fields` are what a new item starts with.
+ * With `keepFresh`, a lease of `owner`'s with more than half its time left is kept as it is (a read, no write), so
+ * holding a lease over many rounds costs a write only every few rounds.
  */
-export async function holdLease(store: StateStore, key: string, owner: string, now: number, durationMs: number): Promise<boolean> {
-  const { changed } = await update<Lease>(store, key, (lease) => (mayTake(lease, owner, now) ? leaseFor(owner, now, durationMs) : undefined));
-  return changed;
+export async function holdLease(
+  store: StateStore,
+  key: string,
+  owner: string,
+  now: number,
+  durationMs: number,
+  options: { keepFresh?: boolean; fields?: Record<string, unknown> } = {},
+): Promise<{ held: boolean; takenFrom?: string }> {
+  const fresh = (lease: Lease | undefined) => !!options.keepFresh && !!lease && lease.owner === owner && lease.until - now > durationMs / 2;
+  let before: Lease | undefined;
+  const { value } = await update<Lease>(store, key, (lease) => {
+    before = lease;
+    return mayTake(lease, owner, now) && !fresh(lease) ? { ...(lease ?? options.fields), ...leaseFor(owner, now, durationMs) } : undefined;
+  });
+  const held = !!value && value.owner === owner && value.until > now;
+  return { held, takenFrom: held && before?.owner && before.owner !== owner && before.until > 0 ? before.owner : undefined };
 }
 
 /** Gives a standalone lease back (graceful stop), so another instance need not wait for it to run out. */
 export async function releaseLease(store: StateStore, key: string, owner: string): Promise<void> {
-  await update<Lease>(store, key, (lease) => (lease && lease.owner === owner && lease.until > 0 ? { owner, until: 0 } : undefined));
-}
-
-/**
- * Takes or renews the lease of each item nobody else holds now, each with a write guarded by the item's eTag.
- * Returns the items held afterwards, with their new eTags; an item lost to a race is left out, and any other
- * failure goes to `onError`, so one bad item does not hold up the others.
- */
-export async function takeLeases<T extends { lease?: Lease }>(
-  store: StateStore,
-  items: Versioned<T>[],
-  owner: string,
-  now: number,
-  durationMs: number,
-  onError: (key: string, error: unknown) => void,
-): Promise<Versioned<T>[]> {
-  const taken: Versioned<T>[] = [];
-  // A lease of ours with more than half its time left is kept as it is: no write, so a tick over many items costs
-  // a write per item only every few ticks.
-  const fresh = (lease: Lease | undefined) => !!lease && lease.owner === owner && lease.until - now > durationMs / 2;
-  taken.push(...items.filter((item) => fresh(item.value.lease)));
-  await Promise.all(
-    items
-      .filter((item) => mayTake(item.value.lease, owner, now) && !fresh(item.value.lease))
-      .map(async ({ key, value, etag }) => {
-        const leased = { ...value, lease: leaseFor(owner, now, durationMs) };
-        try {
-          taken.push({ key, value: leased, etag: await store.put(key, leased, { ifMatch: etag }) });
-        } catch (error) {
-          if (!(error instanceof StateConflictError)) onError(key, error);
-        }
-      }),
-  );
-  return taken.sort((a, b) => (a.key < b.key ? -1 : 1));
-}
-
-/** Gives back the leases `owner` holds on these items (graceful stop); an item changed meanwhile is left as it is. */
-export async function giveBackLeases<T extends { lease?: Lease }>(store: StateStore, items: Versioned<T>[], owner: string): Promise<void> {
-  const mine = items.filter((item) => item.value.lease?.owner === owner);
-  await Promise.all(mine.map(({ key, value, etag }) => store.put(key, { ...value, lease: undefined }, { ifMatch: etag }).catch(() => undefined)));
+  await update<Lease>(store, key, (lease) => (lease && lease.owner === owner && lease.until > 0 ? { ...lease, until: 0 } : undefined));
 }

@@ -7,7 +7,7 @@ import type { AzurePort, BackupJob } from '../azure/port';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { VaultObserver } from '../jobs/tracker';
-import { jobKey } from '../jobs/tracked-job';
+import { isTracked } from '../jobs/tracked-job';
 import type { Logger } from '../log';
 import { update, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
@@ -48,7 +48,7 @@ export function createWatcher({ azure, store, messenger, clock, log, config }: W
     if (existing?.jobIds.includes(job.jobId.toLowerCase())) return;
     const details = await azure.getJob(job.vaultId, job.jobId);
     const error = details.errors[0] ? { code: details.errors[0].code, message: details.errors[0].message } : { code: '', message: '' };
-    const scheduled = !(await store.get(jobKey(job.jobId)));
+    const scheduled = !(await isTracked(store, job.vaultId, job.jobId));
     const vmKey = existing?.vmKey ?? (await vmKeyFor(job.entityFriendlyName));
     const policyName = existing?.policyName ?? (vmKey ? await policyOf(vmKey) : undefined);
     const at = (job.endTime ?? job.startTime).getTime();

@@ -2,10 +2,11 @@
  * Scale-out, for real: two bot processes behind one conversation (as two App Service instances), sharing state in
  * Azure Blob Storage (Azurite), one simulator and one fake Bot Connector in this process, real clocks, 1 s polls and
  * 3 s jobs. Each job card and final message is posted once; a confirmation or an approval clicked on both at once
- * acts once; when the instance following a job is killed, the other takes it over and finishes it, once.
+ * acts once; when the instance polling a job’s vault is killed, the other takes the vault over and finishes the job, once.
  */
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { jobKey, type TrackedJob } from '../../src/jobs/tracked-job';
+import { doneKey, vaultKey, type TrackedJob } from '../../src/jobs/tracked-job';
+import type { Lease } from '../../src/state/lease';
 import { openBlobStore } from '../../src/state/blob-store';
 import type { StateStore } from '../../src/state/store';
 import { startAzurite, type Azurite } from '../support/azurite';
@@ -74,7 +75,7 @@ describe('two bot processes on shared blob state', () => {
     expect(cards).toHaveLength(1);
     expect(finals(since(mark), 'vm001')).toHaveLength(1);
     expect(visibleText(connector.messages().get(cards[0].activityId).attachments[0].content)).toContain('Completed');
-    const job = (await store.list<TrackedJob>('job/')).map((v) => v.value).find((j) => j.vm.name === 'vm001');
+    const job = (await store.list<TrackedJob>('done/')).map((v) => v.value).find((j) => j.vm.name === 'vm001');
     expect(job?.finishedAt).toBeDefined();
   });
 
@@ -100,7 +101,7 @@ describe('two bot processes on shared blob state', () => {
     expect(grantNotices(since(mark), 'kv-ade-noaccess')).toHaveLength(1);
   });
 
-  it('the instance following a job is killed (SIGKILL): the other takes it over; one card, one final message', async () => {
+  it('the instance polling the job’s vault is killed (SIGKILL): the other takes the vault over; one card, one final message', async () => {
     const data = await confirmation(b, 'vm005');
     const mark = connector.writes.length;
     const posts = backupPosts().length;
@@ -108,10 +109,11 @@ describe('two bot processes on shared blob state', () => {
     expect(visibleText(click.body?.value)).toContain('is starting');
     await waitFor('the job card', () => cardSends(since(mark), /Backup · vm005/).length > 0);
     const job = await waitFor('the tracked job', () => trackedJob('vm005'));
-    expect(job.lease?.owner).toBe(a.instanceId);
     expect(job.view?.status).toBe('InProgress');
+    const poller = await waitFor('the vault polled by one instance', async () => (await store.get<Lease>(vaultKey(job.vaultId)))?.value.owner);
+    const [victim, survivor] = poller === a.instanceId ? [a, b] : [b, a];
 
-    await a.crash();
+    await victim.crash();
     await waitFor('the final message after the takeover', () => finals(since(mark), 'vm005').length > 0, 15_000);
     await settle();
     expect(backupPosts().length - posts).toBe(1);
@@ -119,8 +121,8 @@ describe('two bot processes on shared blob state', () => {
     expect(cards).toHaveLength(1);
     expect(finals(since(mark), 'vm005')).toHaveLength(1);
     expect(visibleText(connector.messages().get(cards[0].activityId).attachments[0].content)).toContain('Completed');
-    const done = (await store.get<TrackedJob>(jobKey(job.jobId)))?.value;
+    const done = (await store.get<TrackedJob>(doneKey(job.jobId)))?.value;
     expect(done?.finishedAt).toBeDefined();
-    expect(b.output()).toContain('taking over a job whose lease ran out');
+    expect(survivor.output()).toContain('taking over a vault whose lease ran out');
   });
 });
