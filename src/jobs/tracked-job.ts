@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { BackupJob, JobError, JobStatus } from '../azure/port';
 import type { Locale } from '../i18n';
 import type { Lease } from '../state/lease';
-import { update, type StateStore } from '../state/store';
+import { StateConflictError, update, type StateStore } from '../state/store';
 
 export interface JobView {
   status: JobStatus;
@@ -63,6 +63,26 @@ export const doneKey = (jobId: string) => `done/${jobId.toLowerCase()}`;
 /** Makes sure the vault has its entry (a read, and a write the first time), so polling rounds find its jobs. */
 export async function registerVault(store: StateStore, vaultId: string): Promise<void> {
   await update<VaultEntry>(store, vaultKey(vaultId), (entry) => (entry ? undefined : { vaultId, owner: '', until: 0 }));
+}
+
+/**
+ * Jobs stored by an earlier version, under `job/<jobId>` with a per-job lease, move to their vault's keys, so an
+ * upgrade loses no job. Run once per process before the first polling round; a job moved meanwhile is left alone.
+ */
+export async function moveFlatJobKeys(store: StateStore): Promise<number> {
+  let moved = 0;
+  for (const { key, value, etag } of await store.list<TrackedJob>('job/')) {
+    if (key.indexOf('/', 'job/'.length) >= 0) continue;
+    await registerVault(store, value.vaultId);
+    try {
+      await store.put(jobKey(value.vaultId, value.jobId), { ...value, lease: undefined }, { ifNoneMatch: '*' });
+    } catch (error) {
+      if (!(error instanceof StateConflictError)) throw error;
+    }
+    await store.delete(key, { ifMatch: etag }).catch(() => undefined);
+    moved++;
+  }
+  return moved;
 }
 
 /** Did the bot start following this job (running or ended)? */
