@@ -3,7 +3,6 @@
  * edge → HTTP server. `index.ts` calls this once; tests call it with their own clock, simulator or auth settings.
  */
 import type { AddressInfo } from 'node:net';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createActions } from './actions';
 import { createAzurePort, simulatorCredential } from './azure/sdk-port';
@@ -20,7 +19,7 @@ import { createJobTracker, type JobTracker } from './jobs/tracker';
 import { createWatcher } from './watch/watcher';
 import { connectionStringSecrets, createLogger, maskSecretValues, type Logger } from './log';
 import { createServer } from './server';
-import { DEMO_TIMINGS, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator, type SimTimings } from './simulator';
+import { DEMO_TIMINGS, type Simulator, type SimTimings } from './simulator/types';
 import { openStore } from './state/open-store';
 import type { StateStore } from './state/store';
 import { createAdapter } from './teams/adapter';
@@ -65,9 +64,12 @@ function simulatorTimings(seconds: number): SimTimings {
 async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator, retry?: AppOptions['azureRetry']) {
   if (config.subscriptionId) {
     log.info('using Azure', { subscriptionId: config.subscriptionId, endpoint: config.armEndpoint });
+    const { DefaultAzureCredential } = await import('@azure/identity');
     const azure = withVmIndex(createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock, retry }), clock);
     return { azure, config, simulator: undefined, ownSimulator: false };
   }
+  // Loaded only here: with real Azure (or a simulator in another process), none of its code is in the process.
+  const { startSimulator, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS } = await import('./simulator');
   const simulator = given ?? (await startSimulator({ port: config.simulatorPort, timings: simulatorTimings(config.simulatorJobSeconds) }));
   log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', { simulator: simulator.url });
   const azure: AzurePort = withVmIndex(createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock, retry }), clock);
@@ -83,7 +85,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
   maskSecretValues([options.config.bot.appPassword, ...connectionStringSecrets(options.config.stateBlobConnectionString)]);
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? openStore(options.config, log);
+  const store = options.store ?? (await openStore(options.config, log));
   const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator, options.azureRetry);
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });

@@ -4,8 +4,9 @@
  * with no added latency) and each bot run in their own process; this process drives them and plays the Bot
  * Connector. Judged, as the issue defines the measure ("Azure latency excluded"): `status vmNNN` at 100 conversations
  * with each turn's wait on ARM over HTTP taken out (a second bot process traced by arm-wait.ts; the tracing slows it a
- * little, so that figure is on the high side). The untraced runs, ARM round trips included, show how cost grows; a
- * `help` run (no Azure call: the bot's own path — routing, state, card, proactive send) is a diagnostic.
+ * little, so that figure is on the high side), in three rounds that alternate with the echo bot's, pooled, so that
+ * both sides see the same moments of the machine. The untraced runs, ARM round trips included, show how cost grows; a
+ * `help` run (no Azure call: the bot's own path — routing, state, card, reply) is a diagnostic.
  */
 import path from 'node:path';
 import { startChild, tempDir } from './child';
@@ -17,6 +18,7 @@ const LEVELS = [10, 100, 500];
 const JUDGED = 100;
 const TARGET = 1.3;
 const PACE = { turns: 4, intervalMs: 2_000 };
+const JUDGED_ROUNDS = 3;
 
 type Sim = { url: string; ca: string; subscriptionId: string };
 
@@ -41,41 +43,52 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
   const show = (name: string, n: number, r: LoadResult) =>
     log(`  ${name} ${n} conversations: ${r.turns} turns in ${(r.wallMs / 1000).toFixed(1)} s, p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(percentile(r.latencies, 99))}, failures ${r.failures}, replies ${r.replies}`);
   try {
-    const bot = await startChild<{ url: string }>('bot-child', botEnv(sim.ready, dir, 'bot'));
     const echo = await startChild<{ url: string }>('echo-bot', {});
-    let echoAtJudged: LoadResult | undefined;
     try {
-      // Warm-up (JIT, connection pools, the SDK's first calls), not measured.
-      for (const [name, url] of [['echo', echo.ready.url], ['bot', bot.ready.url]] as const) {
-        await drive(url, connector, { label: `warm-${name}`, conversations: 20, turns: 5, intervalMs: 200 });
+      const bot = await startChild<{ url: string }>('bot-child', botEnv(sim.ready, dir, 'bot'));
+      try {
+        // Warm-up (JIT, connection pools, the SDK's first calls), not measured.
+        for (const [name, url] of [['echo', echo.ready.url], ['bot', bot.ready.url]] as const) {
+          await drive(url, connector, { label: `warm-${name}`, conversations: 20, turns: 5, intervalMs: 200 });
+        }
+        let echoAtJudged: LoadResult | undefined;
+        for (const n of LEVELS) {
+          const e = await drive(echo.ready.url, connector, { label: `echo-${n}`, conversations: n, ...PACE });
+          const b = await drive(bot.ready.url, connector, { label: `bot-${n}`, conversations: n, ...PACE });
+          show('echo', n, e);
+          show('bot status', n, b);
+          rows.push(...compare(`turn latency p{p}, ${n} conversations, status vmNNN (ARM round trips included)`, false, e, b));
+          if (n === JUDGED) echoAtJudged = e;
+        }
+        const help = await drive(bot.ready.url, connector, { label: 'help', conversations: JUDGED, ...PACE, text: () => 'help' });
+        show('bot help', JUDGED, help);
+        rows.push(...compare(`  why: help (no Azure call), ${JUDGED} conversations, p{p}`, false, echoAtJudged!, help));
+      } finally {
+        await bot.stop();
       }
-      for (const n of LEVELS) {
-        const e = await drive(echo.ready.url, connector, { label: `echo-${n}`, conversations: n, ...PACE });
-        const b = await drive(bot.ready.url, connector, { label: `bot-${n}`, conversations: n, ...PACE });
-        show('echo', n, e);
-        show('bot status', n, b);
-        rows.push(...compare(`turn latency p{p}, ${n} conversations, status vmNNN (ARM round trips included)`, false, e, b));
-        if (n === JUDGED) echoAtJudged = e;
+      const traced = await startChild<{ url: string }>('bot-child', botEnv(sim.ready, dir, 'traced', { BENCH_TRACE_ARM: '1' }));
+      try {
+        await drive(traced.ready.url, connector, { label: 'warm-traced', conversations: 20, turns: 5, intervalMs: 200 });
+        await traced.call('armWaits');
+        const echoes: LoadResult[] = [];
+        const bots: LoadResult[] = [];
+        for (let round = 1; round <= JUDGED_ROUNDS; round++) {
+          echoes.push(await drive(echo.ready.url, connector, { label: `echo-judged-${round}`, conversations: JUDGED, ...PACE }));
+          bots.push(await drive(traced.ready.url, connector, { label: `traced-${round}`, conversations: JUDGED, ...PACE }));
+        }
+        const waits = await traced.call<Record<string, { armWaitMs: number; armCalls: number }>>('armWaits');
+        const r = pooled(bots);
+        const without = [...r.byTurn].map(([turn, took]) => took - (waits[turn]?.armWaitMs ?? 0));
+        const wait = Object.values(waits).map((w) => w.armWaitMs);
+        const calls = Object.values(waits).map((w) => w.armCalls);
+        show('echo (judged rounds)', JUDGED, pooled(echoes));
+        log(`  bot status, traced: p50 ${ms(percentile(r.latencies, 50))}; ARM calls per turn ${Math.min(...calls)}–${Math.max(...calls)}, waiting on them p50 ${ms(percentile(wait, 50))}, p99 ${ms(percentile(wait, 99))}`);
+        rows.push(...compare(`turn latency p{p}, ${JUDGED} conversations, status vmNNN, Azure latency excluded`, true, pooled(echoes), { ...r, latencies: without }));
+      } finally {
+        await traced.stop();
       }
-      const help = await drive(bot.ready.url, connector, { label: 'help', conversations: JUDGED, ...PACE, text: () => 'help' });
-      show('bot help', JUDGED, help);
-      rows.push(...compare(`  why: help (no Azure call), ${JUDGED} conversations, p{p}`, false, echoAtJudged!, help));
     } finally {
-      await Promise.all([bot.stop(), echo.stop()]);
-    }
-    const traced = await startChild<{ url: string }>('bot-child', botEnv(sim.ready, dir, 'traced', { BENCH_TRACE_ARM: '1' }));
-    try {
-      await drive(traced.ready.url, connector, { label: 'warm-traced', conversations: 20, turns: 5, intervalMs: 200 });
-      await traced.call('armWaits');
-      const r = await drive(traced.ready.url, connector, { label: 'traced', conversations: JUDGED, ...PACE });
-      const waits = await traced.call<Record<string, { armWaitMs: number; armCalls: number }>>('armWaits');
-      const without = [...r.byTurn].map(([turn, took]) => took - (waits[turn]?.armWaitMs ?? 0));
-      const wait = Object.values(waits).map((w) => w.armWaitMs);
-      const calls = Object.values(waits).map((w) => w.armCalls);
-      log(`  bot status, traced: p50 ${ms(percentile(r.latencies, 50))}; ARM calls per turn ${Math.min(...calls)}–${Math.max(...calls)}, waiting on them p50 ${ms(percentile(wait, 50))}, p99 ${ms(percentile(wait, 99))}`);
-      rows.push(...compare(`turn latency p{p}, ${JUDGED} conversations, status vmNNN, Azure latency excluded`, true, echoAtJudged!, { ...r, latencies: without }));
-    } finally {
-      await traced.stop();
+      await echo.stop();
     }
     log(`  connector 429s during the latency runs: ${connector.throttledTotal()}`);
   } finally {
@@ -83,6 +96,18 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
     await connector.close();
   }
   return rows;
+}
+
+/** Several runs as one sample. */
+function pooled(runs: LoadResult[]): LoadResult {
+  return {
+    latencies: runs.flatMap((r) => r.latencies),
+    byTurn: new Map(runs.flatMap((r) => [...r.byTurn])),
+    failures: runs.reduce((n, r) => n + r.failures, 0),
+    replies: runs.reduce((n, r) => n + r.replies, 0),
+    turns: runs.reduce((n, r) => n + r.turns, 0),
+    wallMs: runs.reduce((n, r) => n + r.wallMs, 0),
+  };
 }
 
 function compare(measure: string, judged: boolean, echo: LoadResult, bot: LoadResult): Row[] {

@@ -26,17 +26,19 @@ export class BackupBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-      const ctx = await this.handlerContext(context, text);
-      ctx.log.info('message', { length: text.length });
-      await this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim());
+      await this.inTurn(context, text, async (ctx) => {
+        ctx.log.info('message', { length: text.length });
+        await this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim());
+      });
       await next();
     });
     // Installed in a team channel: that channel becomes the alert channel, unless one is set already.
     this.onMembersAdded(async (context, next) => {
       const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
       if (botAdded && context.activity.conversation.conversationType === 'channel') {
-        const ctx = await this.handlerContext(context, '');
-        if (await watchHere(ctx, true)) await ctx.send({ text: ctx.msg.watch.on(ctx.services.config.recoveryVaultIds.map(resourceName).join(', ')) });
+        await this.inTurn(context, '', async (ctx) => {
+          if (await watchHere(ctx, true)) await ctx.send({ text: ctx.msg.watch.on(ctx.services.config.recoveryVaultIds.map(resourceName).join(', ')) });
+        });
       }
       await next();
     });
@@ -53,11 +55,13 @@ export class BackupBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const ctx = { ...(await this.handlerContext(context, '')), cardActivityId: context.activity.replyToId };
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
     const data = value?.action?.data && typeof value.action.data === 'object' ? (value.action.data as Record<string, unknown>) : {};
-    ctx.log.info('card action', { verb });
-    return toInvokeResponse(await this.deps.dispatcher.onAction(ctx, verb, data));
+    return this.inTurn(context, '', async (turnCtx) => {
+      const ctx = { ...turnCtx, cardActivityId: context.activity.replyToId };
+      ctx.log.info('card action', { verb });
+      return toInvokeResponse(await this.deps.dispatcher.onAction(ctx, verb, data));
+    });
   }
 
   /** What this process last stored per conversation (all but the activity id), so a turn writes only when it changed. */
@@ -72,30 +76,43 @@ export class BackupBot extends TeamsActivityHandler {
     this.stored.set(id, shape);
   }
 
-  private async handlerContext(context: TurnContext, text: string): Promise<HandlerContext> {
+  /**
+   * Runs `handle` with the handler context of this turn. While the turn runs, its writes go through the turn's own
+   * context; once it has ended (botbuilder revokes that context) or handed work to the background, through the
+   * messenger's proactive path.
+   */
+  private async inTurn<T>(context: TurnContext, text: string, handle: (ctx: HandlerContext) => Promise<T>): Promise<T> {
     const { services, messenger, track } = this.deps;
     const activity = context.activity;
     const conversationId = activity.conversation.id;
     await this.remember(TurnContext.getConversationReference(activity));
     const locale = pickLocale(activity.locale, text);
     const log = services.log.child({ activityId: activity.id, conversationId });
-    return {
+    let live: TurnContext | undefined = context;
+    const ctx: HandlerContext = {
       user: { id: activity.from.aadObjectId ?? '', name: activity.from.name ?? '' },
       conversation: { id: conversationId },
       locale,
       msg: messages(locale),
       log,
       services,
-      send: (message) => messenger.send(conversationId, message),
-      update: (activityId, message) => messenger.update(conversationId, activityId, message),
+      send: (message) => messenger.send(conversationId, message, live),
+      update: (activityId, message) => messenger.update(conversationId, activityId, message, live),
       // Work after the answer reports its own failure in the thread, through the one error boundary.
-      background: (work) =>
+      background: (work) => {
+        live = undefined; // background work outlives the turn: it must not write through the turn's context
         track(
           work().catch(async (error) => {
             const m = messages(locale);
             await messenger.send(conversationId, { text: reportError(log, m, error, 'background') }).catch(() => undefined);
           }),
-        ),
+        );
+      },
     };
+    try {
+      return await handle(ctx);
+    } finally {
+      live = undefined;
+    }
   }
 }

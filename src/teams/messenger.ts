@@ -1,8 +1,8 @@
 /**
- * Posting and updating messages in a chat or thread at any time (during a turn or long after it), through the
- * adapter's proactive path and a conversation reference kept in durable state. Every write waits for Teams'
- * per-conversation limits and retries 429/412/502/504 honouring `Retry-After`, with exponential back-off and jitter,
- * so a final job state is never lost to throttling.
+ * Posting and updating messages in a chat or thread at any time: during a turn through the turn's own context, long
+ * after it through the adapter's proactive path and a conversation reference kept in durable state. Every write
+ * waits for Teams' per-conversation limits and retries 429/412/502/504 honouring `Retry-After`, with exponential
+ * back-off and jitter, so a final job state is never lost to throttling.
  */
 import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Outgoing } from '../bot/types';
@@ -13,9 +13,13 @@ import { toActivity } from './activities';
 import { ConversationRateLimiter } from './rate-limit';
 
 export interface Messenger {
-  send(conversationId: string, message: Outgoing): Promise<string | undefined>;
-  update(conversationId: string, activityId: string, message: Outgoing): Promise<void>;
+  /** `turn`: the context of the turn still running in this conversation, if any (saves a store read and a proactive turn). */
+  send(conversationId: string, message: Outgoing, turn?: TurnContext): Promise<string | undefined>;
+  update(conversationId: string, activityId: string, message: Outgoing, turn?: TurnContext): Promise<void>;
 }
+
+/** Runs a write's logic with a context of the conversation. */
+type Runner = <T>(logic: (context: TurnContext) => Promise<T>) => Promise<T>;
 
 export const conversationKey = (conversationId: string) => `conv/${conversationId}`;
 
@@ -84,14 +88,21 @@ export function createMessenger(options: MessengerOptions): Messenger {
     return result!.value;
   }
 
-  async function write<T>(conversationId: string, op: string, call: (ref: Partial<ConversationReference>) => Promise<T>): Promise<T> {
+  /** The running turn's context when there is one, else a proactive turn on the stored reference. */
+  async function runner(conversationId: string, turn: TurnContext | undefined): Promise<Runner> {
+    if (turn) return (logic) => logic(turn);
     const ref = await reference(conversationId);
+    return (logic) => inTurn(ref, logic);
+  }
+
+  async function write<T>(conversationId: string, op: string, turn: TurnContext | undefined, logic: (context: TurnContext) => Promise<T>): Promise<T> {
+    const run = await runner(conversationId, turn);
     for (let attempt = 1; ; attempt++) {
       const wait = limiter.delay(conversationId, clock.now());
       if (wait > 0) await sleep(wait);
       limiter.record(conversationId, clock.now());
       try {
-        return await call(ref);
+        return await run(logic);
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
         if (!status || !RETRYABLE.has(status) || attempt >= maxAttempts) throw error;
@@ -112,20 +123,16 @@ export function createMessenger(options: MessengerOptions): Messenger {
   }
 
   return {
-    send(conversationId, message) {
+    send(conversationId, message, turn) {
       return serial(conversationId, () =>
-        write(conversationId, 'send', (ref) =>
-          inTurn(ref, async (context) => (await context.sendActivity(toActivity(await withMentionNames(context, message))))?.id),
-        ),
+        write(conversationId, 'send', turn, async (context) => (await context.sendActivity(toActivity(await withMentionNames(context, message))))?.id),
       );
     },
-    update(conversationId, activityId, message) {
+    update(conversationId, activityId, message, turn) {
       return serial(conversationId, () =>
-        write(conversationId, 'update', (ref) =>
-          inTurn(ref, async (context) => {
-            await context.updateActivity({ ...toActivity(message), id: activityId, conversation: ref.conversation } as never);
-          }),
-        ),
+        write(conversationId, 'update', turn, async (context) => {
+          await context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation } as never);
+        }),
       );
     },
   };

@@ -48,7 +48,7 @@ describe('Azure Blob Storage state store, particulars', () => {
     expect(loadConfig({}).stateBlobContainer).toBe('botstate');
     const lines: string[] = [];
     const log = createLogger((l) => lines.push(l));
-    const store = openStore(config, log);
+    const store = await openStore(config, log);
     await store.put('k', 1);
     expect((await store.get('k'))?.value).toBe(1);
     log.info('config at start', { config, error: new Error(`failed: ${azurite.connectionString}`) });

@@ -54,4 +54,25 @@ describe('messenger', () => {
     for (let i = 0; i < 8; i++) await messenger.send('c1', { text: String(i) });
     expect(sleeps).toEqual([1000 + DELIVERY_MARGIN_MS]);
   });
+
+  it('during a turn, writes through the turn itself (no stored reference needed), with the same limits and retries', async () => {
+    const { messenger, sent, sleeps } = await setup([]);
+    const inTurn: unknown[] = [];
+    const failures = [connectorError(429, '2')];
+    const write = async (a: unknown) => {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      inTurn.push(a);
+      return { id: `t${inTurn.length}` };
+    };
+    const turn = { sendActivity: write, updateActivity: write, activity: { conversation: { id: 'new' } } } as never;
+    // 'new' has no stored reference: only the turn can reach it.
+    expect(await messenger.send('new', { text: 'hello' }, turn)).toBe('t1');
+    await messenger.update('new', 't1', { text: 'edited' }, turn);
+    expect(inTurn).toHaveLength(2);
+    expect(inTurn[1]).toMatchObject({ id: 't1', conversation: { id: 'new' } });
+    expect(sleeps).toEqual([2000]);
+    expect(sent).toHaveLength(0);
+    await expect(messenger.send('new', { text: 'later' })).rejects.toThrow(/no conversation reference/);
+  });
 });
