@@ -6,26 +6,23 @@ import type { AzureIaaSComputeVMProtectableItem, BackupStatusResponse } from '@a
 import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, pollUntilDone, ResponseCapture } from './operations';
-import type { AzurePort, VmRef } from './port';
+import { listItemPoints, listVaultJobs } from './port-jobs';
+import type { AzurePort, ProtectionInfo, VmRef } from './port';
 import { call } from './to-azure-error';
 import { toPolicyInfo, toProtectionInfo } from './translate-backup';
-import { assertBackupName, assertName, assertRegion, parseResourceId, type ResourceId } from './validate';
+import { assertBackupName, assertName, assertRegion, parseResourceId, vaultRef, type ResourceId } from './validate';
 
-type BackupMethods = 'getRecoveryVault' | 'getProtection' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
+type BackupMethods = 'getRecoveryVault' | 'getProtection' | 'getBackupStatus' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
 
 const FABRIC = 'Azure';
 const IAAS_FILTER = "backupManagementType eq 'AzureIaasVM'";
 const PROTECTED_STATES = new Set(['protected', 'protecting', 'protectionfailed']);
 
-export function vaultRef(vaultId: string): ResourceId {
-  return parseResourceId(vaultId, 'Microsoft.RecoveryServices/vaults', 'Recovery Services vault id');
-}
-
 const LOCATION_TTL_MS = 5 * 60_000;
 
 export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   const { backup, recoveryServices } = ctx.clients;
-  const located = new Map<string, { vaultId: string; container: string; item: string; at: number }>();
+  const located = new Map<string, Located>();
 
   /** The VM's protectable item in the vault: its container and item names as Azure spells them. */
   async function findProtectable(v: ResourceId, vmId: string): Promise<{ container: string; item: string } | undefined> {
@@ -60,6 +57,48 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     );
   }
 
+  type Located = { vaultId: string; container: string; item: string; at: number };
+
+  /**
+   * Where a protected VM is protected (vault, container, item) hardly ever changes: remembered for a while, so a
+   * status costs one round of reads; the item itself is always read fresh, and a 404 sends us back to backupStatus.
+   */
+  function remembered(vm: VmRef): Located | undefined {
+    parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
+    const known = located.get(vm.id.toLowerCase());
+    return known && ctx.clock.now() - known.at < LOCATION_TTL_MS ? known : undefined;
+  }
+
+  /** The remembered item, read fresh; `undefined` (and forgotten) when it is not there any more. */
+  async function readKnown(vm: VmRef, known: Located): Promise<ProtectionInfo | undefined> {
+    const v = vaultRef(known.vaultId);
+    const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, known.container, known.item)).catch((error) => {
+      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+      throw error;
+    });
+    if (resource) return toProtectionInfo(known.vaultId, known.container, known.item, resource);
+    located.delete(vm.id.toLowerCase());
+    return undefined;
+  }
+
+  async function getProtection(vm: VmRef): Promise<ProtectionInfo | undefined> {
+    const known = remembered(vm);
+    const found = known && (await readKnown(vm, known));
+    if (found) return found;
+    const status: BackupStatusResponse = await call('backupStatus.get', () =>
+      backup.backupStatus.get(assertRegion(vm.location), { resourceId: vm.id, resourceType: 'VM' }),
+    );
+    if (!PROTECTED_STATES.has((status.protectionStatus ?? '').toLowerCase()) || !status.vaultId || !status.containerName || !status.protectedItemName) {
+      return undefined;
+    }
+    const v = vaultRef(status.vaultId);
+    const container = assertBackupName(status.containerName, 'container name');
+    const item = assertBackupName(status.protectedItemName, 'item name');
+    const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, container, item));
+    located.set(vm.id.toLowerCase(), { vaultId: status.vaultId, container, item, at: ctx.clock.now() });
+    return toProtectionInfo(status.vaultId, container, item, resource);
+  }
+
   return {
     async getRecoveryVault(vaultId) {
       const v = vaultRef(vaultId);
@@ -75,32 +114,25 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
       };
     },
 
-    async getProtection(vm: VmRef) {
-      parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
-      // Where a protected VM is protected (vault, container, item) hardly ever changes: remembered for a while, so a
-      // status costs one read; the item itself is always read fresh, and a 404 sends us back to backupStatus.
-      const known = located.get(vm.id.toLowerCase());
-      if (known && ctx.clock.now() - known.at < LOCATION_TTL_MS) {
-        const v = vaultRef(known.vaultId);
-        const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, known.container, known.item)).catch((error) => {
-          if ((error as { statusCode?: number }).statusCode === 404) return undefined;
-          throw error;
-        });
-        if (resource) return toProtectionInfo(known.vaultId, known.container, known.item, resource);
-        located.delete(vm.id.toLowerCase());
+    getProtection,
+
+    async getBackupStatus(vm, since) {
+      const known = remembered(vm);
+      if (known) {
+        const where = { vaultId: known.vaultId, containerName: known.container, protectedItemName: known.item };
+        const [item, points, running] = await Promise.allSettled([readKnown(vm, known), listItemPoints(ctx, where), listVaultJobs(ctx, known.vaultId, since, 'InProgress')]);
+        if (item.status === 'rejected') throw item.reason;
+        if (item.value) {
+          if (points.status === 'rejected') throw points.reason;
+          if (running.status === 'rejected') throw running.reason;
+          return { protection: item.value, points: points.value, running: running.value };
+        }
+        // Not there any more: found afresh below.
       }
-      const status: BackupStatusResponse = await call('backupStatus.get', () =>
-        backup.backupStatus.get(assertRegion(vm.location), { resourceId: vm.id, resourceType: 'VM' }),
-      );
-      if (!PROTECTED_STATES.has((status.protectionStatus ?? '').toLowerCase()) || !status.vaultId || !status.containerName || !status.protectedItemName) {
-        return undefined;
-      }
-      const v = vaultRef(status.vaultId);
-      const container = assertBackupName(status.containerName, 'container name');
-      const item = assertBackupName(status.protectedItemName, 'item name');
-      const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, container, item));
-      located.set(vm.id.toLowerCase(), { vaultId: status.vaultId, container, item, at: ctx.clock.now() });
-      return toProtectionInfo(status.vaultId, container, item, resource);
+      const protection = await getProtection(vm);
+      if (!protection) return undefined;
+      const [points, running] = await Promise.all([listItemPoints(ctx, protection), listVaultJobs(ctx, protection.vaultId, since, 'InProgress')]);
+      return { protection, points, running };
     },
 
     async listPolicies(vaultId) {

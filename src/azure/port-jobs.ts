@@ -3,11 +3,10 @@ import type { EncryptionDetails, IaasVMRestoreRequest } from '@azure/arm-recover
 import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, ResponseCapture } from './operations';
-import { vaultRef } from './port-backup';
-import type { AzurePort, BackupJob, RestoreRequest } from './port';
+import type { AzurePort, BackupJob, JobStatus, ProtectionInfo, RecoveryPointInfo, RestoreRequest } from './port';
 import { call } from './to-azure-error';
 import { toBackupJob, toRecoveryPoint } from './translate-backup';
-import { assertBackupName, assertGuid, assertName, assertRecoveryPointId, assertRegion, parseResourceId } from './validate';
+import { assertBackupName, assertGuid, assertName, assertRecoveryPointId, assertRegion, parseResourceId, vaultRef } from './validate';
 
 type JobMethods = 'listJobs' | 'getJob' | 'listRecoveryPoints' | 'triggerRestore';
 
@@ -67,20 +66,35 @@ export function restoreBody(req: RestoreRequest): IaasVMRestoreRequest {
   return body;
 }
 
+/** A vault's jobs started since `since` (only those in `status`, when given: Azure filters them). */
+export async function listVaultJobs(ctx: PortContext, vaultId: string, since: Date, status?: JobStatus): Promise<BackupJob[]> {
+  const v = vaultRef(vaultId);
+  const end = Math.ceil((ctx.clock.now() + 60_000) / 60_000) * 60_000;
+  const filter = `startTime eq '${filterTime(Math.floor(since.getTime() / 1000) * 1000)}' and endTime eq '${filterTime(end)}'` + (status ? ` and status eq '${status}'` : '');
+  // Page by page, each translated as it comes: a vault's whole list is never held as SDK objects at once.
+  return call('backupJobs.list', async () => {
+    const jobs: BackupJob[] = [];
+    for await (const page of ctx.clients.backup.backupJobs.list(v.name, v.resourceGroup, { filter }).byPage()) jobs.push(...page.map((j) => toBackupJob(vaultId, j)));
+    return jobs;
+  });
+}
+
+/** A protected item's recovery points, newest first. */
+export async function listItemPoints(ctx: PortContext, protection: Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName'>): Promise<RecoveryPointInfo[]> {
+  const v = vaultRef(protection.vaultId);
+  const container = assertBackupName(protection.containerName, 'container name');
+  const item = assertBackupName(protection.protectedItemName, 'item name');
+  const points = await call('recoveryPoints.list', () => all(ctx.clients.backup.recoveryPoints.list(v.name, v.resourceGroup, FABRIC, container, item)));
+  return points
+    .map(toRecoveryPoint)
+    .filter((p) => p !== undefined)
+    .sort((a, b) => b.time.getTime() - a.time.getTime());
+}
+
 export function jobsPort(ctx: PortContext): Pick<AzurePort, JobMethods> {
   const { backup } = ctx.clients;
   return {
-    async listJobs(vaultId, since) {
-      const v = vaultRef(vaultId);
-      const end = Math.ceil((ctx.clock.now() + 60_000) / 60_000) * 60_000;
-      const filter = `startTime eq '${filterTime(Math.floor(since.getTime() / 1000) * 1000)}' and endTime eq '${filterTime(end)}'`;
-      // Page by page, each translated as it comes: a vault's whole list is never held as SDK objects at once.
-      return call('backupJobs.list', async () => {
-        const jobs: BackupJob[] = [];
-        for await (const page of backup.backupJobs.list(v.name, v.resourceGroup, { filter }).byPage()) jobs.push(...page.map((j) => toBackupJob(vaultId, j)));
-        return jobs;
-      });
-    },
+    listJobs: (vaultId, since) => listVaultJobs(ctx, vaultId, since),
 
     async getJob(vaultId, jobId) {
       const v = vaultRef(vaultId);
@@ -88,16 +102,7 @@ export function jobsPort(ctx: PortContext): Pick<AzurePort, JobMethods> {
       return toBackupJob(vaultId, await call('jobDetails.get', () => backup.jobDetails.get(v.name, v.resourceGroup, jobId)));
     },
 
-    async listRecoveryPoints(protection) {
-      const v = vaultRef(protection.vaultId);
-      const container = assertBackupName(protection.containerName, 'container name');
-      const item = assertBackupName(protection.protectedItemName, 'item name');
-      const points = await call('recoveryPoints.list', () => all(backup.recoveryPoints.list(v.name, v.resourceGroup, FABRIC, container, item)));
-      return points
-        .map(toRecoveryPoint)
-        .filter((p) => p !== undefined)
-        .sort((a, b) => b.time.getTime() - a.time.getTime());
-    },
+    listRecoveryPoints: (protection) => listItemPoints(ctx, protection),
 
     async triggerRestore(req) {
       if (req.crossRegion) {

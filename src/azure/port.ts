@@ -121,6 +121,13 @@ export interface ProtectionInfo {
   lastRecoveryPoint?: Date;
 }
 
+export interface BackupStatus {
+  protection: ProtectionInfo;
+  points: RecoveryPointInfo[];
+  /** The vault's running jobs (all VMs). */
+  running: BackupJob[];
+}
+
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling';
 
 export interface JobError {
@@ -251,6 +258,14 @@ export interface AzurePort {
    * `.../protectedItems/read` (Backup Reader).
    */
   getProtection(vm: VmRef): Promise<ProtectionInfo | undefined>;
+
+  /**
+   * What `status` shows, in one go: the VM's protection, its recovery points (newest first) and the vault's jobs
+   * started since `since` that are still running. When where the VM is protected is remembered (see getProtection),
+   * the three reads go out at once. `undefined` when not protected. Needs what getProtection, listRecoveryPoints and
+   * listJobs need.
+   */
+  getBackupStatus(vm: VmRef, since: Date): Promise<BackupStatus | undefined>;
 
   /** IaaS VM policies of a vault. Needs `.../backupPolicies/read`. */
   listPolicies(vaultId: string): Promise<BackupPolicyInfo[]>;

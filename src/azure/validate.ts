@@ -83,3 +83,7 @@ export function parseRoleDefinitionId(value: string): { scope?: string; guid: st
   if (!m) throw invalid('role definition id', value);
   return { scope: m[1] ? assertScope(m[1]) : undefined, guid: assertGuid(m[2] as string, 'role definition id') };
 }
+
+export function vaultRef(vaultId: string): ResourceId {
+  return parseResourceId(vaultId, 'Microsoft.RecoveryServices/vaults', 'Recovery Services vault id');
+}

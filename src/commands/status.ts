@@ -23,13 +23,13 @@ export const status: Command = {
     const { azure, clock } = ctx.services;
     const b = ctx.msg.backup;
     const at = (d: Date) => formatTime(ctx.locale, d);
-    const protection = await azure.getProtection(ref);
-    if (!protection) {
+    const found = await azure.getBackupStatus(ref, new Date(clock.now() - DAY));
+    if (!found) {
       await ctx.send({ card: noticeCard(b.statusTitle(ref.name), [b.notProtected(ref.name)], { color: 'Warning' }) });
       return;
     }
-    const [points, jobs] = await Promise.all([azure.listRecoveryPoints(protection), azure.listJobs(protection.vaultId, new Date(clock.now() - DAY))]);
-    const running = jobs.filter((j) => j.status === 'InProgress' && j.entityFriendlyName.toLowerCase() === ref.name.toLowerCase());
+    const { protection, points } = found;
+    const running = found.running.filter((j) => j.status === 'InProgress' && j.entityFriendlyName.toLowerCase() === ref.name.toLowerCase());
     const latest = points[0];
     const facts = [
       { title: b.protection, value: `${protection.protectionState} · ${resourceName(protection.vaultId)}` },

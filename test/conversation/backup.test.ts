@@ -176,3 +176,31 @@ describe('backup <vm> now', () => {
     expect(visibleText(again.body.value)).toContain('could not be started (InternalServerError)');
   });
 });
+
+describe('status <vm>', () => {
+  it('shows protection, policy, last backup and the latest point; a running backup appears, then is gone when done', async () => {
+    const before = visibleText(cardOf((await h.say('status vm001')).pop()));
+    expect(before).toContain('Protected · rsv-prod-japaneast');
+    expect(before).toContain('DefaultPolicy');
+    expect(before).toMatch(/Last backup\s+Completed · /);
+    expect(before).toMatch(/Latest recovery point\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · ApplicationConsistent · Snapshot \+ Vault/);
+    expect(before).toMatch(/Running jobs\s+none$/);
+
+    const { confirm } = await confirmCard();
+    await h.click('backup.confirm', confirm.data);
+    const during = visibleText(cardOf((await h.say('status vm001')).pop()));
+    expect(during).toMatch(/Running jobs\s+Backup \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)$/);
+    // Where vm001 is protected is known by now: one round of reads, the job list asked for running jobs only.
+    const list = h.simulator.requests.filter((r) => r.path.endsWith('/backupJobs')).pop();
+    expect(list?.query['$filter']).toMatch(/status eq 'InProgress'$/);
+
+    await runJobToEnd();
+    expect(visibleText(cardOf((await h.say('status vm001')).pop()))).toMatch(/Running jobs\s+none$/);
+  });
+
+  it('says so, in Japanese too, when the VM is not protected', async () => {
+    expect(visibleText(cardOf((await h.say('status vm003')).pop()))).toContain('**vm003** is not protected yet');
+    const ja = visibleText(cardOf((await h.say('vm003 の状態', { locale: 'ja-JP' })).pop()));
+    expect(ja).toContain('**vm003** はまだ保護されていない');
+  });
+});

@@ -23,7 +23,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1) || 1;
 const AZURE_PATH = /^[A-Za-z0-9_.()\-/;]*$/;
 /** `;` only as Azure Backup spells a VM's container and item: `iaasvmcontainer;iaasvmcontainerv2;{rg};{vm}`, `vm;iaasvmcontainerv2;{rg};{vm}`. */
 const BACKUP_ITEM_SEGMENT = /^(?:iaasvmcontainer;iaasvmcontainerv2|vm;iaasvmcontainerv2);[A-Za-z0-9_.()-]+;[A-Za-z0-9_.-]+$/i;
-/** Every query the bot sends: api-version, `$expand=instanceView`, and its three `$filter`s. */
+/** Every query the bot sends: api-version, `$expand=instanceView`, and its `$filter`s (job lists with or without a status). */
 const QUERY: Record<string, RegExp> = {
   'api-version': /^\d{4}-\d{2}-\d{2}(-preview)?$/,
   $expand: /^instanceView$/,
@@ -31,7 +31,7 @@ const QUERY: Record<string, RegExp> = {
     [
       String.raw`backupManagementType eq 'AzureIaasVM'`,
       String.raw`principalId eq '[0-9a-f-]{36}'`,
-      String.raw`startTime eq '[0-9-]{10} [0-9:]{8} [AP]M' and endTime eq '[0-9-]{10} [0-9:]{8} [AP]M'`,
+      String.raw`startTime eq '[0-9-]{10} [0-9:]{8} [AP]M' and endTime eq '[0-9-]{10} [0-9:]{8} [AP]M'( and status eq 'InProgress')?`,
     ]
       .map((f) => `^${f}$`)
       .join('|'),

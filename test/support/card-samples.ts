@@ -126,6 +126,10 @@ const azure: AzurePort = new Proxy({
   getRoleDefinition: async () => kvAdmin,
   getProtection: async (vm: VmRef) => protections.get(vm.id),
   listRecoveryPoints: async () => points,
+  getBackupStatus: async (vm: VmRef) => {
+    const protection = protections.get(vm.id);
+    return protection && { protection, points, running: jobList.filter((j) => j.status === 'InProgress') };
+  },
   getRecoveryVault: async (id: string) => ({ id, name: 'rsv-prod-jpe', resourceGroup: 'rg-backup', subscriptionId: SUB, location: 'japaneast', crossRegionRestore: true }),
   listPolicies: async () => policies,
   listJobs: async () => jobList,
