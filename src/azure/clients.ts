@@ -55,11 +55,14 @@ export function createClients(s: ClientSettings): AzureClients {
   };
   const modular = { ...common, credentials: { scopes } };
   const classic = { ...common, credentialScopes: scopes };
-  return {
+  const clients: AzureClients = {
     compute: new ComputeManagementClient(s.credential, s.subscriptionId, modular),
     keyVault: new KeyVaultManagementClient(s.credential, s.subscriptionId, modular),
     recoveryServices: new RecoveryServicesClient(s.credential, s.subscriptionId, modular),
     authorization: new AuthorizationManagementClient(s.credential, s.subscriptionId, classic),
     backup: new RecoveryServicesBackupClient(s.credential, s.subscriptionId, classic),
   };
+  // The bot exports no traces: the tracing policy would only build spans nobody reads, on every request.
+  for (const client of Object.values(clients)) client.pipeline.removePolicy({ name: 'tracingPolicy' });
+  return clients;
 }
