@@ -2,12 +2,12 @@
  * The bot under test in a process of its own, configured from its environment as in production, on the simulator
  * that runs in another process (BENCH_SIM_URL, BENCH_SIM_CA, BENCH_SIM_SUBSCRIPTION_ID). It logs as in production
  * (to stdout, which the bench discards). Calls: `tick` (one job-polling round), `memory`, `armWaits` (with
- * BENCH_TRACE_ARM=1: how long each turn waited on ARM, see arm-wait.ts).
+ * BENCH_TRACE_ARM=1: how long each turn spent in Azure calls, see arm-wait.ts).
  */
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { remoteSimulator } from '../../test/support/remote-simulator';
-import { traceArmWaits } from './arm-wait';
+import { traceArmWaits, tracePort } from './arm-wait';
 import { serveParent } from './child';
 
 async function main(): Promise<void> {
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const armWaits = env.BENCH_TRACE_ARM === '1' ? traceArmWaits() : undefined;
   const simulator = remoteSimulator({ url: env.BENCH_SIM_URL ?? '', ca: env.BENCH_SIM_CA ?? '', subscriptionId: env.BENCH_SIM_SUBSCRIPTION_ID ?? '' });
   const app = await startApp({ config: loadConfig(), simulator, host: '127.0.0.1', autoPoll: env.BENCH_AUTO_POLL !== 'false' });
+  if (armWaits) tracePort(app.services.azure);
   serveParent(
     { url: app.url },
     {

@@ -10,6 +10,17 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
 
+/**
+ * The Node flags `npm start` gives the bot (package.json, scripts.start: `node <flags> dist/src/index.js`), so the
+ * bench measures the bot process as it runs in production.
+ */
+export const BOT_NODE_FLAGS: string[] = ((): string[] => {
+  const start: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const m = /\bnode((?: --\S+)*) dist\/src\/index\.js\b/.exec(start);
+  if (!m) throw new Error(`package.json scripts.start does not run "node [flags] dist/src/index.js": ${start}`);
+  return m[1]!.trim().split(' ').filter(Boolean);
+})();
+
 const temporary: string[] = [];
 
 /** A fresh temporary folder, removed when the bench exits (also after a failed stage or Ctrl-C). */
@@ -30,13 +41,15 @@ export interface Child<Ready> {
 type Message = { type: 'ready'; value: unknown } | { type: 'result'; id: number; value?: unknown; error?: string };
 
 /**
- * Starts `dist/scripts/bench/<name>.js` with extra environment and waits for its `ready` (at most `timeoutMs`).
+ * Starts `dist/scripts/bench/<name>.js` with extra environment and waits for its `ready` (at most `timeoutMs`); the
+ * bot's process gets the Node flags `npm start` gives it.
  * With BENCH_PROFILE=<dir>, the bot's process writes a CPU profile there when it stops (open it in Chrome DevTools).
  */
 export async function startChild<Ready>(name: string, env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<Child<Ready>> {
   const script = path.join(ROOT, 'dist', 'scripts', 'bench', `${name}.js`);
   const profile = process.env.BENCH_PROFILE && name === 'bot-child' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const proc: ChildProcess = fork(script, [], { cwd: ROOT, execArgv: [...nodeArgs, ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const flags = name === 'bot-child' ? BOT_NODE_FLAGS : [];
+  const proc: ChildProcess = fork(script, [], { cwd: ROOT, execArgv: [...flags, ...nodeArgs, ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   proc.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();

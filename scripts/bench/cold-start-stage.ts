@@ -1,11 +1,11 @@
 /**
- * Cold start to healthy: `node dist/src/index.js` exactly as `npm start` runs it (embedded simulator, fresh state
+ * Cold start to healthy: `node <flags> dist/src/index.js` exactly as `npm start` runs it (embedded simulator, fresh state
  * file, no .env), timed from spawn until `GET /healthz` answers 200. Three starts; the median is judged.
  */
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { ROOT, tempDir } from './child';
+import { BOT_NODE_FLAGS, ROOT, tempDir } from './child';
 import { ms, percentile, type Row } from './stats';
 
 const RUNS = 3;
@@ -27,7 +27,7 @@ async function coldStart(): Promise<number> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), STATE_PATH: path.join(dir, 'state.sqlite'), AZURE_SUBSCRIPTION_ID: '', SIMULATOR_PORT: '0' };
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'index.js')], { cwd: dir, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [...BOT_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'index.js')], { cwd: dir, env, stdio: 'ignore' });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   try {
     for (;;) {
