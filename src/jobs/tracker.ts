@@ -60,7 +60,7 @@ export interface JobTracker {
   /** One polling round over every vault with unfinished jobs. */
   tick(): Promise<void>;
   start(): void;
-  /** Stops polling and gives this instance's leases back, so another instance takes its jobs at once. */
+  /** Stops polling and gives this instance's vault leases back, so another instance takes its vaults at once. */
   stop(): Promise<void>;
 }
 
