@@ -9,6 +9,42 @@ import { messages, pickLocale } from '../i18n';
 import { reportError } from '../bot/error-boundary';
 
 type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+
+/**
+ * One Bot Connector client per service URL and audience for the life of the process, as botbuilder's older
+ * BotFrameworkAdapter kept them, instead of a new client (with its own HTTP pipeline and token cache) for every turn
+ * and every proactive message. A client carries only the bot's own credentials, never the caller's.
+ */
+class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  private reusing(factory: ConnectorFactory): ConnectorFactory {
+    return {
+      create: (serviceUrl: string, audience?: string) => {
+        const key = `${serviceUrl}\n${audience ?? ''}`;
+        let client = this.clients.get(key);
+        if (!client) {
+          client = factory.create(serviceUrl, audience);
+          this.clients.set(key, client);
+          client.catch(() => this.clients.delete(key));
+        }
+        return client;
+      },
+    };
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<Authenticated> {
+    const authenticated = await super.authenticateRequest(activity, authHeader);
+    return authenticated.connectorFactory ? { ...authenticated, connectorFactory: this.reusing(authenticated.connectorFactory) } : authenticated;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.reusing(super.createConnectorFactory(claimsIdentity));
+  }
+}
 
 /**
  * Refuses every request that fails authentication with a plain 401 and one warning in our log. Left to itself,
@@ -17,7 +53,7 @@ type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication[
  */
 class RefusingAdapter extends CloudAdapter {
   constructor(
-    auth: ConfigurationBotFrameworkAuthentication,
+    auth: ReusingAuthentication,
     private readonly log: Logger,
   ) {
     super(auth);
@@ -45,7 +81,7 @@ export function createAdapter(config: Readonly<Config>, log: Logger, authOverrid
     MicrosoftAppType: appType,
     MicrosoftAppTenantId: tenantId,
   });
-  const adapter = new RefusingAdapter(new ConfigurationBotFrameworkAuthentication(options, credentials), log);
+  const adapter = new RefusingAdapter(new ReusingAuthentication(options, credentials), log);
   adapter.onTurnError = async (context, error) => {
     const m = messages(pickLocale(context.activity.locale, context.activity.text));
     const text = reportError(log.child({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }), m, error, 'turn');
