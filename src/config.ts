@@ -31,7 +31,7 @@ export interface Config {
   /** Set = state in this Azure Storage account (shared by every instance) instead of SQLite. Secret: never log it. */
   stateBlobConnectionString?: string;
   stateBlobContainer: string;
-  /** This process, as job leases name it: unique per process, prefixed with App Service's WEBSITE_INSTANCE_ID. */
+  /** This process, as vault leases name it: unique per process, prefixed with App Service's WEBSITE_INSTANCE_ID. */
   instanceId: string;
   jobPollIntervalMs: number;
   approvalTtlMs: number;
