@@ -142,9 +142,10 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     if (job.view && isTerminal(job.view.status)) await finish(held, guard);
   }
 
-  async function pollVault(vaultId: string, jobs: Held[], watch: { since?: Date }): Promise<void> {
+  /** `observed`: how far back the observers want this vault's list (now, when only tracked jobs matter). */
+  async function pollVault(vaultId: string, jobs: Held[], observed: Date): Promise<void> {
     const starts = jobs.map(({ job: j }) => (j.view ? Date.parse(j.view.startTime) : j.createdAt) - 5 * 60_000);
-    const since = new Date(Math.min(...starts, watch.since?.getTime() ?? Infinity));
+    const since = new Date(Math.min(...starts, observed.getTime()));
     const listed = await azure.listJobs(vaultId, since);
     for (const observer of observers) {
       await observer.seen(vaultId, listed).catch((error) => log.warn('vault observer failed', { vaultId, error }));
@@ -222,7 +223,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       heldVaults.add(key);
       const keys = jobs.map((h) => jobKey(vaultId, h.job.jobId));
       keys.forEach((k) => busy.add(k));
-      await pollVault(vaultId, jobs, { since: since ?? new Date(now) })
+      await pollVault(vaultId, jobs, since ?? new Date(now))
         .catch((error) => log.warn('job list failed; will retry next tick', { vaultId, error }))
         .finally(() => keys.forEach((k) => busy.delete(k)));
     }
