@@ -57,7 +57,14 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     );
   }
 
-  type Located = { vaultId: string; container: string; item: string; at: number };
+  /** Where a VM is protected, named as in ProtectionInfo, and when that was found. */
+  type Located = Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName'> & { at: number };
+
+  async function readItem(where: Located): Promise<ProtectionInfo> {
+    const v = vaultRef(where.vaultId);
+    const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, where.containerName, where.protectedItemName));
+    return toProtectionInfo(where.vaultId, where.containerName, where.protectedItemName, resource);
+  }
 
   /**
    * Where a protected VM is protected (vault, container, item) hardly ever changes: remembered for a while, so a
@@ -71,14 +78,11 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
 
   /** The remembered item, read fresh; `undefined` (and forgotten) when it is not there any more. */
   async function readKnown(vm: VmRef, known: Located): Promise<ProtectionInfo | undefined> {
-    const v = vaultRef(known.vaultId);
-    const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, known.container, known.item)).catch((error) => {
-      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
-      throw error;
+    return readItem(known).catch((error) => {
+      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+      located.delete(vm.id.toLowerCase());
+      return undefined;
     });
-    if (resource) return toProtectionInfo(known.vaultId, known.container, known.item, resource);
-    located.delete(vm.id.toLowerCase());
-    return undefined;
   }
 
   async function getProtection(vm: VmRef): Promise<ProtectionInfo | undefined> {
@@ -91,12 +95,15 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     if (!PROTECTED_STATES.has((status.protectionStatus ?? '').toLowerCase()) || !status.vaultId || !status.containerName || !status.protectedItemName) {
       return undefined;
     }
-    const v = vaultRef(status.vaultId);
-    const container = assertBackupName(status.containerName, 'container name');
-    const item = assertBackupName(status.protectedItemName, 'item name');
-    const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, container, item));
-    located.set(vm.id.toLowerCase(), { vaultId: status.vaultId, container, item, at: ctx.clock.now() });
-    return toProtectionInfo(status.vaultId, container, item, resource);
+    const where: Located = {
+      vaultId: status.vaultId,
+      containerName: assertBackupName(status.containerName, 'container name'),
+      protectedItemName: assertBackupName(status.protectedItemName, 'item name'),
+      at: ctx.clock.now(),
+    };
+    const protection = await readItem(where);
+    located.set(vm.id.toLowerCase(), where);
+    return protection;
   }
 
   return {
@@ -117,21 +124,22 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     getProtection,
 
     async getBackupStatus(vm, since) {
+      const lists = (where: Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName'>) =>
+        Promise.all([listItemPoints(ctx, where), listVaultJobs(ctx, where.vaultId, since, 'InProgress')]);
       const known = remembered(vm);
       if (known) {
-        const where = { vaultId: known.vaultId, containerName: known.container, protectedItemName: known.item };
-        const [item, points, running] = await Promise.allSettled([readKnown(vm, known), listItemPoints(ctx, where), listVaultJobs(ctx, known.vaultId, since, 'InProgress')]);
-        if (item.status === 'rejected') throw item.reason;
-        if (item.value) {
-          if (points.status === 'rejected') throw points.reason;
-          if (running.status === 'rejected') throw running.reason;
-          return { protection: item.value, points: points.value, running: running.value };
+        // Asked together with the item; their answers are dropped when the item is not there any more.
+        const early = lists(known);
+        early.catch(() => undefined);
+        const protection = await readKnown(vm, known);
+        if (protection) {
+          const [points, running] = await early;
+          return { protection, points, running };
         }
-        // Not there any more: found afresh below.
       }
       const protection = await getProtection(vm);
       if (!protection) return undefined;
-      const [points, running] = await Promise.all([listItemPoints(ctx, protection), listVaultJobs(ctx, protection.vaultId, since, 'InProgress')]);
+      const [points, running] = await lists(protection);
       return { protection, points, running };
     },
 
