@@ -40,6 +40,15 @@ describe('getBackupStatus', () => {
     expect(list?.query['$filter']).toMatch(/ and status eq 'InProgress'$/);
   });
 
+  it('the three reads go out together: when the item read is refused, the other two were already asked; the refusal is what is answered', async () => {
+    const vm = await vmRef(h, 'vm006', 'rg-legacy');
+    expect(await h.port.getBackupStatus(vm, new Date(h.clock.now() - DAY))).toBeDefined();
+    h.sim.faults.add({ method: 'GET', path: /\/protectedItems\/vm;iaasvmcontainerv2;rg-legacy;vm006$/i, status: 403, errorCode: 'AuthorizationFailed' });
+    const mark = h.sim.requests.length;
+    await expect(h.port.getBackupStatus(vm, new Date(h.clock.now() - DAY))).rejects.toMatchObject({ code: 'AuthorizationFailed' });
+    expect(since(mark).sort()).toEqual(['GET backupJobs', 'GET recoveryPoints', 'GET vm;iaasvmcontainerv2;rg-legacy;vm006']);
+  });
+
   it('answers undefined for a VM that is not protected', async () => {
     await expect(h.port.getBackupStatus(await vmRef(h, 'vm003', 'rg-prod'), new Date(h.clock.now() - DAY))).resolves.toBeUndefined();
   });
