@@ -50,7 +50,7 @@ export async function coldStartStage(log: (line: string) => void): Promise<Row[]
   log(`  starts: ${runs.map((r) => ms(r)).join(', ')}`);
   return [
     {
-      measure: 'cold start to healthy (node dist/src/index.js, simulator mode)',
+      measure: 'cold start to healthy (node as npm start runs it, simulator mode)',
       bot: `${ms(median)} median (${runs.map((r) => Math.round(r)).join(' / ')} ms)`,
       baseline: '—',
       ratio: '',
