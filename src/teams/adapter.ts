@@ -12,14 +12,17 @@ type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication[
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
 /**
- * One Bot Connector client per service URL and audience for the life of the process, as botbuilder's older
- * BotFrameworkAdapter kept them, instead of a new client (with its own HTTP pipeline and token cache) for every turn
- * and every proactive message. A client carries only the bot's own credentials, never the caller's.
+ * One Bot Connector client per service URL and audience, and one user-token client per app id, for the life of the
+ * process, as botbuilder's older BotFrameworkAdapter kept them, instead of new clients (each with its own HTTP pipeline
+ * and token cache) for every turn and every proactive message. A client carries only the bot's own credentials, never
+ * the caller's.
  */
 class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   private reusing(factory: ConnectorFactory): ConnectorFactory {
     return {
@@ -43,6 +46,18 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
     return this.reusing(super.createConnectorFactory(claimsIdentity));
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    // The app id the client is made for, as botframework-connector reads it: the audience, else the appid claim.
+    const key = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    let client = this.tokenClients.get(key);
+    if (!client) {
+      client = super.createUserTokenClient(claimsIdentity);
+      this.tokenClients.set(key, client);
+      client.catch(() => this.tokenClients.delete(key));
+    }
+    return client;
   }
 }
 

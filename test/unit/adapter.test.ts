@@ -1,4 +1,4 @@
-/** The adapter keeps one Bot Connector client per service URL for the process, instead of one per turn. */
+/** The adapter keeps one Bot Connector client per service URL (and one user-token client) for the process, instead of new ones per turn. */
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
@@ -6,10 +6,10 @@ import { createAdapter } from '../../src/teams/adapter';
 
 const reference = (serviceUrl: string, id: string): Partial<ConversationReference> => ({ serviceUrl, channelId: 'msteams', conversation: { id } as never, bot: { id: 'bot', name: 'bot' } });
 
-async function clientOf(adapter: CloudAdapter, ref: Partial<ConversationReference>): Promise<unknown> {
+async function clientOf(adapter: CloudAdapter, ref: Partial<ConversationReference>, key: symbol = adapter.ConnectorClientKey): Promise<unknown> {
   let client: unknown;
   await adapter.continueConversationAsync('', ref, async (context) => {
-    client = context.turnState.get(adapter.ConnectorClientKey);
+    client = context.turnState.get(key);
   });
   return client;
 }
@@ -23,5 +23,13 @@ describe('adapter', () => {
     expect(first).toBeDefined();
     expect(again).toBe(first);
     expect(other).not.toBe(first);
+  });
+
+  it('reuses the user-token client across turns', async () => {
+    const adapter = createAdapter(loadConfig({}), silentLogger);
+    const first = await clientOf(adapter, reference('https://smba.trafficmanager.net/amer/', 'c1'), adapter.UserTokenClientKey);
+    const again = await clientOf(adapter, reference('https://smba.trafficmanager.net/emea/', 'c2'), adapter.UserTokenClientKey);
+    expect(first).toBeDefined();
+    expect(again).toBe(first);
   });
 });
