@@ -137,6 +137,7 @@ export const en = {
     } as Record<string, string>,
     starting: '⏳ Starting…',
     currentTask: (task: string) => `current step: ${task}`,
+    stepAt: (task: string, time: string) => `step at ${time}: ${task}`,
     vm: 'VM',
     vault: 'Vault',
     started: 'Started',

@@ -135,6 +135,7 @@ export const ja: Messages = {
     },
     starting: '⏳ 開始しています…',
     currentTask: (task: string) => `現在のステップ: ${task}`,
+    stepAt: (task: string, time: string) => `${time} 時点のステップ: ${task}`,
     vm: 'VM',
     vault: 'コンテナー',
     started: '開始',

@@ -13,7 +13,8 @@ export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
   const j = m.job;
   const view = job.view;
   const op = j.operation[job.operation] ?? job.operation;
-  const status = view ? (j.status[view.status] ?? view.status) + (view.status === 'InProgress' && view.task ? ` — ${j.currentTask(view.task)}` : '') : j.starting;
+  const step = view?.task && (view.taskAt ? j.stepAt(view.task, formatTime(job.locale, new Date(view.taskAt))) : j.currentTask(view.task));
+  const status = view ? (j.status[view.status] ?? view.status) + (view.status === 'InProgress' && step ? ` — ${step}` : '') : j.starting;
   const errors = (view?.errors ?? []).map((e) => ({ ...adviceFor(m, e.code), message: e.message }));
   return {
     title: j.title(op, job.vm.name),

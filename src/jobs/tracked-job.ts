@@ -13,6 +13,11 @@ import { StateConflictError, update, type StateStore } from '../state/store';
 export interface JobView {
   status: JobStatus;
   task?: string;
+  /**
+   * When `task` was read from the job's details (ISO time). Job lists do not carry the step (ListJobs.json), so a
+   * step read from the details is shown with its time; a step the list keeps current has none.
+   */
+  taskAt?: string;
   startTime: string;
   endTime?: string;
   durationMs?: number;
@@ -101,11 +106,12 @@ export function signature(view: JobView): string {
   return JSON.stringify([view.status, view.task ?? '', view.errors.map((e) => e.code)]);
 }
 
-/** What the bot keeps of a job as Azure reports it (dates as ISO text, so it stores as JSON). */
-export function viewOf(job: BackupJob): JobView {
+/** What the bot keeps of a job as Azure reports it (dates as ISO text, so it stores as JSON); `readAt`: details read then. */
+export function viewOf(job: BackupJob, readAt?: number): JobView {
   return {
     status: job.status,
     task: job.currentTask,
+    taskAt: job.currentTask && readAt !== undefined ? new Date(readAt).toISOString() : undefined,
     startTime: job.startTime.toISOString(),
     endTime: job.endTime?.toISOString(),
     durationMs: job.durationMs,

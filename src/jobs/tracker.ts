@@ -130,11 +130,11 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     let changed = false;
     if (listed && (!job.view || listed.status !== job.view.status)) {
       // Status changed (or first sight): read the details once for the current step and errors.
-      job.view = viewOf(await azure.getJob(job.vaultId, job.jobId));
+      job.view = viewOf(await azure.getJob(job.vaultId, job.jobId), clock.now());
       changed = true;
     } else if (listed?.currentTask && job.view && listed.currentTask !== job.view.task) {
       // Where the job list carries the current step, a new step shows without any extra read.
-      job.view = { ...job.view, task: listed.currentTask };
+      job.view = { ...job.view, task: listed.currentTask, taskAt: undefined };
       changed = true;
     }
     const shown = await show(held, guard);
@@ -238,7 +238,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   const tracker: JobTracker = {
     async track(job) {
       // First sight: one details read, so the card shows the real state from the start.
-      job.view = await azure.getJob(job.vaultId, job.jobId).then(viewOf, () => undefined);
+      job.view = await azure.getJob(job.vaultId, job.jobId).then((details) => viewOf(details, clock.now()), () => undefined);
       // Created with this instance's lease: whoever polls the vault leaves the job alone until its card is out.
       job.lease = leaseFor(me, clock.now(), leaseMs);
       const key = jobKey(job.vaultId, job.jobId);

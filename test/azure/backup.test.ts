@@ -66,14 +66,17 @@ describe('getProtection', () => {
 });
 
 describe('jobs already in the vault', () => {
-  it("shows last night's scheduled jobs: vm001 completed, vm002 failed on the Key Vault", async () => {
+  it("shows last night's scheduled jobs: vm001 completed, vm002 failed on the Key Vault (its details say why)", async () => {
     const jobs = await h.port.listJobs(PROD, new Date(h.clock.now() - 2 * DAY));
     const vm001 = jobs.find((j) => j.entityFriendlyName === 'vm001');
     const vm002 = jobs.find((j) => j.entityFriendlyName === 'vm002');
     expect(vm001).toMatchObject({ operation: 'Backup', status: 'Completed', errors: [] });
-    expect(vm002).toMatchObject({ operation: 'Backup', status: 'Failed' });
-    expect(vm002?.errors[0]?.code).toBe('UserErrorKeyvaultPermissionsNotConfigured');
-    expect(vm002?.errors[0]?.recommendations.length).toBeGreaterThan(0);
+    // Like ListJobs.json, the list carries no errors or steps: those are in the job's details (GetJobDetails.json).
+    expect(vm002).toMatchObject({ operation: 'Backup', status: 'Failed', errors: [] });
+    expect(vm002?.currentTask).toBeUndefined();
+    const details = await h.port.getJob(PROD, vm002!.jobId);
+    expect(details.errors[0]?.code).toBe('UserErrorKeyvaultPermissionsNotConfigured');
+    expect(details.errors[0]?.recommendations.length).toBeGreaterThan(0);
   });
 
   it('sends the real $filter grammar and the simulator rejects a malformed one', async () => {
@@ -110,7 +113,8 @@ describe('backup now', () => {
     expect(h.sleeps.every((ms) => ms === 0)).toBe(true);
 
     const started = (await h.port.listJobs(PROD, new Date(h.clock.now() - 60_000))).find((j) => j.jobId === jobId);
-    expect(started).toMatchObject({ operation: 'Backup', status: 'InProgress', currentTask: 'Take Snapshot', entityFriendlyName: 'vm001' });
+    expect(started).toMatchObject({ operation: 'Backup', status: 'InProgress', entityFriendlyName: 'vm001' });
+    expect(await h.port.getJob(PROD, jobId)).toMatchObject({ status: 'InProgress', currentTask: 'Take Snapshot' });
 
     h.clock.advance(TIMINGS.snapshotMs + 1_000);
     expect(await h.port.getJob(PROD, jobId)).toMatchObject({ status: 'InProgress', currentTask: 'Transfer data to vault' });

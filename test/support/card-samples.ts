@@ -234,7 +234,7 @@ async function samplesWith(locale: Locale, services: Services): Promise<CardSamp
     ['choose-vm', cardFrom(locale, services, (ctx) => resolveVm(ctx, 'web01', 'check', m.commands.check.usage))],
     ['help', helpCard(m, commands, services)],
     ['job', jobCard(trackedJob(locale, failed))],
-    ['job.in-progress', jobCard(trackedJob(locale, { status: 'InProgress', task: 'Take Snapshot', startTime: '2026-11-29T08:40:00Z', errors: [] }))],
+    ['job.in-progress', jobCard(trackedJob(locale, { status: 'InProgress', task: 'Take Snapshot', taskAt: '2026-11-29T08:41:00Z', startTime: '2026-11-29T08:40:00Z', errors: [] }))],
     ['job.restore-completed', restoredJobCard(locale)],
     ['restore-form', cardFrom(locale, services, (ctx) => restore.handle(ctx, { vm: 'web-prod-02' }))],
     ['restore-summary', restoreSummaryCard(m, locale, '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', restorePayload())],

@@ -6,8 +6,9 @@
  * "UserErrorKeyVaultPermissionsNotConfigured"), `errorString` the message, and `extendedInfo.dynamicErrorMessage`
  * repeats the message. The SDK port reads the code text from `errorTitle`.
  *
- * The list answer carries the same properties as the detail answer (extendedInfo and errorDetails included), which the
- * examples neither show nor rule out; it lets one list call report the current task.
+ * The list answer (`jobListItem`) is shaped like ListJobs.json: the job's status and times, no `extendedInfo` (tasks,
+ * progress, property bag) and no `errorDetails`. As with Get-AzRecoveryServicesBackupJob, the current step and the
+ * errors of a job come only from its details (`jobPayload`, GetJobDetails.json).
  */
 import { isoDuration, isoTime } from '../arm';
 import type { SimJob, SimRecoveryVault } from '../estate/model';
@@ -53,6 +54,28 @@ export function jobPayload(vault: SimRecoveryVault, job: SimJob, now: number, ti
       activityId: job.name,
       containerName: containerName(job.containerKey),
       isUserTriggered: job.isUserTriggered,
+    },
+  };
+}
+
+/** A job as backupJobs.list gives it (ListJobs.json): what GetJobDetails.json has, less the details. */
+export function jobListItem(vault: SimRecoveryVault, job: SimJob, now: number, timings: SimTimings): Record<string, unknown> {
+  const view = jobView(job, now, timings);
+  return {
+    id: `${vault.id}/backupJobs/${job.name}`,
+    name: job.name,
+    type: 'Microsoft.RecoveryServices/vaults/backupJobs',
+    properties: {
+      jobType: 'AzureIaaSVMJob',
+      duration: isoDuration(view.durationMs),
+      virtualMachineVersion: 'Compute',
+      entityFriendlyName: job.entityFriendlyName,
+      backupManagementType: 'AzureIaasVM',
+      operation: job.operation,
+      status: view.status,
+      startTime: isoTime(job.startTime),
+      ...(view.endTime !== undefined ? { endTime: isoTime(view.endTime) } : {}),
+      activityId: job.name,
     },
   };
 }

@@ -7,7 +7,7 @@
 import { ArmError, ok } from '../arm';
 import { parseJobFilter } from '../jobs/filter';
 import { jobView } from '../jobs/progress';
-import { jobPayload } from '../payloads/jobs';
+import { jobListItem, jobPayload } from '../payloads/jobs';
 import { type Route, route } from '../router';
 import { VAULT, vaultOf } from './backup-common';
 
@@ -26,7 +26,7 @@ export const backupJobRoutes: Route[] = [
     const page = jobs.slice(from, from + ctx.jobPageSize);
     const rest = from + page.length < jobs.length;
     const query = new URLSearchParams({ ...ctx.query, $skipToken: String(from + page.length) });
-    return ok({ value: page.map((j) => jobPayload(vault, j, ctx.now, ctx.timings)), ...(rest ? { nextLink: `${ctx.baseUrl}${vault.id}/backupJobs?${query}` } : {}) });
+    return ok({ value: page.map((j) => jobListItem(vault, j, ctx.now, ctx.timings)), ...(rest ? { nextLink: `${ctx.baseUrl}${vault.id}/backupJobs?${query}` } : {}) });
   }),
   route('GET', `${VAULT}/backupJobs/{job}`, (ctx) => {
     const vault = vaultOf(ctx);
