@@ -12,6 +12,7 @@ import { toInvokeResponse } from './activities';
 import { reportError } from '../bot/error-boundary';
 import { resourceName } from '../azure/port';
 import { watchHere } from '../watch/watch-here';
+import { timedPort } from '../azure/timed-port';
 
 export interface BotDeps {
   services: Services;
@@ -26,17 +27,14 @@ export class BackupBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-      await this.inTurn(context, text, async (ctx) => {
-        ctx.log.info('message', { length: text.length });
-        await this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim());
-      });
+      await this.inTurn(context, text, { msg: 'message', length: text.length }, (ctx) => this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim()));
       await next();
     });
     // Installed in a team channel: that channel becomes the alert channel, unless one is set already.
     this.onMembersAdded(async (context, next) => {
       const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
       if (botAdded && context.activity.conversation.conversationType === 'channel') {
-        await this.inTurn(context, '', async (ctx) => {
+        await this.inTurn(context, '', { msg: 'installed in a channel' }, async (ctx) => {
           if (await watchHere(ctx, true)) await ctx.send({ text: ctx.msg.watch.on(ctx.services.config.recoveryVaultIds.map(resourceName).join(', ')) });
         });
       }
@@ -57,9 +55,8 @@ export class BackupBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
     const data = value?.action?.data && typeof value.action.data === 'object' ? (value.action.data as Record<string, unknown>) : {};
-    return this.inTurn(context, '', async (turnCtx) => {
+    return this.inTurn(context, '', { msg: 'card action', verb }, async (turnCtx) => {
       const ctx = { ...turnCtx, cardActivityId: context.activity.replyToId };
-      ctx.log.info('card action', { verb });
       return toInvokeResponse(await this.deps.dispatcher.onAction(ctx, verb, data));
     });
   }
@@ -79,10 +76,14 @@ export class BackupBot extends TeamsActivityHandler {
   /**
    * Runs `handle` with the handler context of this turn. While the turn runs, its writes go through the turn's own
    * context; once it has ended (botbuilder revokes that context) or handed work to the background, through the
-   * messenger's proactive path.
+   * messenger's proactive path. The turn's log line (`what`) is written when it ends, with how long it took and how
+   * much of that was spent waiting on Azure.
    */
-  private async inTurn<T>(context: TurnContext, text: string, handle: (ctx: HandlerContext) => Promise<T>): Promise<T> {
-    const { services, messenger, track } = this.deps;
+  private async inTurn<T>(context: TurnContext, text: string, what: { msg: string } & Record<string, unknown>, handle: (ctx: HandlerContext) => Promise<T>): Promise<T> {
+    const { messenger, track } = this.deps;
+    const started = performance.now();
+    const azure = timedPort(this.deps.services.azure);
+    const services = { ...this.deps.services, azure: azure.port };
     const activity = context.activity;
     const conversationId = activity.conversation.id;
     await this.remember(TurnContext.getConversationReference(activity));
@@ -113,6 +114,10 @@ export class BackupBot extends TeamsActivityHandler {
       return await handle(ctx);
     } finally {
       live = undefined;
+      const { msg, ...fields } = what;
+      const spent = azure.spent();
+      const tenths = (x: number) => Math.round(x * 10) / 10;
+      log.info(msg, { ...fields, ms: tenths(performance.now() - started), azureMs: tenths(spent.ms), azureCalls: spent.calls });
     }
   }
 }
