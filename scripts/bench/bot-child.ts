@@ -1,8 +1,9 @@
 /**
  * The bot under test in a process of its own, configured from its environment as in production, on the simulator
  * that runs in another process (BENCH_SIM_URL, BENCH_SIM_CA, BENCH_SIM_SUBSCRIPTION_ID). It logs as in production
- * (to stdout, which the bench discards). Calls: `tick` (one job-polling round), `memory`, `armWaits` (with
- * BENCH_TRACE_ARM=1: how long each turn spent in Azure calls, see arm-wait.ts).
+ * (to stdout: the latency stage reads each turn's time in Azure from it, other stages discard it). Calls: `tick` (one job-polling round), `memory`, `armWaits` (with
+ * BENCH_TRACE_ARM=1: how long each turn spent in Azure calls, see arm-wait.ts), `cpu` (process.cpuUsage). A `tick`
+ * also reports the process's peak memory while it ran (sampled every 2 ms).
  */
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
@@ -21,11 +22,19 @@ async function main(): Promise<void> {
     {
       async tick() {
         const started = performance.now();
+        const peak: Record<string, number> = {};
+        const sample = () => {
+          for (const [k, v] of Object.entries(process.memoryUsage())) peak[k] = Math.max(peak[k] ?? 0, v);
+        };
+        const sampler = setInterval(sample, 2);
         await app.services.jobs.tick();
-        return { ms: performance.now() - started };
+        clearInterval(sampler);
+        sample();
+        return { ms: performance.now() - started, peak };
       },
       armWaits: () => armWaits?.take() ?? {},
       memory: () => ({ ...process.memoryUsage(), maxRssBytes: process.resourceUsage().maxRSS * 1024 }),
+      cpu: () => process.cpuUsage(),
       gc: () => (globalThis as { gc?: () => void }).gc?.(),
     },
     () => app.close(),

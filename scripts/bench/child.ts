@@ -42,14 +42,23 @@ type Message = { type: 'ready'; value: unknown } | { type: 'result'; id: number;
 
 /**
  * Starts `dist/scripts/bench/<name>.js` with extra environment and waits for its `ready` (at most `timeoutMs`); the
- * bot's process gets the Node flags `npm start` gives it.
+ * bot's process gets the Node flags `npm start` gives it (BENCH_BOT_FLAGS="<flags>" overrides them, to try others).
+ * With `onLine`, each line the child writes to stdout (the bot's log) is handed to it; otherwise stdout is discarded.
  * With BENCH_PROFILE=<dir>, the bot's process writes a CPU profile there when it stops (open it in Chrome DevTools).
  */
-export async function startChild<Ready>(name: string, env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = []): Promise<Child<Ready>> {
+export async function startChild<Ready>(name: string, env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = [], onLine?: (line: string) => void): Promise<Child<Ready>> {
   const script = path.join(ROOT, 'dist', 'scripts', 'bench', `${name}.js`);
   const profile = process.env.BENCH_PROFILE && name === 'bot-child' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const flags = name === 'bot-child' ? BOT_NODE_FLAGS : [];
-  const proc: ChildProcess = fork(script, [], { cwd: ROOT, execArgv: [...flags, ...nodeArgs, ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const flags = name === 'bot-child' ? (process.env.BENCH_BOT_FLAGS !== undefined ? process.env.BENCH_BOT_FLAGS.split(' ').filter(Boolean) : BOT_NODE_FLAGS) : [];
+  const proc: ChildProcess = fork(script, [], { cwd: ROOT, execArgv: [...flags, ...nodeArgs, ...profile], env: { ...process.env, ...env }, stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe', 'ipc'] });
+  if (onLine) {
+    let rest = '';
+    proc.stdout?.on('data', (c: Buffer) => {
+      const lines = (rest + c.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      lines.forEach(onLine);
+    });
+  }
   let stderr = '';
   proc.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();

@@ -27,5 +27,5 @@ server.post('/api/messages', async (req, res) => {
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
-  serveParent({ url: `http://127.0.0.1:${port}` }, { memory: () => process.memoryUsage() }, async () => void server.close());
+  serveParent({ url: `http://127.0.0.1:${port}` }, { memory: () => process.memoryUsage(), cpu: () => process.cpuUsage() }, async () => void server.close());
 });

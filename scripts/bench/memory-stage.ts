@@ -47,7 +47,11 @@ export async function memoryStage(log: (line: string) => void): Promise<Row[]> {
     try {
       const idle = await bot.call<Memory>('memory');
       const ticks: number[] = [];
-      for (let i = 0; i < 3; i++) ticks.push((await bot.call<{ ms: number }>('tick')).ms);
+      for (let i = 0; i < 3; i++) {
+        const t = await bot.call<{ ms: number; peak: Record<string, number> }>('tick');
+        ticks.push(t.ms);
+        log(`  tick ${i + 1}: peak ${Object.entries(t.peak).map(([k, v]) => `${k} ${mb(v).toFixed(0)}`).join(', ')} MB`);
+      }
       const after = await bot.call<Memory>('memory');
       await bot.call('gc');
       const collected = await bot.call<Memory>('memory');

@@ -10,7 +10,7 @@ import type { BenchConnector } from './connector';
 
 export interface LoadResult {
   latencies: number[];
-  /** Latency by turn id (the `x-bench-turn` header each POST carries). */
+  /** Latency by turn: the activity's id, which each POST also carries as its `x-bench-turn` header. */
   byTurn: Map<string, number>;
   failures: number;
   replies: number;
@@ -37,7 +37,7 @@ export async function drive(botUrl: string, connector: BenchConnector, options: 
         if (wait > 0) await sleep(wait);
         const activity = messageActivity(connector.url, options.text?.(c) ?? `status ${VMS[c % VMS.length]}`, users.alice, where);
         ids.add(activity.conversation.id);
-        const turn = `${options.label}-${c}-${k}`;
+        const turn = activity.id;
         const sent = performance.now();
         try {
           const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bench-turn': turn }, body: JSON.stringify(activity) });
