@@ -3,7 +3,7 @@
  * echo, bot…) so both see the same machine. Every process is on 127.0.0.1: the simulator (Azure's side, answering
  * with no added latency) and each bot run in their own process; this process drives them and plays the Bot
  * Connector. Judged, as the issue defines the measure ("Azure latency excluded"): `status vmNNN` at 100 conversations,
- * in five rounds that alternate with the echo bot's (pooled, so that both sides see the same moments of the
+ * in ten rounds (4,000 turns a side) that alternate with the echo bot's (pooled, so that both sides see the same moments of the
  * machine), each turn's latency less the time it spent in Azure calls. That time is the bot's own: its log line for
  * the turn says how long the turn waited on the Azure port (`azureMs`, the official SDK's request and response
  * handling included), so the judged process is the bot as shipped, uninstrumented. A diagnostic row takes out only
@@ -22,7 +22,7 @@ const LEVELS = [10, 100, 500];
 const JUDGED = 100;
 const TARGET = 1.3;
 const PACE = { turns: 4, intervalMs: 2_000 };
-const JUDGED_ROUNDS = 5;
+const JUDGED_ROUNDS = 10;
 const TRACED_ROUNDS = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -77,6 +77,7 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
           cpuMs[side] += (await cpuOf(child)) - before;
           return result;
         };
+        await bot.call('gcPauses');
         for (let round = 1; round <= JUDGED_ROUNDS; round++) {
           echoes.push(await timedRun('echo', echo, `echo-judged-${round}`));
           bots.push(await timedRun('bot', bot, `bot-judged-${round}`));
@@ -91,6 +92,9 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
         show('bot status (judged rounds)', JUDGED, r);
         log(`  bot status, in Azure per turn (the bot's log): p50 ${ms(percentile(inAzure, 50))}, p99 ${ms(percentile(inAzure, 99))}`);
         log(`  CPU per turn (process time over the judged rounds): echo ${ms(cpuMs.echo / pooled(echoes).turns)}, bot status ${ms(cpuMs.bot / r.turns)}`);
+        const gc = (await bot.call<number[]>('gcPauses')).sort((a, b) => b - a);
+        log(`  bot's garbage-collection pauses over the judged rounds: ${gc.length}, ${ms(gc.reduce((a, b) => a + b, 0))} in all, longest ${gc.slice(0, 5).map(ms).join(', ')}`);
+        log(`  judged p99 by round (Azure excluded): bot ${bots.map((b) => ms(percentile([...b.byTurn].map(([t, took]) => took - azureMs.get(t)!), 99))).join(', ')}; echo ${echoes.map((e) => ms(percentile(e.latencies, 99))).join(', ')}`);
         const judgedRows = compare(`turn latency p{p}, ${JUDGED} conversations, status vmNNN, Azure latency excluded`, true, pooled(echoes), { ...r, latencies: [...r.byTurn].map(([turn, took]) => took - azureMs.get(turn)!) });
 
         let echoAtJudged: LoadResult | undefined;
