@@ -3,8 +3,8 @@
  * echo, bot…) so both see the same machine. Every process is on 127.0.0.1: the simulator (Azure's side, answering
  * with no added latency) and each bot run in their own process; this process drives them and plays the Bot
  * Connector. Judged, as the issue defines the measure ("Azure latency excluded"): `status vmNNN` at 100 conversations,
- * in ten rounds (4,000 turns a side) that alternate with the echo bot's (pooled, so that both sides see the same moments of the
- * machine), each turn's latency less the time it spent in Azure calls. That time is the bot's own: its log line for
+ * in ten rounds (4,000 turns a side) that alternate with the echo bot's (pooled, so that both sides see the same
+ * moments of the machine), each turn's latency less the time it spent in Azure calls. That time is the bot's own: its log line for
  * the turn says how long the turn waited on the Azure port (`azureMs`, the official SDK's request and response
  * handling included), so the judged process is the bot as shipped, uninstrumented. A diagnostic row takes out only
  * the wait on the wire, so the SDK's own work counts as the bot's: a second bot process traced by arm-wait.ts (the
