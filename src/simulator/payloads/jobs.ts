@@ -12,22 +12,20 @@
  */
 import { isoDuration, isoTime } from '../arm';
 import type { SimJob, SimRecoveryVault } from '../estate/model';
-import { jobView } from '../jobs/progress';
+import { jobView, type JobView } from '../jobs/progress';
 import type { SimTimings } from '../types';
 import { containerName } from './backup';
 
+/** A job as jobDetails.get gives it (GetJobDetails.json): its list item, plus steps, progress and errors. */
 export function jobPayload(vault: SimRecoveryVault, job: SimJob, now: number, timings: SimTimings): Record<string, unknown> {
   const view = jobView(job, now, timings);
+  const item = jobListItem(vault, job, view);
   const remainingMs = view.status === 'InProgress' ? Math.max(0, totalMs(job, timings) - view.durationMs) : undefined;
   return {
-    id: `${vault.id}/backupJobs/${job.name}`,
-    name: job.name,
-    type: 'Microsoft.RecoveryServices/vaults/backupJobs',
+    ...item,
     properties: {
-      jobType: 'AzureIaaSVMJob',
-      duration: isoDuration(view.durationMs),
+      ...item.properties,
       actionsInfo: view.status === 'InProgress' && job.operation !== 'ConfigureBackup' ? ['Cancellable'] : [],
-      virtualMachineVersion: 'Compute',
       ...(view.error
         ? { errorDetails: [{ errorCode: view.error.number, errorTitle: view.error.code, errorString: view.error.message, recommendations: view.error.recommendations }] }
         : {}),
@@ -45,22 +43,14 @@ export function jobPayload(vault: SimRecoveryVault, job: SimJob, now: number, ti
         ...(remainingMs !== undefined ? { estimatedRemainingDuration: isoDuration(remainingMs) } : {}),
         ...(view.error ? { dynamicErrorMessage: view.error.message } : {}),
       },
-      entityFriendlyName: job.entityFriendlyName,
-      backupManagementType: 'AzureIaasVM',
-      operation: job.operation,
-      status: view.status,
-      startTime: isoTime(job.startTime),
-      ...(view.endTime !== undefined ? { endTime: isoTime(view.endTime) } : {}),
-      activityId: job.name,
       containerName: containerName(job.containerKey),
       isUserTriggered: job.isUserTriggered,
     },
   };
 }
 
-/** A job as backupJobs.list gives it (ListJobs.json): what GetJobDetails.json has, less the details. */
-export function jobListItem(vault: SimRecoveryVault, job: SimJob, now: number, timings: SimTimings): Record<string, unknown> {
-  const view = jobView(job, now, timings);
+/** A job as backupJobs.list gives it (ListJobs.json): its status and times, as of `view` (`jobView` of the job now). */
+export function jobListItem(vault: SimRecoveryVault, job: SimJob, view: JobView) {
   return {
     id: `${vault.id}/backupJobs/${job.name}`,
     name: job.name,

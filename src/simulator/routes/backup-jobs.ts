@@ -26,7 +26,7 @@ export const backupJobRoutes: Route[] = [
     const page = jobs.slice(from, from + ctx.jobPageSize);
     const rest = from + page.length < jobs.length;
     const query = new URLSearchParams({ ...ctx.query, $skipToken: String(from + page.length) });
-    return ok({ value: page.map((j) => jobListItem(vault, j, ctx.now, ctx.timings)), ...(rest ? { nextLink: `${ctx.baseUrl}${vault.id}/backupJobs?${query}` } : {}) });
+    return ok({ value: page.map((j) => jobListItem(vault, j, jobView(j, ctx.now, ctx.timings))), ...(rest ? { nextLink: `${ctx.baseUrl}${vault.id}/backupJobs?${query}` } : {}) });
   }),
   route('GET', `${VAULT}/backupJobs/{job}`, (ctx) => {
     const vault = vaultOf(ctx);
