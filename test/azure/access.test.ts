@@ -9,18 +9,12 @@ import {
   SIM_SUBSCRIPTION_ID,
   SIM_TENANT_ID,
 } from '../../src/simulator';
-import { fetchSim, type Harness, seen, startHarness } from './harness';
+import { fetchSim, seen, useHarness } from './harness';
 
 const kv = (name: string) => `/subscriptions/${SIM_SUBSCRIPTION_ID}/resourceGroups/rg-security/providers/Microsoft.KeyVault/vaults/${name}`;
 const BMS = SIM_BACKUP_MANAGEMENT_OBJECT_ID;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({}, { backupManagementObjectId: BMS });
-});
-afterAll(async () => {
-  await h.sim.close();
-});
+const h = useHarness({}, { backupManagementObjectId: BMS });
 
 describe('Key Vault reads', () => {
   it('reads kv-ade-prod: access policies with Backup Management Service already granted', async () => {

@@ -4,18 +4,12 @@
  * list is asked for running jobs only. A VM whose protection went away is found afresh, not served from memory.
  */
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { type Harness, seen, startHarness, vmRef } from './harness';
+import { seen, useHarness, vmRef } from './harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const DAY = 86_400_000;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.sim.close();
-});
+const h = useHarness();
 
 /** Requests from `mark` on, as `METHOD last-path-segment`. */
 const since = (mark: number) => h.sim.requests.slice(mark).map((r) => `${r.method} ${r.path.split('/').pop()}`);

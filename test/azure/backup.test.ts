@@ -4,18 +4,12 @@
  */
 import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, SIM_TENANT_ID } from '../../src/simulator';
 import type { ProtectionInfo } from '../../src/azure/port';
-import { fetchSim, type Harness, seen, startHarness, TIMINGS, vmRef } from './harness';
+import { fetchSim, seen, TIMINGS, useHarness, vmRef } from './harness';
 
 const [PROD, DEV] = SIM_RECOVERY_VAULT_IDS as [string, string];
 const DAY = 86_400_000;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.sim.close();
-});
+const h = useHarness();
 
 async function protectionOf(name: string, rg: string): Promise<ProtectionInfo> {
   const p = await h.port.getProtection(await vmRef(h, name, rg));

@@ -1,14 +1,8 @@
 /** findVms / getVm against the simulator's demo estate, through the real compute SDK over HTTPS. */
 import { SIM_SUBSCRIPTION_ID } from '../../src/simulator';
-import { type Harness, seen, startHarness, vmRef } from './harness';
+import { seen, useHarness, vmRef } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.sim.close();
-});
+const h = useHarness();
 
 describe('findVms', () => {
   it('finds a VM by name across the subscription, case-insensitively', async () => {

@@ -5,19 +5,13 @@
 import type { GetTokenOptions } from '@azure/identity';
 import { createAzurePort, simulatorCredential } from '../../src/azure/sdk-port';
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { fetchSim, type Harness, seen, startHarness, vmRef } from './harness';
+import { fetchSim, seen, useHarness, vmRef } from './harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const LIST_VMS = /\/providers\/Microsoft\.Compute\/virtualMachines$/i;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
+const h = useHarness();
 afterEach(() => h.sim.faults.clear());
-afterAll(async () => {
-  await h.sim.close();
-});
 
 it('403 AuthorizationFailed becomes AzureError AuthorizationFailed with status and request id', async () => {
   h.sim.faults.add({ method: 'GET', path: LIST_VMS, status: 403, errorCode: 'AuthorizationFailed' });

@@ -38,6 +38,19 @@ export async function startHarness(sim: SimulatorOptions = {}, port: Partial<Azu
   return { sim: simulator, port: azure, clock, sleeps };
 }
 
+/**
+ * A test file's harness: started before its first test and closed after its last. The object is returned at once
+ * and filled in when the harness is up, so tests use `h.port`, `h.sim`… as they are.
+ */
+export function useHarness(sim: SimulatorOptions = {}, port: Partial<AzurePortOptions> = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(sim, port));
+  });
+  afterAll(() => h.sim?.close());
+  return h;
+}
+
 /** The single VM named `name` in `resourceGroup`. */
 export async function vmRef(h: Harness, name: string, resourceGroup: string): Promise<VmRef> {
   const [vm] = await h.port.findVms(name, resourceGroup);

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIM_RECOVERY_VAULT_IDS, SIM_SUBSCRIPTION_ID, KEY_VAULT_ADMINISTRATOR_ROLE_ID } from '../../src/simulator';
-import { fetchSim, type Harness, startHarness } from './harness';
+import { fetchSim, useHarness } from './harness';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'shared', 'azure-rest-examples');
 const SUB = `/subscriptions/${SIM_SUBSCRIPTION_ID}`;
@@ -86,13 +86,7 @@ const CASES: Case[] = [
 ];
 
 const present = existsSync(EXAMPLES);
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.sim.close();
-});
+const h = useHarness();
 
 (present ? describe : describe.skip)('payload shapes follow ../shared/azure-rest-examples', () => {
   it.each(CASES)('$file', async ({ file, request, status, ignore = [] }) => {

@@ -1,7 +1,7 @@
 /** Enabling protection (with discovery), recovery points and restores, through the real backup SDK. */
 import { KEY_VAULT_ADMINISTRATOR_ROLE_ID, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, SIM_SUBSCRIPTION_ID } from '../../src/simulator';
 import type { RestoreRequest } from '../../src/azure/port';
-import { type Harness, seen, startHarness, TIMINGS, vmRef } from './harness';
+import { seen, TIMINGS, useHarness, vmRef } from './harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const GOLD = `${PROD}/backupPolicies/GoldPolicy`;
@@ -9,13 +9,7 @@ const DEFAULT = `${PROD}/backupPolicies/DefaultPolicy`;
 const RG = (name: string, sub = SIM_SUBSCRIPTION_ID) => `/subscriptions/${sub}/resourceGroups/${name}`;
 const STORAGE = `${RG('rg-restore')}/providers/Microsoft.Storage/storageAccounts/strestorestaging`;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({}, { backupManagementObjectId: SIM_BACKUP_MANAGEMENT_OBJECT_ID });
-});
-afterAll(async () => {
-  await h.sim.close();
-});
+const h = useHarness({}, { backupManagementObjectId: SIM_BACKUP_MANAGEMENT_OBJECT_ID });
 
 describe('enableProtection', () => {
   it('refreshes containers first for vm004, then protects it and reports the ConfigureBackup job', async () => {

@@ -1,11 +1,7 @@
 /** getProtection remembers where a VM is protected, so a repeated status costs one read — and never goes stale. */
-import { startHarness, type Harness } from './harness';
+import { useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sim.close());
+const h = useHarness();
 
 const since = () => h.sim.requests.length;
 

@@ -4,15 +4,9 @@
  */
 import 'restify';
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { type Harness, startHarness, vmRef } from './harness';
+import { useHarness, vmRef } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.sim.close();
-});
+const h = useHarness();
 
 it('backup now (202 + operation status) and discovery (202 then 204) complete with restify loaded', async () => {
   const vm = await vmRef(h, 'vm001', 'rg-prod');
