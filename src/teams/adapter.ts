@@ -14,6 +14,17 @@ type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
 
+/** The client made for `key` the first time, kept; forgotten if making it failed, so the next call tries again. */
+function kept<T>(clients: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let client = clients.get(key);
+  if (!client) {
+    client = make();
+    clients.set(key, client);
+    client.catch(() => clients.delete(key));
+  }
+  return client;
+}
+
 /**
  * One Bot Connector client per service URL and audience, and one user-token client per app id, for the life of the
  * process, as botbuilder's older BotFrameworkAdapter kept them, instead of new clients (each with its own HTTP pipeline
@@ -25,18 +36,7 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   private reusing(factory: ConnectorFactory): ConnectorFactory {
-    return {
-      create: (serviceUrl: string, audience?: string) => {
-        const key = `${serviceUrl}\n${audience ?? ''}`;
-        let client = this.clients.get(key);
-        if (!client) {
-          client = factory.create(serviceUrl, audience);
-          this.clients.set(key, client);
-          client.catch(() => this.clients.delete(key));
-        }
-        return client;
-      },
-    };
+    return { create: (serviceUrl: string, audience?: string) => kept(this.clients, `${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)) };
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<Authenticated> {
@@ -50,14 +50,8 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     // The app id the client is made for, as botframework-connector reads it: the audience, else the appid claim.
-    const key = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
-    let client = this.tokenClients.get(key);
-    if (!client) {
-      client = super.createUserTokenClient(claimsIdentity);
-      this.tokenClients.set(key, client);
-      client.catch(() => this.tokenClients.delete(key));
-    }
-    return client;
+    const appId = claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+    return kept(this.tokenClients, appId, () => super.createUserTokenClient(claimsIdentity));
   }
 }
 
