@@ -7,7 +7,7 @@ import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, pollUntilDone, ResponseCapture } from './operations';
 import { listItemPoints, listVaultJobs } from './port-jobs';
-import type { AzurePort, ProtectionInfo, VmRef } from './port';
+import type { AzurePort, ItemPlace, ProtectionInfo, VmRef } from './port';
 import { call } from './to-azure-error';
 import { toPolicyInfo, toProtectionInfo } from './translate-backup';
 import { assertBackupName, assertName, assertRegion, parseResourceId, vaultRef, type ResourceId } from './validate';
@@ -58,7 +58,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   }
 
   /** Where a VM is protected, named as in ProtectionInfo, and when that was found. */
-  type Located = Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName'> & { at: number };
+  type Located = ItemPlace & { at: number };
 
   async function readItem(where: Located): Promise<ProtectionInfo> {
     const v = vaultRef(where.vaultId);
@@ -124,7 +124,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     getProtection,
 
     async getBackupStatus(vm, since) {
-      const lists = (where: Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName'>) =>
+      const lists = (where: ItemPlace) =>
         Promise.all([listItemPoints(ctx, where), listVaultJobs(ctx, where.vaultId, since, 'InProgress')]);
       const known = remembered(vm);
       if (known) {

@@ -3,7 +3,7 @@ import type { EncryptionDetails, IaasVMRestoreRequest } from '@azure/arm-recover
 import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, ResponseCapture } from './operations';
-import type { AzurePort, BackupJob, JobStatus, ProtectionInfo, RecoveryPointInfo, RestoreRequest } from './port';
+import type { AzurePort, BackupJob, ItemPlace, JobStatus, RecoveryPointInfo, RestoreRequest } from './port';
 import { call } from './to-azure-error';
 import { toBackupJob, toRecoveryPoint } from './translate-backup';
 import { assertBackupName, assertGuid, assertName, assertRecoveryPointId, assertRegion, parseResourceId, vaultRef } from './validate';
@@ -80,7 +80,7 @@ export async function listVaultJobs(ctx: PortContext, vaultId: string, since: Da
 }
 
 /** A protected item's recovery points, newest first. */
-export async function listItemPoints(ctx: PortContext, protection: Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName'>): Promise<RecoveryPointInfo[]> {
+export async function listItemPoints(ctx: PortContext, protection: ItemPlace): Promise<RecoveryPointInfo[]> {
   const v = vaultRef(protection.vaultId);
   const container = assertBackupName(protection.containerName, 'container name');
   const item = assertBackupName(protection.protectedItemName, 'item name');

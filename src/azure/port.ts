@@ -107,6 +107,9 @@ export interface RecoveryVaultInfo {
   crossRegionRestore: boolean;
 }
 
+/** Where a VM's backups are: its vault, container and protected item, as Azure names them. */
+export type ItemPlace = Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName'>;
+
 export interface ProtectionInfo {
   vaultId: string;
   containerName: string;

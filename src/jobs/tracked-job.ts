@@ -106,12 +106,12 @@ export function signature(view: JobView): string {
   return JSON.stringify([view.status, view.task ?? '', view.errors.map((e) => e.code)]);
 }
 
-/** What the bot keeps of a job as Azure reports it (dates as ISO text, so it stores as JSON); `readAt`: details read then. */
-export function viewOf(job: BackupJob, readAt?: number): JobView {
+/** What the bot keeps of a job's details as Azure reports them at `readAt` (dates as ISO text, so it stores as JSON). */
+export function viewOf(job: BackupJob, readAt: number): JobView {
   return {
     status: job.status,
     task: job.currentTask,
-    taskAt: job.currentTask && readAt !== undefined ? new Date(readAt).toISOString() : undefined,
+    taskAt: job.currentTask ? new Date(readAt).toISOString() : undefined,
     startTime: job.startTime.toISOString(),
     endTime: job.endTime?.toISOString(),
     durationMs: job.durationMs,
