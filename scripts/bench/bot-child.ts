@@ -3,7 +3,7 @@
  * that runs in another process (BENCH_SIM_URL, BENCH_SIM_CA, BENCH_SIM_SUBSCRIPTION_ID). It logs as in production
  * (to stdout: the latency stage reads each turn's time in Azure from it, other stages discard it). Calls: `tick` (one job-polling round), `memory`, `armWaits` (with
  * BENCH_TRACE_ARM=1: how long each turn spent in Azure calls, see arm-wait.ts), `cpu` (process.cpuUsage), `gcPauses` (the
- * garbage collector's pauses since the last call, ms). A `tick`
+ * garbage collector's pauses since the last call, ms; the first call starts recording). A `tick`
  * also reports the process's peak memory while it ran (sampled every 2 ms).
  */
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -13,9 +13,15 @@ import { remoteSimulator } from '../../test/support/remote-simulator';
 import { traceArmWaits, tracePort } from './arm-wait';
 import { serveParent } from './child';
 
-/** Garbage-collection pauses since the last `gcPauses` call (main-thread time, from perf_hooks). */
-const pauses: number[] = [];
-new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses.push(e.duration))).observe({ entryTypes: ['gc'] });
+/** Garbage-collection pauses (main-thread time, from perf_hooks), recorded from the first `gcPauses` call on. */
+let pauses: number[] | undefined;
+function gcPauses(): number[] {
+  if (!pauses) {
+    pauses = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses!.push(e.duration))).observe({ entryTypes: ['gc'] });
+  }
+  return pauses.splice(0);
+}
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -41,7 +47,7 @@ async function main(): Promise<void> {
       armWaits: () => armWaits?.take() ?? {},
       memory: () => ({ ...process.memoryUsage(), maxRssBytes: process.resourceUsage().maxRSS * 1024 }),
       cpu: () => process.cpuUsage(),
-      gcPauses: () => pauses.splice(0),
+      gcPauses,
       gc: () => (globalThis as { gc?: () => void }).gc?.(),
     },
     () => app.close(),

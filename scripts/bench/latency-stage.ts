@@ -12,7 +12,7 @@
  * cost grows; a `help` run (no Azure call: the bot's own path — routing, state, card, reply) is a diagnostic.
  */
 import path from 'node:path';
-import { startChild, tempDir } from './child';
+import { startChild, tempDir, type Child } from './child';
 import { startBenchConnector } from './connector';
 import { ms, percentile, times, type Row } from './stats';
 import type { AzureWaits } from './arm-wait';
@@ -44,6 +44,25 @@ function botEnv(sim: Sim, dir: string, name: string, extra: Record<string, strin
 export async function latencyStage(log: (line: string) => void): Promise<Row[]> {
   const dir = tempDir('bench-latency-');
   const connector = await startBenchConnector();
+  type Bot = Child<{ url: string }>;
+  const cpuMsOf = async (child: Bot) => ((u) => (u.user + u.system) / 1000)(await child.call<NodeJS.CpuUsage>('cpu'));
+  /** `rounds` rounds at the judged load, the echo bot's and `other`'s in turn, with each process's CPU time over its own. */
+  async function alternate(echo: Bot, other: Bot, label: string, rounds: number) {
+    const echoes: LoadResult[] = [];
+    const bots: LoadResult[] = [];
+    const cpuMs = { echo: 0, other: 0 };
+    const run = async (child: Bot, side: keyof typeof cpuMs, name: string) => {
+      const before = await cpuMsOf(child);
+      const result = await drive(child.ready.url, connector, { label: name, conversations: JUDGED, ...PACE });
+      cpuMs[side] += (await cpuMsOf(child)) - before;
+      return result;
+    };
+    for (let round = 1; round <= rounds; round++) {
+      echoes.push(await run(echo, 'echo', `echo-${label}-${round}`));
+      bots.push(await run(other, 'other', `${label}-${round}`));
+    }
+    return { echoes, bots, cpuMs };
+  }
   const sim = await startChild<Sim>('sim-child', {});
   const rows: Row[] = [];
   const show = (name: string, n: number, r: LoadResult) =>
@@ -67,22 +86,10 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
           await drive(url, connector, { label: `warm-${name}`, conversations: JUDGED, ...PACE });
         }
         // Judged first, on the freshly warmed process.
-        const echoes: LoadResult[] = [];
-        const bots: LoadResult[] = [];
-        const cpuMs = { echo: 0, bot: 0 };
-        const cpuOf = async (child: typeof bot) => ((u) => (u.user + u.system) / 1000)(await child.call<NodeJS.CpuUsage>('cpu'));
-        const timedRun = async (side: 'echo' | 'bot', child: typeof bot, label: string) => {
-          const before = await cpuOf(child);
-          const result = await drive(child.ready.url, connector, { label, conversations: JUDGED, ...PACE });
-          cpuMs[side] += (await cpuOf(child)) - before;
-          return result;
-        };
         await bot.call('gcPauses');
-        for (let round = 1; round <= JUDGED_ROUNDS; round++) {
-          echoes.push(await timedRun('echo', echo, `echo-judged-${round}`));
-          bots.push(await timedRun('bot', bot, `bot-judged-${round}`));
-        }
+        const { echoes, bots, cpuMs } = await alternate(echo, bot, 'judged', JUDGED_ROUNDS);
         const r = pooled(bots);
+        const excluded = (run: LoadResult) => [...run.byTurn].map(([turn, took]) => took - azureMs.get(turn)!);
         // The last turns' log lines may still be on their way through the pipe.
         for (let waited = 0; waited < 5_000 && [...r.byTurn.keys()].some((turn) => !azureMs.has(turn)); waited += 50) await sleep(50);
         const logged = [...r.byTurn.keys()].filter((turn) => azureMs.has(turn)).length;
@@ -91,11 +98,11 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
         show('echo (judged rounds)', JUDGED, pooled(echoes));
         show('bot status (judged rounds)', JUDGED, r);
         log(`  bot status, in Azure per turn (the bot's log): p50 ${ms(percentile(inAzure, 50))}, p99 ${ms(percentile(inAzure, 99))}`);
-        log(`  CPU per turn (process time over the judged rounds): echo ${ms(cpuMs.echo / pooled(echoes).turns)}, bot status ${ms(cpuMs.bot / r.turns)}`);
+        log(`  CPU per turn (process time over the judged rounds): echo ${ms(cpuMs.echo / pooled(echoes).turns)}, bot status ${ms(cpuMs.other / r.turns)}`);
         const gc = (await bot.call<number[]>('gcPauses')).sort((a, b) => b - a);
         log(`  bot's garbage-collection pauses over the judged rounds: ${gc.length}, ${ms(gc.reduce((a, b) => a + b, 0))} in all, longest ${gc.slice(0, 5).map(ms).join(', ')}`);
-        log(`  judged p99 by round (Azure excluded): bot ${bots.map((b) => ms(percentile([...b.byTurn].map(([t, took]) => took - azureMs.get(t)!), 99))).join(', ')}; echo ${echoes.map((e) => ms(percentile(e.latencies, 99))).join(', ')}`);
-        const judgedRows = compare(`turn latency p{p}, ${JUDGED} conversations, status vmNNN, Azure latency excluded`, true, pooled(echoes), { ...r, latencies: [...r.byTurn].map(([turn, took]) => took - azureMs.get(turn)!) });
+        log(`  judged p99 by round (Azure excluded): bot ${bots.map((b) => ms(percentile(excluded(b), 99))).join(', ')}; echo ${echoes.map((e) => ms(percentile(e.latencies, 99))).join(', ')}`);
+        const judgedRows = compare(`turn latency p{p}, ${JUDGED} conversations, status vmNNN, Azure latency excluded`, true, pooled(echoes), { ...r, latencies: excluded(r) });
 
         let echoAtJudged: LoadResult | undefined;
         for (const n of LEVELS) {
@@ -117,12 +124,7 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
       try {
         await drive(traced.ready.url, connector, { label: 'warm-traced', conversations: JUDGED, ...PACE });
         await traced.call('armWaits');
-        const echoes: LoadResult[] = [];
-        const bots: LoadResult[] = [];
-        for (let round = 1; round <= TRACED_ROUNDS; round++) {
-          echoes.push(await drive(echo.ready.url, connector, { label: `echo-traced-${round}`, conversations: JUDGED, ...PACE }));
-          bots.push(await drive(traced.ready.url, connector, { label: `traced-${round}`, conversations: JUDGED, ...PACE }));
-        }
+        const { echoes, bots } = await alternate(echo, traced, 'traced', TRACED_ROUNDS);
         const waits = await traced.call<Record<string, AzureWaits>>('armWaits');
         const r = pooled(bots);
         const all = Object.values(waits);
