@@ -25,21 +25,15 @@ export function timedPort(port: AzurePort, now: () => number = () => performance
       if (typeof method !== 'function') return method;
       let timed = wrapped.get(name);
       if (!timed) {
-        timed = (...args: unknown[]) => {
+        // Every port method is async: one that throws at once rejects like the rest, and is timed like them.
+        timed = async (...args: unknown[]) => {
           calls++;
           if (open++ === 0) since = now();
-          let result: unknown;
           try {
-            result = method.apply(target, args);
-          } catch (error) {
+            return await method.apply(target, args);
+          } finally {
             settled();
-            throw error;
           }
-          if (!(result instanceof Promise)) {
-            settled();
-            return result;
-          }
-          return result.finally(settled);
         };
         wrapped.set(name, timed);
       }

@@ -52,7 +52,7 @@ describe('timedPort', () => {
     const error = new Error('AuthorizationFailed');
     pending[0]!.reject(error);
     await expect(failed).rejects.toBe(error);
-    expect(() => timed.port.findVms('x')).toThrow('bad name');
+    await expect(timed.port.findVms('x')).rejects.toThrow('bad name'); // a synchronous throw becomes a rejection
     expect((timed.port as unknown as { label: string }).label).toBe('not a method');
     at(9);
     const ok = timed.port.listJobs('v', new Date());
