@@ -90,6 +90,23 @@ export async function moveFlatJobKeys(store: StateStore): Promise<number> {
   return moved;
 }
 
+/**
+ * How long an ended job stays in `done/`: long enough for the failure watch (which looks back a day) to tell a job the
+ * bot started from a scheduled one, short enough that state does not grow with every job ever run.
+ */
+export const DONE_KEEP_MS = 7 * 86_400_000;
+
+/** Forgets the jobs that ended more than `DONE_KEEP_MS` before `now`; returns how many. */
+export async function forgetEndedJobs(store: StateStore, now: number): Promise<number> {
+  let forgotten = 0;
+  for (const { key, value, etag } of await store.list<TrackedJob>('done/')) {
+    if ((value.finishedAt ?? value.createdAt) >= now - DONE_KEEP_MS) continue;
+    // Guarded: an entry rewritten meanwhile (another instance moving a job) is left for the next round.
+    await store.delete(key, { ifMatch: etag }).then(() => forgotten++, () => undefined);
+  }
+  return forgotten;
+}
+
 /** Did the bot start following this job (running or ended)? */
 export async function isTracked(store: StateStore, vaultId: string, jobId: string): Promise<boolean> {
   return !!(await store.get(jobKey(vaultId, jobId))) || !!(await store.get(doneKey(jobId)));

@@ -26,7 +26,9 @@ import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import { finalMessage, jobCard } from './job-card';
-import { doneKey, isTerminal, jobKey, moveFlatJobKeys, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
+import { doneKey, forgetEndedJobs, isTerminal, jobKey, moveFlatJobKeys, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
+
+const FORGET_EVERY_MS = 3_600_000;
 
 export interface TrackerOptions {
   azure: AzurePort;
@@ -181,6 +183,8 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   }
 
   let upgraded: Promise<void> | undefined;
+  /** When this process last forgot old ended jobs (at most hourly; with several instances, each does, harmlessly). */
+  let forgotAt = Number.NEGATIVE_INFINITY;
 
   async function tickOnce(): Promise<void> {
     upgraded ??= moveFlatJobKeys(store).then(
@@ -226,6 +230,11 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       await pollVault(vaultId, jobs, since ?? new Date(now))
         .catch((error) => log.warn('job list failed; will retry next tick', { vaultId, error }))
         .finally(() => keys.forEach((k) => busy.delete(k)));
+    }
+    if (now - forgotAt >= FORGET_EVERY_MS) {
+      forgotAt = now;
+      const forgotten = await forgetEndedJobs(store, now).catch((error) => void log.warn('old ended jobs not forgotten yet; next hour retries', { error }));
+      if (forgotten) log.info('forgot jobs that ended more than a week ago', { forgotten });
     }
   }
 

@@ -9,12 +9,13 @@ import type { Config } from '../config';
 import type { VaultObserver } from '../jobs/tracker';
 import { isTracked } from '../jobs/tracked-job';
 import type { Logger } from '../log';
-import { update, type StateStore } from '../state/store';
+import { update, type StateStore, type Versioned } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import { alertKey, WATCH_KEY, type Alert, type WatchConfig } from './alert';
 import { alertCard } from './alert-card';
 
 const LOOKBACK_MS = 24 * 3600_000;
+const RESOLVED_KEEP_MS = 7 * 86_400_000;
 
 export interface WatcherOptions {
   azure: AzurePort;
@@ -90,6 +91,14 @@ export function createWatcher({ azure, store, messenger, clock, log, config }: W
     }
   }
 
+  /** Resolved alerts are kept a week (their cards stay in the channel), so state does not grow with every failure. */
+  async function forgetResolved(alerts: Versioned<Alert>[]): Promise<void> {
+    for (const { key, value, etag } of alerts) {
+      if (value.status !== 'resolved' || (value.resolvedAt ?? value.lastAt) >= clock.now() - RESOLVED_KEEP_MS) continue;
+      await store.delete(key, { ifMatch: etag }).catch(() => undefined); // changed meanwhile: the next tick sees it again
+    }
+  }
+
   return {
     async wanted() {
       watch = (await store.get<WatchConfig>(WATCH_KEY))?.value; // read once a tick, used by every vault's seen()
@@ -105,7 +114,9 @@ export function createWatcher({ azure, store, messenger, clock, log, config }: W
           log.warn('could not post a failure alert; next tick retries', { jobId: job.jobId, error });
         }
       }
-      const open = (await store.list<Alert>('alert/')).filter((a) => a.value.status === 'open');
+      const alerts = await store.list<Alert>('alert/');
+      await forgetResolved(alerts);
+      const open = alerts.filter((a) => a.value.status === 'open');
       if (!open.length) return;
       for (const job of backups.filter((j) => j.status === 'Completed')) await success(job, open);
     },

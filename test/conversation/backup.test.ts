@@ -71,6 +71,22 @@ describe('backup <vm> now', () => {
     ]);
   });
 
+  it('an ended job is remembered for a week (so the watch knows the bot started it), then forgotten', async () => {
+    const { confirm } = await confirmCard();
+    await h.click('backup.confirm', confirm.data, { replyToId: 'confirm-card' });
+    await runJobToEnd();
+    const ended = async () => (await h.app.services.store.list<{ jobId: string; finishedAt?: number }>('done/')).map((e) => e.value);
+    const [job] = await ended();
+    expect(job?.finishedAt).toBeDefined();
+    h.clock.advance(6 * DAY);
+    await h.tick();
+    expect(await ended()).toHaveLength(1);
+    h.clock.advance(2 * DAY);
+    await h.tick();
+    expect(await ended()).toEqual([]);
+    expect(h.logs.some((l) => l.includes('forgot jobs that ended more than a week ago') && l.includes('"forgotten":1'))).toBe(true);
+  });
+
   it('Japanese: vm001 を今すぐバックアップ 10日保持', async () => {
     const { card } = await confirmCard('vm001 を今すぐバックアップ 10日保持', 'ja-JP');
     expect(visibleText(card)).toContain('vm001 を今すぐバックアップしますか？');

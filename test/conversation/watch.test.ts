@@ -2,6 +2,8 @@
 import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
 import type { ConnectorWrite } from '../support/fake-connector';
 import { users, type Where } from '../support/teams';
+import { alertKey, type Alert } from '../../src/watch/alert';
+import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator/constants';
 
 let h: Harness;
 beforeEach(async () => {
@@ -86,6 +88,28 @@ describe('watch', () => {
     expect((await h.say('watch off', { user: users.carol }))[0].activity.text).toContain('only backup operators');
     await h.say('watch off');
     expect(visibleText(cardOf((await h.say('watch status'))[0]))).toContain('nowhere');
+  });
+
+  it('forgets resolved alerts a week after they were resolved; open ones stay, however old', async () => {
+    await h.say('watch here');
+    const store = h.app.services.store;
+    const DAY = 86_400_000;
+    const now = h.clock.now();
+    const vaultId = SIM_RECOVERY_VAULT_IDS[0]!;
+    const alert = (vmName: string, status: Alert['status'], resolvedAgo?: number): Alert => ({
+      vmName, vmKey: `rg-old/${vmName}`, vaultId, day: '2026-01-05', kind: 'failed', status, jobIds: [`job-${vmName}`], count: 1, lastAt: now - 30 * DAY,
+      error: { code: 'UserErrorVmNotRunning', message: 'The VM is not running.' }, scheduled: true, conversationId: CHANNEL, locale: 'en',
+      ...(resolvedAgo === undefined ? {} : { resolvedAt: now - resolvedAgo }),
+    });
+    await store.put(alertKey(vaultId, 'old-fixed', '2026-01-05'), alert('old-fixed', 'resolved', 8 * DAY));
+    await store.put(alertKey(vaultId, 'lately-fixed', '2026-01-05'), alert('lately-fixed', 'resolved', 6 * DAY));
+    await store.put(alertKey(vaultId, 'still-broken', '2026-01-05'), alert('still-broken', 'open'));
+    await h.tick();
+    const kept = (await store.list<Alert>('alert/')).map((a) => a.value.vmName).sort();
+    expect(kept).toEqual(['lately-fixed', 'still-broken', 'vm002']); // vm002: last night's failure, posted by this tick
+    const status = visibleText(cardOf((await h.say('watch status'))[0]));
+    expect(status).toContain('rg-old/still-broken');
+    expect(status).not.toContain('fixed');
   });
 
   it('Japanese: ここで監視 → a Japanese alert card', async () => {
