@@ -14,7 +14,7 @@ import type { RestorePayload } from '../backup/restore-payload';
 import type { Clock } from '../clock';
 import { messages } from '../i18n';
 import type { Logger } from '../log';
-import type { StateStore } from '../state/store';
+import { forgetStale, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import type { JobTracker, VaultObserver } from './tracker';
 
@@ -43,13 +43,13 @@ export function createOrphanAdopter(options: { store: StateStore; messenger: Mes
   /** Reads the pending actions once a tick; those long closed are removed on the way, so the read stays small. */
   async function orphans(): Promise<PendingAction<AnyPayload>[]> {
     const now = clock.now();
-    const found: PendingAction<AnyPayload>[] = [];
-    for (const { key, value: p, etag } of await store.list<PendingAction<AnyPayload>>('pending/')) {
-      const closed = p.status !== 'pending' ? p.settled || p.status !== 'used' : now > p.expiresAt;
-      if (closed && now - p.createdAt > PRUNE_AFTER_MS) await store.delete(key, { ifMatch: etag }).catch(() => undefined);
-      else if (p.status === 'used' && !p.settled && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS) found.push(p);
-    }
-    return found;
+    const all = await store.list<PendingAction<AnyPayload>>('pending/');
+    const closed = (p: PendingAction<AnyPayload>) => (p.status !== 'pending' ? p.settled || p.status !== 'used' : now > p.expiresAt);
+    await forgetStale(store, all, (p) => closed(p) && now - p.createdAt > PRUNE_AFTER_MS);
+    // A click still open (used, not settled) is never closed, so none of these was just deleted.
+    return all
+      .map((v) => v.value)
+      .filter((p) => p.status === 'used' && !p.settled && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS);
   }
 
   return {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { BackupJob, JobError, JobStatus } from '../azure/port';
 import type { Locale } from '../i18n';
 import type { Lease } from '../state/lease';
-import { StateConflictError, update, type StateStore } from '../state/store';
+import { forgetStale, StateConflictError, update, type StateStore } from '../state/store';
 
 export interface JobView {
   status: JobStatus;
@@ -98,13 +98,7 @@ export const DONE_KEEP_MS = 7 * 86_400_000;
 
 /** Forgets the jobs that ended more than `DONE_KEEP_MS` before `now`; returns how many. */
 export async function forgetEndedJobs(store: StateStore, now: number): Promise<number> {
-  let forgotten = 0;
-  for (const { key, value, etag } of await store.list<TrackedJob>('done/')) {
-    if ((value.finishedAt ?? value.createdAt) >= now - DONE_KEEP_MS) continue;
-    // Guarded: an entry rewritten meanwhile (another instance moving a job) is left for the next round.
-    await store.delete(key, { ifMatch: etag }).then(() => forgotten++, () => undefined);
-  }
-  return forgotten;
+  return forgetStale(store, await store.list<TrackedJob>('done/'), (job) => (job.finishedAt ?? job.createdAt) < now - DONE_KEEP_MS);
 }
 
 /** Did the bot start following this job (running or ended)? */

@@ -9,7 +9,7 @@ import type { Config } from '../config';
 import type { VaultObserver } from '../jobs/tracker';
 import { isTracked } from '../jobs/tracked-job';
 import type { Logger } from '../log';
-import { update, type StateStore, type Versioned } from '../state/store';
+import { forgetStale, update, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import { alertKey, WATCH_KEY, type Alert, type WatchConfig } from './alert';
 import { alertCard } from './alert-card';
@@ -91,14 +91,6 @@ export function createWatcher({ azure, store, messenger, clock, log, config }: W
     }
   }
 
-  /** Resolved alerts are kept a week (their cards stay in the channel), so state does not grow with every failure. */
-  async function forgetResolved(alerts: Versioned<Alert>[]): Promise<void> {
-    for (const { key, value, etag } of alerts) {
-      if (value.status !== 'resolved' || (value.resolvedAt ?? value.lastAt) >= clock.now() - RESOLVED_KEEP_MS) continue;
-      await store.delete(key, { ifMatch: etag }).catch(() => undefined); // changed meanwhile: the next tick sees it again
-    }
-  }
-
   return {
     async wanted() {
       watch = (await store.get<WatchConfig>(WATCH_KEY))?.value; // read once a tick, used by every vault's seen()
@@ -115,7 +107,8 @@ export function createWatcher({ azure, store, messenger, clock, log, config }: W
         }
       }
       const alerts = await store.list<Alert>('alert/');
-      await forgetResolved(alerts);
+      // Resolved alerts are kept a week (their cards stay in the channel), so state does not grow with every failure.
+      await forgetStale(store, alerts, (a) => a.status === 'resolved' && (a.resolvedAt ?? a.lastAt) < clock.now() - RESOLVED_KEEP_MS);
       const open = alerts.filter((a) => a.value.status === 'open');
       if (!open.length) return;
       for (const job of backups.filter((j) => j.status === 'Completed')) await success(job, open);
