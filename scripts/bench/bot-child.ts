@@ -1,10 +1,11 @@
 /**
  * The bot under test in a process of its own, configured from its environment as in production, on the simulator
  * that runs in another process (BENCH_SIM_URL, BENCH_SIM_CA, BENCH_SIM_SUBSCRIPTION_ID). It logs as in production
- * (to stdout: the latency stage reads each turn's time in Azure from it, other stages discard it). Calls: `tick` (one job-polling round), `memory`, `armWaits` (with
- * BENCH_TRACE_ARM=1: how long each turn spent in Azure calls, see arm-wait.ts), `cpu` (process.cpuUsage), `gcPauses` (the
- * garbage collector's pauses since the last call, ms; the first call starts recording). A `tick`
- * also reports the process's peak memory while it ran (sampled every 2 ms).
+ * (to stdout: the latency stage reads each turn's time in Azure from it, other stages discard it). Calls: `tick` (one
+ * job-polling round; it also reports the process's peak memory while it ran, sampled every 2 ms), `memory`,
+ * `armWaits` (with BENCH_TRACE_ARM=1: how long each turn spent in Azure calls, see arm-wait.ts), `cpu`
+ * (process.cpuUsage), `gcPauses` (the garbage collector's pauses since the last call, ms; the first call starts
+ * recording).
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { startApp } from '../../src/app';

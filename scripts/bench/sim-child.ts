@@ -15,7 +15,6 @@ async function main(): Promise<void> {
     {
       seed: (args: { vaults: number; jobs: number }) => seedJobs(sim.estate, { ...args, now: Date.now() }),
       requests: () => sim.requests.length,
-      cpu: () => process.cpuUsage(),
     },
     () => sim.close(),
   );
