@@ -25,7 +25,8 @@ function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, star
       const { azure } = ctx.services;
       const ref = { id: saved.id, name: saved.name, resourceGroup: saved.resourceGroup, subscriptionId: saved.subscriptionId, location: saved.location };
       const [vm, protection] = await Promise.all([azure.getVm(ref), azure.getProtection(ref)]);
-      const point = protection && (await azure.listRecoveryPoints(protection)).find((p) => p.name === s.pointName);
+      // The point is read again on its own: its keys (an ADE point's BEK/KEK) go into the request as the point has them.
+      const point = protection && (await azure.getRecoveryPoint(protection, s.pointName));
       if (!protection || !point) throw new CodedError('ResourceNotFound', 'recovery point no longer exists');
       const sub = saved.subscriptionId;
       const request: RestoreRequest = {

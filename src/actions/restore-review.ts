@@ -1,18 +1,42 @@
 /**
  * `restore.review`: the form's inputs are checked against what the server offered (points, types, regions) and Azure's
- * naming rules; on success the choice is stored with the pending restore and the summary card replaces the form.
- * Nothing is sent to Azure here.
+ * naming rules; then the chosen recovery point is read on its own (as azure-cli does before a restore), so that an
+ * ADE point's keys (BEK/KEK) come from the point, not from the VM as it is now. An encrypted point without key details
+ * is refused. On success the choice and the keys are stored with the pending restore and the summary card replaces
+ * the form. Nothing is written to Azure here.
  */
 import { pendingKey, type PendingAction } from '../backup/pending';
-import { validateSelection } from '../backup/restore-options';
+import { validateSelection, type RestoreSelection } from '../backup/restore-options';
 import type { RestorePayload } from '../backup/restore-payload';
 import { isAde } from '../azure/port';
-import type { CardAction } from '../bot/types';
+import type { CardAction, HandlerContext } from '../bot/types';
 import { isUuid } from '../bot/validate';
 import { restoreSummaryCard } from '../cards/restore-card';
 import { update } from '../state/store';
 import { refusalCard } from './refusal';
 import { Verbs } from './verbs';
+
+type Pending = PendingAction<RestorePayload>;
+
+const open = (p: Pending | undefined, now: number): p is Pending => !!p && p.kind === 'restore' && p.status === 'pending' && now <= p.expiresAt;
+
+function select(p: Pending, input: Record<string, unknown>) {
+  return validateSelection(input, { points: p.payload.points, choices: p.payload.choices, ade: isAde(p.payload.vm.encryption), subscriptionId: p.payload.vm.subscriptionId });
+}
+
+/** The chosen point's keys, read from the point; a sentence when the point is gone or encrypted without key details. */
+async function pointKeys(ctx: HandlerContext, p: Pending, selection: RestoreSelection): Promise<Pick<RestoreSelection, 'keys'> | { text: string }> {
+  const { azure } = ctx.services;
+  const r = ctx.msg.restore;
+  const { id, name, resourceGroup, subscriptionId, location } = p.payload.vm;
+  const item = p.payload.item ?? (await azure.getProtection({ id, name, resourceGroup, subscriptionId, location }));
+  const point = item && (await azure.getRecoveryPoint(item, selection.pointName));
+  if (!point) return { text: `${r.invalid.pointGone} ${r.invalid.nothingChanged}` };
+  if (!point.isSourceVmEncrypted) return {};
+  const keys = point.keyAndSecret;
+  if (!keys?.secretUrl || !keys.secretVaultId) return { text: `${r.invalid.pointKeysMissing} ${r.invalid.nothingChanged}` };
+  return { keys };
+}
 
 export const restoreReview: CardAction<{ pendingId: string; input: Record<string, unknown> }> = {
   verb: Verbs.restoreReview,
@@ -21,23 +45,18 @@ export const restoreReview: CardAction<{ pendingId: string; input: Record<string
   async handle(ctx, { pendingId, input }) {
     const { store, clock } = ctx.services;
     const now = clock.now();
-    let outcome: { text: string } | undefined;
-    const result = await update<PendingAction<RestorePayload>>(store, pendingKey(pendingId), (p) => {
-      if (!p || p.kind !== 'restore' || p.status !== 'pending' || now > p.expiresAt) return undefined;
-      const selection = validateSelection(input, { points: p.payload.points, choices: p.payload.choices, ade: isAde(p.payload.vm.encryption), subscriptionId: p.payload.vm.subscriptionId });
-      if ('invalid' in selection) {
-        outcome = { text: `${ctx.msg.restore.invalid[selection.invalid]} ${ctx.msg.restore.invalid.nothingChanged}` };
-        return undefined;
-      }
-      outcome = undefined;
-      return { ...p, payload: { ...p.payload, selection } };
+    const refuse = (p: Pending | undefined) => ({
+      card: refusalCard(ctx, { ok: false, reason: !p ? 'missing' : p.status !== 'pending' ? p.status : 'expired', pending: p }),
     });
-    if (outcome) return outcome;
-    const p = result.value;
-    if (!result.changed || !p) {
-      const reason = !p ? 'missing' : p.status !== 'pending' ? p.status : 'expired';
-      return { card: refusalCard(ctx, { ok: false, reason, pending: p }) };
-    }
-    return { card: restoreSummaryCard(ctx.msg, ctx.locale, pendingId, p.payload) };
+    const stored = (await store.get<Pending>(pendingKey(pendingId)))?.value;
+    if (!open(stored, now)) return refuse(stored);
+    const chosen = select(stored, input);
+    if ('invalid' in chosen) return { text: `${ctx.msg.restore.invalid[chosen.invalid]} ${ctx.msg.restore.invalid.nothingChanged}` };
+    const keys = await pointKeys(ctx, stored, chosen);
+    if ('text' in keys) return keys;
+    const selection: RestoreSelection = { ...chosen, ...keys };
+    const result = await update<Pending>(store, pendingKey(pendingId), (p) => (open(p, now) ? { ...p, payload: { ...p.payload, selection } } : undefined));
+    if (!result.changed || !result.value) return refuse(result.value);
+    return { card: restoreSummaryCard(ctx.msg, ctx.locale, pendingId, result.value.payload) };
   },
 };

@@ -2,7 +2,7 @@
  * Recovery Services vaults, protection status, policies, enabling protection and "backup now", with
  * @azure/arm-recoveryservices and @azure/arm-recoveryservicesbackup.
  */
-import type { AzureIaaSComputeVMProtectableItem, BackupStatusResponse } from '@azure/arm-recoveryservicesbackup';
+import type { AzureIaaSComputeVMProtectableItem, AzureIaaSComputeVMProtectedItem, BackupStatusResponse } from '@azure/arm-recoveryservicesbackup';
 import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, pollUntilDone, ResponseCapture } from './operations';
@@ -10,7 +10,7 @@ import { listItemPoints, listVaultJobs } from './port-jobs';
 import type { AzurePort, ItemPlace, ProtectionInfo, VmRef } from './port';
 import { call } from './to-azure-error';
 import { toPolicyInfo, toProtectionInfo } from './translate-backup';
-import { assertBackupName, assertName, assertRegion, parseResourceId, vaultRef, type ResourceId } from './validate';
+import { assertBackupName, assertName, assertRegion, parseBackupId, parseResourceId, vaultRef, type ResourceId } from './validate';
 
 type BackupMethods = 'getRecoveryVault' | 'getProtection' | 'getBackupStatus' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
 
@@ -20,17 +20,37 @@ const PROTECTED_STATES = new Set(['protected', 'protecting', 'protectionfailed']
 
 const LOCATION_TTL_MS = 5 * 60_000;
 
+const sameVm = (id: string | undefined, vmId: string): boolean => id?.toLowerCase() === vmId.toLowerCase();
+
 export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   const { backup, recoveryServices } = ctx.clients;
   const located = new Map<string, Located>();
 
-  /** The VM's protectable item in the vault: its container and item names as Azure spells them. */
+  /** The VM's protectable item in the vault: its container and item names as its id spells them. */
   async function findProtectable(v: ResourceId, vmId: string): Promise<{ container: string; item: string } | undefined> {
     const items = await call('backupProtectableItems.list', () => all(backup.backupProtectableItems.list(v.name, v.resourceGroup, { filter: IAAS_FILTER })));
-    const hit = items.find((r) => (r.properties as AzureIaaSComputeVMProtectableItem | undefined)?.virtualMachineId?.toLowerCase() === vmId.toLowerCase());
-    const m = /\/protectionContainers\/([^/]+)\/protectableItems\/([^/]+)$/i.exec(hit?.id ?? '');
-    if (!hit || !m) return undefined;
-    return { container: assertBackupName(m[1] as string, 'container name'), item: assertBackupName(hit.name ?? (m[2] as string), 'item name') };
+    const hit = items.find((r) => sameVm((r.properties as AzureIaaSComputeVMProtectableItem | undefined)?.virtualMachineId, vmId));
+    if (!hit) return undefined;
+    const { container, item } = parseBackupId(hit.id, 'protectable item id');
+    return container && item ? { container, item } : undefined;
+  }
+
+  /**
+   * The vault's protected item for the VM, found by listing (when backupStatus names an item that is not there):
+   * matched on `virtualMachineId` or `sourceResourceId`, named from its id.
+   */
+  async function findProtected(vaultId: string, vmId: string): Promise<ItemPlace | undefined> {
+    const v = vaultRef(vaultId);
+    const items = await call('backupProtectedItems.list', () =>
+      all(backup.backupProtectedItems.list(v.name, v.resourceGroup, { filter: `${IAAS_FILTER} and itemType eq 'VM'` })),
+    );
+    const hit = items.find((r) => {
+      const p = r.properties as AzureIaaSComputeVMProtectedItem | undefined;
+      return sameVm(p?.virtualMachineId, vmId) || sameVm(p?.sourceResourceId, vmId);
+    });
+    if (!hit) return undefined;
+    const { container, item } = parseBackupId(hit.id, 'protected item id');
+    return container && item ? { vaultId, containerName: container, protectedItemName: item } : undefined;
   }
 
   /** The job an item operation (backup now, configure protection) started: its Azure-AsyncOperation status, polled. */
@@ -92,16 +112,25 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     const status: BackupStatusResponse = await call('backupStatus.get', () =>
       backup.backupStatus.get(assertRegion(vm.location), { resourceId: vm.id, resourceType: 'VM' }),
     );
-    if (!PROTECTED_STATES.has((status.protectionStatus ?? '').toLowerCase()) || !status.vaultId || !status.containerName || !status.protectedItemName) {
-      return undefined;
+    if (!PROTECTED_STATES.has((status.protectionStatus ?? '').toLowerCase()) || !status.vaultId) return undefined;
+    const at = ctx.clock.now();
+    let where: Located | undefined =
+      status.containerName && status.protectedItemName
+        ? {
+            vaultId: status.vaultId,
+            containerName: assertBackupName(status.containerName, 'container name'),
+            protectedItemName: assertBackupName(status.protectedItemName, 'item name'),
+            at,
+          }
+        : undefined;
+    let protection = where && (await readKnown(vm, where));
+    if (!protection) {
+      // backupStatus named no item, or one the vault does not have under that name: look for the VM among its items.
+      const listed = await findProtected(status.vaultId, vm.id);
+      where = listed && { ...listed, at };
+      protection = where && (await readItem(where));
     }
-    const where: Located = {
-      vaultId: status.vaultId,
-      containerName: assertBackupName(status.containerName, 'container name'),
-      protectedItemName: assertBackupName(status.protectedItemName, 'item name'),
-      at: ctx.clock.now(),
-    };
-    const protection = await readItem(where);
+    if (!protection || !where) return undefined;
     located.set(vm.id.toLowerCase(), where);
     return protection;
   }

@@ -8,7 +8,7 @@ import { call } from './to-azure-error';
 import { toBackupJob, toRecoveryPoint } from './translate-backup';
 import { assertBackupName, assertGuid, assertName, assertRecoveryPointId, assertRegion, parseResourceId, vaultRef } from './validate';
 
-type JobMethods = 'listJobs' | 'getJob' | 'listRecoveryPoints' | 'triggerRestore';
+type JobMethods = 'listJobs' | 'getJob' | 'listRecoveryPoints' | 'getRecoveryPoint' | 'triggerRestore';
 
 const FABRIC = 'Azure';
 
@@ -21,20 +21,23 @@ export function filterTime(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(h12)}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
+/**
+ * The keys an encrypted point needs come from the point itself (its `keyAndSecret`), never from the VM as it is now:
+ * the VM's keys may have rotated since, or the VM may be gone.
+ */
 function encryptionDetails(req: RestoreRequest): EncryptionDetails {
-  const ks = req.recoveryPoint.keyAndSecret;
-  const ade = req.vm.ade;
-  if (!req.recoveryPoint.isSourceVmEncrypted && !ade) return { encryptionEnabled: false };
-  const secretKeyUrl = ks?.secretUrl ?? ade?.secretUrl;
-  const secretKeyVaultId = ks?.secretVaultId ?? ade?.secretVaultId;
-  const kekUrl = ks?.kekUrl ?? ade?.kekUrl;
-  const kekVaultId = ks?.kekVaultId ?? ade?.kekVaultId;
+  const point = req.recoveryPoint;
+  if (!point.isSourceVmEncrypted) return { encryptionEnabled: false };
+  const ks = point.keyAndSecret;
+  if (!ks?.secretUrl || !ks.secretVaultId) {
+    throw new CodedError('RecoveryPointKeysMissing', `Recovery point ${point.name} is encrypted but carries no key details.`, { point: point.name });
+  }
   return {
     encryptionEnabled: true,
-    ...(kekUrl ? { kekUrl } : {}),
-    ...(secretKeyUrl ? { secretKeyUrl } : {}),
-    ...(kekVaultId ? { kekVaultId } : {}),
-    ...(secretKeyVaultId ? { secretKeyVaultId } : {}),
+    ...(ks.kekUrl ? { kekUrl: ks.kekUrl } : {}),
+    secretKeyUrl: ks.secretUrl,
+    ...(ks.kekVaultId ? { kekVaultId: ks.kekVaultId } : {}),
+    secretKeyVaultId: ks.secretVaultId,
   };
 }
 
@@ -103,6 +106,19 @@ export function jobsPort(ctx: PortContext): Pick<AzurePort, JobMethods> {
     },
 
     listRecoveryPoints: (protection) => listItemPoints(ctx, protection),
+
+    async getRecoveryPoint(protection, name) {
+      const v = vaultRef(protection.vaultId);
+      const container = assertBackupName(protection.containerName, 'container name');
+      const item = assertBackupName(protection.protectedItemName, 'item name');
+      const point = await call('recoveryPoints.get', () =>
+        backup.recoveryPoints.get(v.name, v.resourceGroup, FABRIC, container, item, assertRecoveryPointId(name)),
+      ).catch((error: unknown) => {
+        if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+        throw error;
+      });
+      return point && toRecoveryPoint(point);
+    },
 
     async triggerRestore(req) {
       if (req.crossRegion) {

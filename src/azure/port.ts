@@ -165,8 +165,10 @@ export interface BackupPolicyInfo {
   name: string;
   /** "Daily" | "Weekly" | "Hourly" */
   scheduleFrequency: string;
-  /** Run times as ISO strings. */
+  /** Run times as ISO strings (none for hourly policies: their window is in `hourly`). */
   scheduleTimes: string[];
+  /** Enhanced (V2) hourly policies: every `intervalHours` within a window from `windowStart` (ISO) lasting `windowHours`. */
+  hourly?: { intervalHours: number; windowStart: string; windowHours: number };
   scheduleWeekdays?: string[];
   timeZone?: string;
   dailyRetentionDays?: number;
@@ -293,7 +295,13 @@ export interface AzurePort {
   getJob(vaultId: string, jobId: string): Promise<BackupJob>;
 
   /** Newest first. Needs `.../recoveryPoints/read`. */
-  listRecoveryPoints(protection: ProtectionInfo): Promise<RecoveryPointInfo[]>;
+  listRecoveryPoints(protection: ItemPlace): Promise<RecoveryPointInfo[]>;
+
+  /**
+   * One recovery point, read on its own (as azure-cli does before a restore): an ADE point's BEK/KEK (`keyAndSecret`)
+   * come from here. `undefined` when the point is gone. Needs `.../recoveryPoints/read`.
+   */
+  getRecoveryPoint(protection: ItemPlace, name: string): Promise<RecoveryPointInfo | undefined>;
 
   /** Starts a restore; returns the job id. Needs `.../recoveryPoints/restore/action` (Backup Operator) and write on the target RG/storage. */
   triggerRestore(request: RestoreRequest): Promise<{ jobId: string; requestId?: string }>;

@@ -16,12 +16,23 @@ import type {
   SimpleSchedulePolicyV2,
 } from '@azure/arm-recoveryservicesbackup';
 import type { BackupJob, BackupPolicyInfo, JobError, JobStatus, ProtectionInfo, RecoveryPointInfo } from './port';
+import { parseBackupId } from './validate';
 
 const lastSegment = (id: string | undefined): string | undefined => id?.split('/').filter(Boolean).pop();
+
+/** Azure Backup writes "never" as a date: 2001-01-01 on items never backed up, 0001-01-01 on tasks not started. */
+const NEVER_MS = Date.UTC(2001, 0, 1);
+
+/** The date, unless it is one of Backup's "never" sentinels (at or before 2001-01-01; azure-cli test_backup_protection.yaml). */
+export function realDate(d: Date | undefined): Date | undefined {
+  return d && Number.isFinite(d.getTime()) && d.getTime() > NEVER_MS ? d : undefined;
+}
 
 export function toProtectionInfo(vaultId: string, containerName: string, protectedItemName: string, r: ProtectedItemResource): ProtectionInfo {
   const p = r.properties as AzureIaaSComputeVMProtectedItem | undefined;
   const policyName = lastSegment(p?.policyId);
+  const lastBackupTime = realDate(p?.lastBackupTime);
+  const lastRecoveryPoint = realDate(p?.lastRecoveryPoint);
   return {
     vaultId,
     containerName,
@@ -31,8 +42,8 @@ export function toProtectionInfo(vaultId: string, containerName: string, protect
     protectionState: p?.protectionState ?? 'Invalid',
     ...(p?.healthStatus ? { healthStatus: p.healthStatus } : {}),
     ...(p?.lastBackupStatus ? { lastBackupStatus: p.lastBackupStatus } : {}),
-    ...(p?.lastBackupTime ? { lastBackupTime: p.lastBackupTime } : {}),
-    ...(p?.lastRecoveryPoint ? { lastRecoveryPoint: p.lastRecoveryPoint } : {}),
+    ...(lastBackupTime ? { lastBackupTime } : {}),
+    ...(lastRecoveryPoint ? { lastRecoveryPoint } : {}),
   };
 }
 
@@ -42,6 +53,7 @@ export function toPolicyInfo(r: ProtectionPolicyResource): BackupPolicyInfo | un
   const schedule = p.schedulePolicy as (SimpleSchedulePolicy | SimpleSchedulePolicyV2 | undefined);
   const runTimes = schedule?.schedulePolicyType === 'SimpleSchedulePolicy' ? schedule.scheduleRunTimes : schedule?.dailySchedule?.scheduleRunTimes ?? schedule?.weeklySchedule?.scheduleRunTimes;
   const runDays = schedule?.schedulePolicyType === 'SimpleSchedulePolicy' ? schedule.scheduleRunDays : schedule?.weeklySchedule?.scheduleRunDays;
+  const hourly = schedule?.schedulePolicyType === 'SimpleSchedulePolicyV2' ? schedule.hourlySchedule : undefined;
   const retention = p.retentionPolicy as LongTermRetentionPolicy | undefined;
   const isLongTerm = retention?.retentionPolicyType === 'LongTermRetentionPolicy';
   return {
@@ -50,6 +62,15 @@ export function toPolicyInfo(r: ProtectionPolicyResource): BackupPolicyInfo | un
     scheduleFrequency: schedule?.scheduleRunFrequency ?? 'Unknown',
     scheduleTimes: (runTimes ?? []).map((d) => d.toISOString()),
     ...(runDays?.length ? { scheduleWeekdays: [...runDays] } : {}),
+    ...(hourly?.interval && hourly.scheduleWindowStartTime
+      ? {
+          hourly: {
+            intervalHours: hourly.interval,
+            windowStart: hourly.scheduleWindowStartTime.toISOString(),
+            windowHours: hourly.scheduleWindowDuration ?? 24,
+          },
+        }
+      : {}),
     ...(p.timeZone ? { timeZone: p.timeZone } : {}),
     ...(isLongTerm && retention.dailySchedule?.retentionDuration?.count !== undefined ? { dailyRetentionDays: retention.dailySchedule.retentionDuration.count } : {}),
     ...(isLongTerm && retention.weeklySchedule?.retentionDuration?.count !== undefined ? { weeklyRetentionWeeks: retention.weeklySchedule.retentionDuration.count } : {}),
@@ -83,15 +104,16 @@ export function toBackupJob(vaultId: string, r: JobResource): BackupJob {
   const info = p.jobType === 'AzureIaaSVMJob' ? p.extendedInfo : undefined;
   const status = STATUSES.find((s) => s.toLowerCase() === (p.status ?? '').toLowerCase()) ?? 'InProgress';
   const duration = durationMs(p.duration);
+  const endTime = realDate(p.endTime);
   const current = info?.tasksList?.find((t) => t.status === 'InProgress')?.taskId;
   return {
-    jobId: r.name ?? '',
+    jobId: parseBackupId(r.id, 'job id').job ?? '',
     vaultId,
     operation: p.operation ?? '',
     status,
     entityFriendlyName: p.entityFriendlyName ?? '',
     startTime: p.startTime ?? new Date(0),
-    ...(p.endTime ? { endTime: p.endTime } : {}),
+    ...(endTime ? { endTime } : {}),
     ...(duration !== undefined ? { durationMs: duration } : {}),
     ...(current ? { currentTask: current } : {}),
     ...(info?.progressPercentage !== undefined ? { progressPercentage: info.progressPercentage } : {}),
@@ -108,7 +130,7 @@ export function toRecoveryPoint(r: RecoveryPointResource): RecoveryPointInfo | u
   const ks = p.keyAndSecret;
   return {
     id: r.id ?? '',
-    name: r.name ?? '',
+    name: parseBackupId(r.id, 'recovery point id').recoveryPoint ?? '',
     time: p.recoveryPointTime ?? new Date(0),
     consistency: p.recoveryPointType ?? 'Unknown',
     tiers: (p.recoveryPointTierDetails ?? [])

@@ -87,3 +87,39 @@ export function parseRoleDefinitionId(value: string): { scope?: string; guid: st
 export function vaultRef(vaultId: string): ResourceId {
   return parseResourceId(vaultId, 'Microsoft.RecoveryServices/vaults', 'Recovery Services vault id');
 }
+
+/** The names in a Backup child resource id, each as the id spells it (Azure's `name` fields can differ from it). */
+export interface BackupId {
+  vaultId: string;
+  container?: string;
+  /** Protected or protectable item. */
+  item?: string;
+  recoveryPoint?: string;
+  job?: string;
+}
+
+const BACKUP_ID = new RegExp(
+  String.raw`^(/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.RecoveryServices/vaults/[^/]+)` +
+    String.raw`(?:/backupFabrics/[^/]+)?(?:/protectionContainers/([^/]+)(?:/(?:protectedItems|protectableItems)/([^/]+)` +
+    String.raw`(?:/recoveryPoints/([^/]+))?)?|/backupJobs/([^/]+))?$`,
+  'i',
+);
+
+/**
+ * Parses a Backup id once, at the edge, into checked names: the container, item, recovery point and job names the bot
+ * sends back to Azure are taken from ids, never from `name` fields (a protectable item's `name` lacks the `VM;` its id
+ * has: Azure Backup's REST walkthrough, and azure-cli's enable_protection_for_vm, which takes the name from the id).
+ */
+export function parseBackupId(id: string | undefined, what: string): BackupId {
+  const m = BACKUP_ID.exec((id ?? '').trim());
+  if (!m) throw invalid(what, id);
+  const [, vaultId, container, item, recoveryPoint, job] = m;
+  vaultRef(vaultId as string);
+  return {
+    vaultId: vaultId as string,
+    ...(container ? { container: assertBackupName(container, `${what} container`) } : {}),
+    ...(item ? { item: assertBackupName(item, `${what} item`) } : {}),
+    ...(recoveryPoint ? { recoveryPoint: assertRecoveryPointId(recoveryPoint) } : {}),
+    ...(job ? { job: assertGuid(job, `${what} job`) } : {}),
+  };
+}

@@ -4,11 +4,12 @@ import type { Messages } from '../i18n';
 
 export function describePolicy(m: Messages, p: BackupPolicyInfo): string {
   const w = m.protect;
-  const times = p.scheduleTimes.map((t) => (/T(\d{2}:\d{2})/.exec(t)?.[1] ?? t)).join(', ') || '—';
+  const clock = (t: string) => /T(\d{2}:\d{2})/.exec(t)?.[1] ?? t;
+  const times = p.scheduleTimes.map(clock).join(', ') || '—';
   const tz = p.timeZone ?? '';
   const when =
-    p.scheduleFrequency === 'Weekly' ? w.schedule.Weekly((p.scheduleWeekdays ?? []).join(', '), times, tz)
-    : p.scheduleFrequency === 'Hourly' ? w.schedule.Hourly(times, tz)
+    p.hourly ? w.schedule.Hourly(p.hourly.intervalHours, clock(p.hourly.windowStart), p.hourly.windowHours, tz)
+    : p.scheduleFrequency === 'Weekly' ? w.schedule.Weekly((p.scheduleWeekdays ?? []).join(', '), times, tz)
     : w.schedule.Daily(times, tz);
   const keep = [
     p.dailyRetentionDays && w.retention.daily(p.dailyRetentionDays),

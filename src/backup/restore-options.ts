@@ -4,7 +4,7 @@
  * region when the vault has cross-region restore enabled (and, for ADE, from vault-tier points). Non-ADE VMs get every
  * type. Pure functions, so the rules are unit-tested on their own.
  */
-import { isAde, type EncryptionKind, type RecoveryVaultInfo, type RestoreKind } from '../azure/port';
+import { isAde, type EncryptionKind, type RecoveryPointInfo, type RecoveryVaultInfo, type RestoreKind } from '../azure/port';
 import { pairedRegion } from './paired-regions';
 
 export interface RestoreChoices {
@@ -40,7 +40,12 @@ export interface RestoreSelection {
   storageAccount: { resourceGroup: string; name: string };
   vmName?: string;
   subnetId?: string;
+  /** The keys the chosen point was taken with (read from the point itself), when it is ADE-encrypted. */
+  keys?: PointKeys;
 }
+
+/** An ADE recovery point's BEK secret and, with a KEK, its key: URLs and Key Vault ids, as the point carries them. */
+export type PointKeys = NonNullable<RecoveryPointInfo['keyAndSecret']>;
 
 export type InvalidReason = 'point' | 'kind' | 'resourceGroup' | 'otherSubscription' | 'storage' | 'region' | 'crrTier' | 'crrFromPortal' | 'vmName';
 

@@ -1,5 +1,5 @@
 /** Data for `cards/restore-form.json` (choose) and `cards/restore-summary.json` (what will be created). */
-import { isAde } from '../azure/port';
+import { isAde, resourceName } from '../azure/port';
 import type { RestorePayload } from '../backup/restore-payload';
 import type { Card } from '../bot/types';
 import { formatTime, type Locale, type Messages } from '../i18n';
@@ -56,6 +56,8 @@ export function restoreSummaryCard(m: Messages, locale: Locale, pendingId: strin
       { title: r.facts.rg, value: s.resourceGroup },
       { title: r.facts.storage, value: `${s.storageAccount.resourceGroup}/${s.storageAccount.name}` },
       ...(s.vmName ? [{ title: r.facts.vmName, value: s.vmName }] : []),
+      ...(s.keys?.secretUrl ? [{ title: r.facts.bek, value: r.keyIn(s.keys.secretUrl, resourceName(s.keys.secretVaultId ?? '')) }] : []),
+      ...(s.keys?.kekUrl ? [{ title: r.facts.kek, value: r.keyIn(s.keys.kekUrl, resourceName(s.keys.kekVaultId ?? '')) }] : []),
     ],
     intro: r.summaryIntro,
     creates,

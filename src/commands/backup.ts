@@ -11,6 +11,9 @@ export const backup: Command = {
   name: 'backup',
   patterns: [
     new RegExp(String.raw`^(?:backup|back up) (?<vm>\S+)(?: now)?${RETAIN}$`, 'i'),
+    new RegExp(String.raw`^(?:backup|back up) now (?<vm>\S+)${RETAIN}$`, 'i'),
+    // "vm001 backup now"; not "grant backup …", which is a request for access.
+    new RegExp(String.raw`^(?<vm>(?!(?:grant|request)\b)\S+) (?:backup|back up)(?: now)?${RETAIN}$`, 'i'),
     new RegExp(String.raw`^(?<vm>[^\sを]+) ?を?(?:今すぐ)? ?バックアップ(?:して|する)?${RETAIN_JA}$`),
     new RegExp(String.raw`^(?:今すぐ)?バックアップ (?<vm>\S+)${RETAIN_JA}$`),
   ],

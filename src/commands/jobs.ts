@@ -12,7 +12,7 @@ const SHOWN = 25;
 
 export const jobs: Command = {
   name: 'jobs',
-  patterns: [/^(?:jobs|job list|list jobs)(?: (?<vm>\S+))?$/i, /^(?:(?<vm>[^\sの]+) ?の)?ジョブ(?:一覧)?$/, /^ジョブ(?:一覧)? (?<vm>\S+)$/],
+  patterns: [/^(?:jobs|job list|list jobs)(?: (?:of |for )?(?<vm>\S+))?$/i, /^(?<vm>\S+) jobs$/i, /^(?:(?<vm>[^\sの]+) ?の)?ジョブ(?:一覧)?$/, /^ジョブ(?:一覧)? (?<vm>\S+)$/],
   keywords: ['jobs', 'ジョブ'],
   access: 'anyone',
   describe: (m) => ({ usage: m.backup.usage.jobs, description: m.backup.description.jobs }),

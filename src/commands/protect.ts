@@ -6,7 +6,8 @@ import type { Command } from '../bot/types';
 export const protect: Command = {
   name: 'protect',
   patterns: [
-    /^(?:protect|enable backup(?: for)?) (?<vm>\S+)(?: (?:with|using) (?<policy>[\w-]{1,150}))?$/i,
+    /^(?:protect|enable (?:backup|protection)(?: for| on)?) (?<vm>\S+)(?: (?:with|using) (?<policy>[\w-]{1,150}))?$/i,
+    /^(?<vm>\S+) protect(?: (?:with|using) (?<policy>[\w-]{1,150}))?$/i,
     /^(?<vm>[^\sを]+) ?を ?(?:(?<policy>[\w-]{1,150}) ?で ?)?(?:保護|バックアップを有効に)(?:して|する)?$/,
   ],
   keywords: ['protect', '保護'],

@@ -12,9 +12,12 @@ const SHOWN_POINTS = 20;
 export const restore: Command = {
   name: 'restore',
   patterns: [
-    /^restore (?<files>files?|file-level|folders?) (?:(?:of|from|on) )?(?<vm>\S+)$/i,
+    /^restore (?<files>files?|file-level|folders?) (?:(?:of|from|on|for) )?(?<vm>\S+)$/i,
+    /^restore (?<vm>\S+) (?<files>files?|file-level|folders?)$/i,
+    /^(?<files>files?|file-level|folders?) restore (?:(?:of|from|on|for) )?(?<vm>\S+)$/i,
     /^(?<vm>[^\sの]+) ?の ?(?<files>ファイル|フォルダー)(?:を)?(?:復元|リストア)(?:して|する)?$/,
     /^restore (?<vm>\S+)$/i,
+    /^(?<vm>\S+) restore$/i,
     /^(?<vm>[^\sを]+) ?を ?(?:復元|リストア)(?:して|する)?$/, /^(?:復元|リストア) (?<vm>\S+)$/,
   ],
   keywords: ['restore', '復元', 'リストア'],
@@ -35,6 +38,7 @@ export const restore: Command = {
     const payload: RestorePayload = {
       vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, subscriptionId: vm.subscriptionId, location: vm.location, encryption: vm.encryption, osType: vm.osType },
       vault: { id: vault.id, name: resourceName(vault.id), location: vault.location },
+      item: { vaultId: protection.vaultId, containerName: protection.containerName, protectedItemName: protection.protectedItemName },
       points: points.slice(0, SHOWN_POINTS).map((p) => ({ name: p.name, time: p.time.toISOString(), consistency: p.consistency, tiers: p.tiers })),
       choices: restoreChoices(vm.encryption, vault),
     };

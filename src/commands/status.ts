@@ -10,7 +10,8 @@ const DAY = 86_400_000;
 export const status: Command = {
   name: 'status',
   patterns: [
-    /^(?:status|state) (?:of )?(?<vm>\S+)$/i,
+    /^(?:backup )?(?:status|state) (?:of |for )?(?<vm>\S+)$/i,
+    /^(?<vm>\S+) (?:backup )?(?:status|state)$/i,
     /^(?<vm>[^\sの]+) ?の? ?(?:バックアップ)?(?:状態|ステータス|状況)(?:を)?(?:確認|表示|教えて)?(?:して)?$/,
     /^(?:状態|ステータス) (?<vm>\S+)$/,
   ],

@@ -120,6 +120,8 @@ export const en = {
       OperationTimedOut: 'Azure accepted the request but did not finish it in time. Check the vault\'s jobs before trying again.',
       UserErrorOriginalLocationRestoreNotSupportedForEncryptedVm: '"Replace existing" is not supported for ADE-encrypted VMs: restore the disks or create a new VM.',
       UserErrorCrossSubscriptionRestoreNotSupported: 'Restores of ADE-encrypted VMs must stay in the same subscription.',
+      RecoveryPointKeysMissing:
+        'The recovery point is ADE-encrypted but carries no key details (BEK/KEK), so it was not restored: the VM\'s current keys may not be the ones it needs. Pick another point, or restore it from the portal with the keys.',
       default: 'Try again in a few minutes; if it keeps failing, quote the request id to your Azure admin.',
     } as Record<string, string>,
     requestId: (id: string) => `Azure request id: ${id}`,

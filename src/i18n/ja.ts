@@ -118,6 +118,8 @@ export const ja: Messages = {
       OperationTimedOut: 'Azure は要求を受け付けましたが、時間内に完了しませんでした。再試行する前にコンテナーのジョブを確認してください。',
       UserErrorOriginalLocationRestoreNotSupportedForEncryptedVm: 'ADE で暗号化された VM では「既存の置き換え」はサポートされていません。ディスクの復元または新しい VM の作成を使用してください。',
       UserErrorCrossSubscriptionRestoreNotSupported: 'ADE で暗号化された VM の復元は同じサブスクリプション内に限られます。',
+      RecoveryPointKeysMissing:
+        '復旧ポイントは ADE で暗号化されていますが、キーの詳細（BEK/KEK）がないため復元していません。VM の現在のキーが必要なキーとは限りません。別のポイントを選ぶか、ポータルからキーを指定して復元してください。',
       default: '数分後に再試行してください。失敗が続く場合は、要求 ID を Azure 管理者に伝えてください。',
     },
     requestId: (id: string) => `Azure 要求 ID: ${id}`,

@@ -21,7 +21,8 @@ export const protectEn = {
   schedule: {
     Daily: (times: string, tz: string) => `Daily at ${times}${tz ? ` (${tz})` : ''}`,
     Weekly: (days: string, times: string, tz: string) => `Weekly on ${days} at ${times}${tz ? ` (${tz})` : ''}`,
-    Hourly: (times: string, tz: string) => `Hourly from ${times}${tz ? ` (${tz})` : ''}`,
+    Hourly: (every: number, start: string, hours: number, tz: string) =>
+      `Every ${every} hours from ${start} for ${hours} hours${tz ? ` (${tz})` : ''}`,
   },
   retention: { daily: (n: number) => `daily points ${n} days`, weekly: (n: number) => `weekly ${n} weeks`, monthly: (n: number) => `monthly ${n} months`, yearly: (n: number) => `yearly ${n} years`, instant: (n: number) => `instant restore ${n} days` },
 };
@@ -48,7 +49,8 @@ export const protectJa: typeof protectEn = {
   schedule: {
     Daily: (times: string, tz: string) => `毎日 ${times}${tz ? `（${tz}）` : ''}`,
     Weekly: (days: string, times: string, tz: string) => `毎週 ${days} ${times}${tz ? `（${tz}）` : ''}`,
-    Hourly: (times: string, tz: string) => `${times} から毎時${tz ? `（${tz}）` : ''}`,
+    Hourly: (every: number, start: string, hours: number, tz: string) =>
+      `${start} から ${hours} 時間、${every} 時間ごと${tz ? `（${tz}）` : ''}`,
   },
   retention: { daily: (n: number) => `日次 ${n} 日`, weekly: (n: number) => `週次 ${n} 週`, monthly: (n: number) => `月次 ${n} か月`, yearly: (n: number) => `年次 ${n} 年`, instant: (n: number) => `インスタント リストア ${n} 日` },
 };

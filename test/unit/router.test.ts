@@ -37,6 +37,22 @@ describe('router', () => {
     ['watch here', 'watch', { mode: 'here' }],
     ['ここで監視', 'watch', { mode: 'ここで監視' }],
     ['audit', 'audit', {}],
+    // The ways people type them (issue 15): word order and file-restore phrasings.
+    ['restore vm001 files', 'restore', { vm: 'vm001', files: 'files' }],
+    ['file restore vm001', 'restore', { vm: 'vm001', files: 'file' }],
+    ['restore files from vm001', 'restore', { vm: 'vm001', files: 'files' }],
+    ['vm001 restore', 'restore', { vm: 'vm001', files: undefined }],
+    ['vm001 backup now', 'backup', { vm: 'vm001', days: undefined, until: undefined }],
+    ['backup now vm001', 'backup', { vm: 'vm001', days: undefined, until: undefined }],
+    ['vm001 back up now keep 7 days', 'backup', { vm: 'vm001', days: '7', until: undefined }],
+    ['vm001 status', 'status', { vm: 'vm001' }],
+    ['backup status of vm001', 'status', { vm: 'vm001' }],
+    ['vm001 check', 'check', { vm: 'vm001' }],
+    ['check on vm001', 'check', { vm: 'vm001' }],
+    ['jobs for vm002', 'jobs', { vm: 'vm002' }],
+    ['vm002 jobs', 'jobs', { vm: 'vm002' }],
+    ['enable protection for vm004', 'protect', { vm: 'vm004', policy: undefined }],
+    ['vm004 protect with GoldPolicy', 'protect', { vm: 'vm004', policy: 'GoldPolicy' }],
   ])('routes %j to %s', (text, name, args) => {
     expect(names(route(commands, text))).toEqual([name, args]);
   });
@@ -45,11 +61,19 @@ describe('router', () => {
     expect(route(commands, 'good morning team')).toBeUndefined();
   });
 
+  it('does not read "grant backup" as a backup of a VM named grant', () => {
+    expect(route(commands, 'grant backup')?.command.name).not.toBe('backup');
+    expect(closest(commands, 'grant backup')?.name).toBe('grant');
+  });
+
   it('suggests the closest command for typos, in both languages', () => {
     expect(closest(commands, 'chek vm001')?.name).toBe('check');
     expect(closest(commands, 'hlep')?.name).toBe('help');
     expect(closest(commands, 'vm001のチェックお願い')?.name).toBe('check');
     expect(closest(commands, 'lunch?')).toBeUndefined();
+    expect(closest(commands, 'restor vm001')?.name).toBe('restore');
+    expect(closest(commands, 'bakup vm001 now')?.name).toBe('backup');
+    expect(closest(commands, 'stauts vm001')?.name).toBe('status');
   });
 
   it('normalises full-width text, spaces and trailing punctuation', () => {
