@@ -33,7 +33,7 @@ export interface ReadsResult {
 export async function measureReads(jobs: number): Promise<ReadsResult> {
   const dir = tempDir('bench-reads-');
   const clock = new ManualClock();
-  const sim = await startSimulator({ clock, timings: { snapshotMs: 3_600_000, transferMs: 3_600_000 } });
+  const sim = await startSimulator({ clock, timings: { snapshotMs: 3_600_000, transferMs: 3_600_000 }, retryAfterSeconds: 0 });
   const vaultIds = benchVaultIds(sim.subscriptionId, VAULTS);
   const config = loadConfig({ PORT: '0', STATE_PATH: path.join(dir, 'state.sqlite'), RECOVERY_VAULT_IDS: vaultIds.join(',') });
   const app = await startApp({ config, simulator: sim, clock, host: '127.0.0.1', autoPoll: false, log: createLogger(() => undefined) });

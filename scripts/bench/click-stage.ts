@@ -20,7 +20,7 @@ const ARM_LATENCY_MS = 10_000;
 
 export async function clickStage(log: (line: string) => void): Promise<Row[]> {
   const dir = tempDir('bench-click-');
-  const sim = await startSimulator();
+  const sim = await startSimulator({ retryAfterSeconds: 0 });
   const connector = await startBenchConnector();
   const config = loadConfig({ PORT: '0', STATE_PATH: path.join(dir, 'state.sqlite') });
   const app = await startApp({ config, simulator: sim, host: '127.0.0.1', autoPoll: false, log: createLogger(() => undefined) });

@@ -9,7 +9,7 @@ import { seedJobs } from './estate';
 
 async function main(): Promise<void> {
   // Jobs stay in progress for the whole bench (their phases last an hour).
-  const sim = await startSimulator({ timings: { snapshotMs: 3_600_000, transferMs: 3_600_000 } });
+  const sim = await startSimulator({ timings: { snapshotMs: 3_600_000, transferMs: 3_600_000 }, retryAfterSeconds: 0 });
   serveParent(
     { url: sim.url, ca: sim.ca, subscriptionId: sim.subscriptionId },
     {

@@ -36,7 +36,7 @@ function listedStates(job: SimJob): number {
 export async function writesStage(log: (line: string) => void): Promise<Row[]> {
   const dir = tempDir('bench-writes-');
   const clock = new ManualClock();
-  const sim = await startSimulator({ clock, timings: TIMINGS });
+  const sim = await startSimulator({ clock, timings: TIMINGS, retryAfterSeconds: 0 });
   const connector = await startBenchConnector({ now: () => clock.now() + Math.random() * NETWORK_MS });
   const vaultIds = benchVaultIds(sim.subscriptionId, VAULTS);
   const config = loadConfig({ PORT: '0', STATE_PATH: path.join(dir, 'state.sqlite'), RECOVERY_VAULT_IDS: vaultIds.join(','), JOB_POLL_INTERVAL_SECONDS: '30' });

@@ -1,7 +1,12 @@
 /**
  * Backup's async operations: a write answers 202 with `Azure-AsyncOperation` (…/operationsStatus/{id}) and `Location`
  * (…/operationResults/{id}); the operation status eventually carries `properties.jobId`. We read the header from the
- * raw response, then poll through the SDK, waiting `Retry-After` with the injected sleep, a bounded number of times.
+ * raw response, then poll through the SDK a bounded number of times, with the injected sleep.
+ *
+ * When: as azure-cli's track_backup_operation (backup module, custom_help.py) does, the first poll goes out at once and
+ * later ones 5 s apart at most. Azure Backup's 202s say `Retry-After: 60` (TriggerBackup_Post.json, and the CLI's
+ * recordings), but a job usually has its id within seconds, and a user waits in chat for its card: a shorter
+ * Retry-After (or the default when there is none) is honoured.
  */
 import { AzureError } from '../errors';
 import type { PortContext } from './context';
@@ -50,8 +55,15 @@ interface OperationStatusLike {
  * Polls an operation status until it names a job. Succeeded without a job → undefined; Failed → AzureError with the
  * operation's error code.
  */
-export async function pollForJobId(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<OperationStatusLike>, firstWaitMs?: number): Promise<string | undefined> {
-  let wait = firstWaitMs;
+const MAX_POLL_WAIT_MS = 5_000;
+
+/** The wait before the next poll: the operation's Retry-After (else the default), 5 s at most. */
+function nextWait(ctx: PortContext, capture: ResponseCapture): number {
+  return Math.min(capture.retryAfterMs ?? ctx.defaultPollMs, MAX_POLL_WAIT_MS);
+}
+
+export async function pollForJobId(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<OperationStatusLike>): Promise<string | undefined> {
+  let wait: number | undefined;
   for (let poll = 0; poll < ctx.maxPolls; poll += 1) {
     if (wait !== undefined) await ctx.sleep(wait);
     const capture = new ResponseCapture();
@@ -63,20 +75,20 @@ export async function pollForJobId(ctx: PortContext, operation: string, get: (ca
     const jobId = (st.properties as { jobId?: unknown } | undefined)?.jobId;
     if (typeof jobId === 'string' && jobId) return jobId;
     if (status === 'succeeded') return undefined;
-    wait = capture.retryAfterMs ?? ctx.defaultPollMs;
+    wait = nextWait(ctx, capture);
   }
   throw new AzureError('OperationTimedOut', `${operation} did not finish after ${ctx.maxPolls} polls.`, undefined, operation);
 }
 
 /** Polls a Location-style result (202 while running, 200/204 when done). */
-export async function pollUntilDone(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<unknown>, firstWaitMs?: number): Promise<void> {
-  let wait = firstWaitMs;
+export async function pollUntilDone(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<unknown>): Promise<void> {
+  let wait: number | undefined;
   for (let poll = 0; poll < ctx.maxPolls; poll += 1) {
     if (wait !== undefined) await ctx.sleep(wait);
     const capture = new ResponseCapture();
     await call(operation, () => get(capture));
     if (capture.status !== 202) return;
-    wait = capture.retryAfterMs ?? ctx.defaultPollMs;
+    wait = nextWait(ctx, capture);
   }
   throw new AzureError('OperationTimedOut', `${operation} did not finish after ${ctx.maxPolls} polls.`, undefined, operation);
 }

@@ -60,7 +60,6 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
       ctx,
       'protectedItemOperationStatuses.get',
       (c) => backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
-      capture.retryAfterMs,
     );
   }
 
@@ -73,7 +72,6 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
       ctx,
       'protectionContainerRefreshOperationResults.get',
       (c) => backup.protectionContainerRefreshOperationResults.get(v.name, v.resourceGroup, FABRIC, opId, { onResponse: c.onResponse }),
-      capture.retryAfterMs,
     );
   }
 

@@ -8,7 +8,7 @@ import { Faults } from './faults';
 import { Router } from './router';
 import { routes } from './routes';
 import { listen } from './server';
-import { DEMO_TIMINGS, type RecordedRequest, type Simulator, type SimulatorOptions } from './types';
+import { AZURE_RETRY_AFTER_SECONDS, DEMO_TIMINGS, type RecordedRequest, type Simulator, type SimulatorOptions } from './types';
 
 export type { Estate } from './estate/model';
 export * from './constants';
@@ -26,7 +26,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       estate,
       clock,
       timings: { ...DEMO_TIMINGS, ...options.timings },
-      retryAfterSeconds: options.retryAfterSeconds ?? 0,
+      retryAfterSeconds: options.retryAfterSeconds ?? AZURE_RETRY_AFTER_SECONDS,
       jobPageSize: options.jobPageSize ?? 1000,
       requests,
       faults,

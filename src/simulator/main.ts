@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, SIM_TENANT_ID, type Simulator, startSimulator } from './index';
+import { AZURE_RETRY_AFTER_SECONDS } from './types';
 
 export interface StandaloneOptions {
   port: number;
@@ -27,7 +28,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} must be a whole number from 0 to 65535, got ${JSON.stringify(raw)}`);
     return n;
   };
-  return { port: int('--port', 0), caOut: value('--ca-out') ?? env.SIMULATOR_CA_OUT, retryAfterSeconds: int('--retry-after', 0) };
+  return { port: int('--port', 0), caOut: value('--ca-out') ?? env.SIMULATOR_CA_OUT, retryAfterSeconds: int('--retry-after', AZURE_RETRY_AFTER_SECONDS) };
 }
 
 export async function runStandalone(options: StandaloneOptions, print: (line: string) => void): Promise<Simulator> {

@@ -11,7 +11,10 @@ export interface SimulatorOptions {
   /** Job progress is computed from this clock on every read; a paused clock means a frozen job. */
   clock?: Clock;
   timings?: Partial<SimTimings>;
-  /** Value of `Retry-After` on 202 answers (seconds). Default 0 so tests never wait. */
+  /**
+   * Value of `Retry-After` on 202 answers (seconds). Default 60, as Azure Backup sends it (TriggerBackup_Post.json and
+   * azure-cli's recordings); tests pass 0 so they never wait.
+   */
   retryAfterSeconds?: number;
   /** Jobs per page of a vault's job list (default 1,000; Azure does not document its page size). */
   jobPageSize?: number;
@@ -24,6 +27,9 @@ export interface SimTimings {
   restoreMs: number;
   configureMs: number;
 }
+
+/** Azure Backup's `Retry-After` on its 202 answers, in seconds. */
+export const AZURE_RETRY_AFTER_SECONDS = 60;
 
 export const DEMO_TIMINGS: SimTimings = { snapshotMs: 15000, transferMs: 30000, restoreMs: 60000, configureMs: 10000 };
 

@@ -56,4 +56,18 @@ describe('getBackupStatus', () => {
     await expect(h.port.getBackupStatus(vm, new Date(h.clock.now() - DAY))).resolves.toBeUndefined();
     expect(since(mark)).toContain('POST backupStatus');
   });
+
+  it('when the item backupStatus names is not found, finds the VM among the vault\'s protected items before saying "not protected"', async () => {
+    const vm = await vmRef(h, 'web01', 'rg-dev');
+    await h.port.enableProtection(vm, PROD, `${PROD}/backupPolicies/DefaultPolicy`);
+    // backupStatus names the item in lower case (GetBackupStatus.json); here that name is not found (404), while the
+    // item as the vault lists it (its id says `VM;…`) is there.
+    h.sim.faults.add({ method: 'GET', path: /\/protectedItems\/vm;iaasvmcontainerv2;rg-dev;web01$/, status: 404, errorCode: 'BMSUserErrorObjectNotFound' });
+    const mark = h.sim.requests.length;
+    const status = await h.port.getBackupStatus(vm, new Date(h.clock.now() - DAY));
+    expect(status?.protection).toMatchObject({ vaultId: PROD, protectedItemName: 'VM;iaasvmcontainerv2;rg-dev;web01', policyName: 'DefaultPolicy' });
+    expect(since(mark).slice(0, 4)).toEqual(['POST backupStatus', 'GET vm;iaasvmcontainerv2;rg-dev;web01', 'GET backupProtectedItems', 'GET VM;iaasvmcontainerv2;rg-dev;web01']);
+    const list = h.sim.requests.slice(mark).find((r) => r.path.endsWith('/backupProtectedItems'));
+    expect(list?.query['$filter']).toBe("backupManagementType eq 'AzureIaasVM' and itemType eq 'VM'");
+  });
 });

@@ -1,7 +1,7 @@
 /** Enabling protection (with discovery), recovery points and restores, through the real backup SDK. */
 import { KEY_VAULT_ADMINISTRATOR_ROLE_ID, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, SIM_SUBSCRIPTION_ID } from '../../src/simulator';
 import type { RestoreRequest } from '../../src/azure/port';
-import { seen, TIMINGS, useHarness, vmRef } from './harness';
+import { fetchSim, seen, TIMINGS, useHarness, vmRef } from './harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const GOLD = `${PROD}/backupPolicies/GoldPolicy`;
@@ -23,7 +23,7 @@ describe('enableProtection', () => {
       expect.stringMatching(/^GET operationResults\//),
       expect.stringMatching(/^GET operationResults\//),
       'GET rsv-prod-japaneast/backupProtectableItems',
-      'PUT protectedItems/VM;iaasvmcontainerv2;rg-dev;vm004',
+      'PUT protectedItems/vm;iaasvmcontainerv2;rg-dev;vm004',
       expect.stringMatching(/^GET operationsStatus\//),
       expect.stringMatching(/^GET operationsStatus\//),
     ]);
@@ -35,7 +35,32 @@ describe('enableProtection', () => {
     expect(await h.port.getJob(PROD, jobId as string)).toMatchObject({ operation: 'ConfigureBackup', status: 'InProgress', entityFriendlyName: 'vm004' });
     h.clock.advance(TIMINGS.configureMs);
     expect(await h.port.getJob(PROD, jobId as string)).toMatchObject({ status: 'Completed' });
-    await expect(h.port.getProtection(vm)).resolves.toMatchObject({ policyName: 'GoldPolicy', protectionState: 'IRPending' });
+    const protection = await h.port.getProtection(vm);
+    expect(protection).toMatchObject({ policyName: 'GoldPolicy', protectionState: 'IRPending' });
+    // Never backed up: Azure says 2001-01-01 and an empty status; the port says nothing rather than a date.
+    const raw = await fetchSim(h, 'GET', put!.path, { apiVersion: '2023-06-01' });
+    expect(raw.json).toMatchObject({ properties: { lastBackupTime: '2001-01-01T00:00:00Z', lastBackupStatus: '' } });
+    expect(protection?.lastBackupTime).toBeUndefined();
+    expect(protection?.lastBackupStatus).toBeUndefined();
+  });
+
+  it('names the item from the protectable item\'s id, whose last segment differs from its name field', async () => {
+    const vm = await vmRef(h, 'vm007', 'rg-dev');
+    const listed = await fetchSim(h, 'GET', `${PROD}/backupProtectableItems`, { apiVersion: '2023-06-01' });
+    const item = (listed.json as { value: { id: string; name: string; properties: { virtualMachineId: string } }[] }).value.find(
+      (i) => i.properties.virtualMachineId.toLowerCase() === vm.id.toLowerCase(),
+    );
+    expect(item?.name).toBe('iaasvmcontainerv2;rg-dev;vm007');
+    expect(item?.id).toBe(`${PROD}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg-dev;vm007/protectableItems/vm;iaasvmcontainerv2;rg-dev;vm007`);
+    // The request a client naming items from `name` would send is refused, as Azure refuses it.
+    const body = { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: DEFAULT } };
+    const container = `${PROD}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg-dev;vm007`;
+    const wrong = await fetchSim(h, 'PUT', `${container}/protectedItems/iaasvmcontainerv2;rg-dev;vm007`, { body, apiVersion: '2023-06-01' });
+    expect(wrong.status).toBe(400);
+    expect(h.sim.estate.recoveryVaults.some((v) => v.items.some((i) => i.vmId.toLowerCase() === vm.id.toLowerCase()))).toBe(false);
+
+    await h.port.enableProtection(vm, PROD, DEFAULT);
+    expect(seen(h, 'PUT', /\/protectedItems\/[^/]+$/).pop()?.path).toBe(`${container}/protectedItems/vm;iaasvmcontainerv2;rg-dev;vm007`);
   });
 
   it('uses the already discovered web01 (rg-prod) without a refresh', async () => {

@@ -33,6 +33,6 @@ it('serves the port with nothing but that URL and CA file', async () => {
 });
 
 it('reads the CA path from SIMULATOR_CA_OUT and rejects a bad port', () => {
-  expect(parseArgs([], { SIMULATOR_CA_OUT: '/tmp/x.pem' })).toEqual({ port: 0, caOut: '/tmp/x.pem', retryAfterSeconds: 0 });
+  expect(parseArgs([], { SIMULATOR_CA_OUT: '/tmp/x.pem' })).toEqual({ port: 0, caOut: '/tmp/x.pem', retryAfterSeconds: 60 });
   expect(() => parseArgs(['--port', 'abc'], {})).toThrow(/--port/);
 });

@@ -43,6 +43,12 @@ describe('protect <vm>', () => {
     expect(h.connector.writes.some((w) => /Enable protection of \*\*vm004\*\* completed/.test(w.activity.text ?? ''))).toBe(true);
     const status = visibleText(cardOf(last(await h.say('status vm004'))));
     expect(status).toContain('DefaultPolicy');
+    // Never backed up yet: Azure's 2001-01-01 sentinel reads as "never", on status and on check.
+    expect(status).toMatch(/Last backup\s+never/);
+    expect(status).not.toContain('2001');
+    const check = visibleText(cardOf(last(await h.say('check vm004'))));
+    expect(check).toMatch(/Last backup\s+never/);
+    expect(check).not.toContain('2001');
   });
 
   it('a chosen policy is preselected; a forged policy id is refused and nothing is written', async () => {
@@ -133,10 +139,60 @@ describe('restore <vm>', () => {
     expect(visibleText(ok.body.value)).toContain('replaced by those of the recovery point');
   });
 
-  it('file-level restore is refused for an ADE VM, with the alternative', async () => {
-    const [w] = await h.say('restore files vm001');
-    expect(w.activity.text).toContain('File/folder restore is not available for ADE-encrypted VMs');
-    expect(w.activity.text).toContain('restore the disks and attach them to another VM');
+  it.each(['restore files vm001', 'restore vm001 files', 'file restore vm001', 'restore files from vm001'])(
+    'file-level restore is refused for an ADE VM, with the alternative (%j)',
+    async (text) => {
+      const [w] = await h.say(text);
+      expect(w.activity.text).toContain('File/folder restore is not available for ADE-encrypted VMs');
+      expect(w.activity.text).toContain('restore the disks and attach them to another VM');
+    },
+  );
+
+  /** vm001's OS disk and the chosen point of its form, as the simulator holds them. */
+  function vm001Point(pointName: string) {
+    const estate = h.simulator.estate;
+    const item = estate.recoveryVaults.flatMap((v) => v.items).find((i) => i.friendlyName === 'vm001')!;
+    return item.recoveryPoints.find((p) => p.name === pointName)!;
+  }
+
+  it('an ADE point is restored with the keys it was taken with (read from the point), not the VM\'s rotated ones', async () => {
+    const { card, pendingId } = await form();
+    const pointName = input(card, 'pointName').value;
+    const taken = { ...vm001Point(pointName).keyAndSecret! };
+    // The VM's keys are rotated after the point was taken.
+    const disk = h.simulator.estate.disks.find((d) => d.managedBy?.endsWith('/vm001') && d.ade)!;
+    disk.ade = { ...disk.ade!, secretUrl: 'https://kv-ade-prod.vault.azure.net/secrets/rotated/0000000000000000000000000000000a' };
+    const reads = () => h.simulator.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/recoveryPoints/${pointName}`));
+
+    const review = await h.click('restore.review', { pendingId, pointName, kind: 'RestoreDisks', region: 'japaneast', resourceGroup: 'rg-restore', storageAccount: 'ststaging01' });
+    const summary = visibleText(review.body.value);
+    expect(reads()).toHaveLength(1);
+    expect(summary).toContain(`${taken.secretUrl} (Key Vault kv-ade-prod)`);
+    expect(summary).toContain(`${taken.keyUrl} (Key Vault kv-ade-prod)`);
+    expect(summary).not.toContain('rotated');
+
+    await h.click('restore.confirm', { pendingId });
+    expect(reads()).toHaveLength(2);
+    const post = h.simulator.requests.find((r) => r.method === 'POST' && /recoveryPoints\/[^/]+\/restore$/i.test(r.path))!;
+    expect((post.body as any).properties.encryptionDetails).toEqual({
+      encryptionEnabled: true,
+      secretKeyUrl: taken.secretUrl,
+      secretKeyVaultId: taken.secretVaultId,
+      kekUrl: taken.keyUrl,
+      kekVaultId: taken.keyVaultId ?? taken.secretVaultId,
+    });
+  });
+
+  it('an encrypted point that carries no key details is refused with the reason, and nothing is restored', async () => {
+    const { card, pendingId } = await form();
+    const pointName = input(card, 'pointName').value;
+    vm001Point(pointName).keyAndSecret = undefined;
+    const review = await h.click('restore.review', { pendingId, pointName, kind: 'RestoreDisks', region: 'japaneast', resourceGroup: 'rg-restore', storageAccount: 'ststaging01' });
+    expect(review.body.value).toContain('Azure Backup returned no key details (BEK/KEK)');
+    expect(review.body.value).toContain("I will not fall back to the VM's current keys");
+    expect(review.body.value).toContain('Nothing was changed.');
+    await h.click('restore.confirm', { pendingId });
+    expect(h.simulator.requests.filter((r) => r.method === 'POST' && /\/restore$/i.test(r.path))).toHaveLength(0);
   });
 
   it('cross-region: a non-paired region is refused; the paired region is sent to the portal; another subscription is refused', async () => {

@@ -22,7 +22,8 @@ export interface Harness {
   logs: string[];
   statePath: string;
   say(text: string, options?: { user?: TestUser; where?: Where; locale?: string }): Promise<ConnectorWrite[]>;
-  click(verb: string, data: Record<string, unknown>, options?: { user?: TestUser; where?: Where; locale?: string; replyToId?: string }): Promise<{ status: number; body: any; writes: ConnectorWrite[] }>;
+  /** `answeredMs`: how long the HTTP answer to the click took (the background work it started is awaited after). */
+  click(verb: string, data: Record<string, unknown>, options?: { user?: TestUser; where?: Where; locale?: string; replyToId?: string }): Promise<{ status: number; body: any; writes: ConnectorWrite[]; answeredMs: number }>;
   /** POSTs any body (an activity, or something that is not one) to /api/messages, with extra headers. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; writes: ConnectorWrite[] }>;
   /** One job-polling round, as the timer would run it. */
@@ -61,8 +62,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   async function postRaw(body: unknown, headers: Record<string, string> = {}) {
     const before = connector.writes.length;
+    const sent = Date.now();
     const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
     const text = await res.text();
+    const answeredMs = Date.now() - sent;
     await app.idle();
     let parsed: unknown;
     try {
@@ -70,13 +73,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     } catch {
       parsed = text;
     }
-    return { status: res.status, body: parsed as any, text, writes: connector.writes.slice(before) };
+    return { status: res.status, body: parsed as any, text, writes: connector.writes.slice(before), answeredMs };
   }
 
   async function post(activity: { serviceUrl: string }) {
     const authorization = options.authorization?.(activity);
-    const { status, body, writes } = await postRaw(activity, authorization ? { authorization } : {});
-    return { status, body, writes };
+    const { status, body, writes, answeredMs } = await postRaw(activity, authorization ? { authorization } : {});
+    return { status, body, writes, answeredMs };
   }
 
   return {

@@ -9,6 +9,9 @@ import { isoTime } from '../arm';
 
 const ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems';
 
+/** How Azure Backup writes "never" in a protected item's last-backup time. */
+const NEVER = '2001-01-01T00:00:00Z';
+
 export function containerName(containerKey: string): string {
   return `IaasVMContainer;${containerKey}`;
 }
@@ -73,8 +76,9 @@ export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtected
       protectionStatus: failed ? 'Unhealthy' : 'Healthy',
       protectionState: item.protectionState,
       healthStatus: failed ? 'ActionRequired' : 'Passed',
-      ...(item.lastBackupStatus ? { lastBackupStatus: item.lastBackupStatus } : {}),
-      ...(item.lastBackupTime !== undefined ? { lastBackupTime: isoTime(item.lastBackupTime) } : {}),
+      // Never backed up: Azure writes an empty status and 2001-01-01 (azure-cli test_backup_protection.yaml).
+      lastBackupStatus: item.lastBackupStatus ?? '',
+      lastBackupTime: item.lastBackupTime !== undefined ? isoTime(item.lastBackupTime) : NEVER,
       protectedItemDataId: item.protectedItemDataId,
       protectedItemType: 'Microsoft.Compute/virtualMachines',
       backupManagementType: 'AzureIaasVM',
@@ -87,10 +91,15 @@ export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtected
   };
 }
 
+/**
+ * A protectable VM as Azure lists it: the id is under `backupFabrics/Azure` and ends `/protectableItems/vm;…`, while
+ * `name` lacks the `vm;` (Azure Backup's REST walkthrough "Back up an Azure VM using Azure Backup via REST API", and
+ * azure-cli's recordings), unlike the spec example BackupProtectableItems_List.json. Clients take the name from the id.
+ */
 export function protectableItemPayload(vault: SimRecoveryVault, vm: SimVm, containerKey: string): Record<string, unknown> {
   return {
-    id: `${vault.id}/protectionContainers/${containerName(containerKey)}/protectableItems/${itemName(containerKey)}`,
-    name: itemName(containerKey),
+    id: `${vault.id}/backupFabrics/Azure/protectionContainers/${containerName(containerKey)}/protectableItems/vm;${containerKey}`,
+    name: containerKey,
     type: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectableItems',
     properties: {
       friendlyName: vm.name,

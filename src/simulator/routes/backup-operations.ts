@@ -49,7 +49,9 @@ function configureProtection(ctx: RouteContext) {
   if (!policy) throw badRequest('BMSUserErrorPolicyNotFound', `Policy '${String(props.policyId)}' was not found in vault '${vault.name}'.`);
   const key = containerKeyForVm(vm);
   if (!sameId(`iaasvmcontainer;${key}`, ctx.params.container) || !sameId(itemName(key), ctx.params.item)) {
-    throw badRequest('BMSUserErrorInvalidInput', 'The container and item names do not match sourceResourceId.');
+    // An item named without its `VM;` (the protectable item's `name` field, not its id) is refused here, so a client
+    // that names items from that field fails as it would against Azure.
+    throw badRequest('BMSUserErrorInvalidInput', `The protected item name '${ctx.params.item}' does not match sourceResourceId: expected '${itemName(key)}'.`);
   }
   const existing = vault.items.find((i) => sameId(i.vmId, vm.id));
   if (!existing && !vault.discovered.includes(vm.id.toLowerCase())) {
