@@ -23,9 +23,15 @@ describe('vaults and policies', () => {
     await expect(h.port.getRecoveryVault(DEV)).resolves.toMatchObject({ name: 'rsv-dev-westeurope', location: 'westeurope', crossRegionRestore: false });
   });
 
-  it('lists DefaultPolicy (daily, 30 days) and GoldPolicy (90 days + 12 weeks)', async () => {
+  it('lists DefaultPolicy (daily, 30 days), GoldPolicy (90 days + 12 weeks) and EnhancedHourly (every 4 h)', async () => {
     const policies = await h.port.listPolicies(PROD);
-    expect(policies.map((p) => p.name)).toEqual(['DefaultPolicy', 'GoldPolicy']);
+    expect(policies.map((p) => p.name)).toEqual(['DefaultPolicy', 'GoldPolicy', 'EnhancedHourly']);
+    expect(policies[2]).toMatchObject({
+      scheduleFrequency: 'Hourly',
+      scheduleTimes: [],
+      hourly: { intervalHours: 4, windowStart: '2023-06-01T08:00:00.000Z', windowHours: 12 },
+      dailyRetentionDays: 30,
+    });
     expect(policies[0]).toMatchObject({ scheduleFrequency: 'Daily', dailyRetentionDays: 30, scheduleTimes: ['2023-06-01T19:00:00.000Z'], protectedItemsCount: 3 });
     expect(policies[1]).toMatchObject({ dailyRetentionDays: 90, weeklyRetentionWeeks: 12, timeZone: 'Tokyo Standard Time', protectedItemsCount: 1 });
     expect(seen(h, 'GET', /backupPolicies$/i)[0]?.query['$filter']).toBe("backupManagementType eq 'AzureIaasVM'");

@@ -29,6 +29,8 @@ describe('protect <vm>', () => {
     expect(text).toContain('rsv-prod-japaneast (japaneast)');
     expect(text).toMatch(/DefaultPolicy: Daily at \d\d:\d\d/);
     expect(text).toMatch(/GoldPolicy: .*daily points 90 days, weekly 12 weeks/);
+    // An Enhanced (V2) hourly policy in plain words, from its hourlySchedule (it has no run times).
+    expect(text).toContain('EnhancedHourly: Every 4 hours from 08:00 for 12 hours (UTC); daily points 30 days, instant restore 7 days');
     const choice = input(card, 'policyId');
     expect(choice.value).toMatch(/backupPolicies\/DefaultPolicy$/);
 

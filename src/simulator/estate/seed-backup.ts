@@ -8,7 +8,7 @@ import { SIM_RECOVERY_VAULT_IDS } from '../constants';
 import { recoveryPointName } from '../jobs/effects';
 import { containerKeyForVm, vmAde } from './lookup';
 import type { Estate, SimJob, SimProtectedItem, SimRecoveryPoint, SimRecoveryVault, SimVm } from './model';
-import { defaultPolicy, goldPolicy } from './seed-policies';
+import { defaultPolicy, enhancedHourlyPolicy, goldPolicy } from './seed-policies';
 import { stableGuid } from './ids';
 
 const DAY = 86_400_000;
@@ -89,7 +89,7 @@ export function seedRecoveryVaults(estate: Pick<Estate, 'vms' | 'disks'>, now: n
     resourceGroup: 'rg-backup',
     location: 'japaneast',
     crossRegionRestore: true,
-    policies: [defaultPolicy(), goldPolicy()],
+    policies: [defaultPolicy(), goldPolicy(), enhancedHourlyPolicy()],
     items: [item(vm001, 'DefaultPolicy', points(vm001, 3)), item(vm002, 'DefaultPolicy', [], true), item(vm005, 'GoldPolicy', points(vm005, 2)), item(vm006, 'DefaultPolicy', points(vm006, 2))],
     jobs: [scheduledJob(vm001, 42), scheduledJob(vm002, 3, true), scheduledJob(vm005, 37), scheduledJob(vm006, 55)],
     discovered: [vm001, vm002, vm005, vm006, vm('rg-prod', 'web01'), vm('rg-prod', 'vm003')].map((v) => v.id.toLowerCase()),

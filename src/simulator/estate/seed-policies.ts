@@ -54,3 +54,31 @@ export function goldPolicy(): SimPolicy {
     },
   };
 }
+
+/**
+ * An Enhanced (V2) policy that backs up every 4 hours from 08:00 for 12 hours: `SimpleSchedulePolicyV2` with an
+ * `hourlySchedule` and no `scheduleRunTimes` (Azure Backup's REST article "Create Azure Recovery Services backup
+ * policies using REST API", multiple backups a day; field names as the SDK 12.0.0 types name them).
+ */
+export function enhancedHourlyPolicy(): SimPolicy {
+  const start = '2023-06-01T08:00:00Z';
+  return {
+    name: 'EnhancedHourly',
+    properties: {
+      backupManagementType: 'AzureIaasVM',
+      policyType: 'V2',
+      instantRPDetails: {},
+      instantRpRetentionRangeInDays: 7,
+      schedulePolicy: {
+        schedulePolicyType: 'SimpleSchedulePolicyV2',
+        scheduleRunFrequency: 'Hourly',
+        hourlySchedule: { interval: 4, scheduleWindowStartTime: start, scheduleWindowDuration: 12 },
+      },
+      retentionPolicy: {
+        retentionPolicyType: 'LongTermRetentionPolicy',
+        dailySchedule: { retentionTimes: [start], retentionDuration: { count: 30, durationType: 'Days' } },
+      },
+      timeZone: 'UTC',
+    },
+  };
+}
