@@ -183,7 +183,7 @@ export interface RecoveryPointInfo {
   id: string;
   name: string;
   time: Date;
-  /** e.g. ApplicationConsistent, CrashConsistent, FileSystemConsistent. */
+  /** As Azure writes it: AppConsistent (ApplicationConsistent in spec examples), CrashConsistent, FileSystemConsistent. */
   consistency: string;
   /** e.g. ["Snapshot", "Vault"] from recoveryPointTierDetails (InstantRP → Snapshot, HardenedRP → Vault). */
   tiers: string[];

@@ -20,7 +20,7 @@ export function restoreFormCard(m: Messages, locale: Locale, pendingId: string, 
       { title: m.backup.vault, value: `${p.vault.name} (${p.vault.location})` },
     ],
     notes,
-    points: p.points.map((x) => ({ title: `${formatTime(locale, new Date(x.time))} · ${x.consistency} · ${x.tiers.join(' + ')}`, value: x.name })),
+    points: p.points.map((x) => ({ title: `${formatTime(locale, new Date(x.time))} · ${m.common.consistency[x.consistency] ?? x.consistency} · ${x.tiers.join(' + ')}`, value: x.name })),
     kinds: p.choices.kinds.map((k) => ({ title: r.kinds[k], value: k })),
     regions: p.choices.regions.map((x) => ({ title: x.crossRegion ? r.pairedRegion(x.region) : r.sameRegion(x.region), value: x.region })),
     resourceGroup: p.vm.resourceGroup,
@@ -50,7 +50,7 @@ export function restoreSummaryCard(m: Messages, locale: Locale, pendingId: strin
   return renderCard('restore-summary', {
     title: r.summaryTitle(p.vm.name),
     facts: [
-      { title: r.facts.point, value: `${formatTime(locale, new Date(point.time))} · ${point.consistency}` },
+      { title: r.facts.point, value: `${formatTime(locale, new Date(point.time))} · ${m.common.consistency[point.consistency] ?? point.consistency}` },
       { title: r.facts.kind, value: r.kinds[s.kind] },
       { title: r.facts.region, value: s.crossRegion ? r.pairedRegion(s.region) : r.sameRegion(s.region) },
       { title: r.facts.rg, value: s.resourceGroup },

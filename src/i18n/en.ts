@@ -23,6 +23,13 @@ export const en = {
     unknown: 'unknown',
     simulatorNote: 'Running on the embedded Azure simulator (no AZURE_SUBSCRIPTION_ID set): nothing here touches real Azure.',
     correlation: (id: string) => `Reference: ${id}`,
+    /** A recovery point's consistency in words (Azure writes AppConsistent; spec examples ApplicationConsistent). */
+    consistency: {
+      AppConsistent: 'application-consistent',
+      ApplicationConsistent: 'application-consistent',
+      FileSystemConsistent: 'file-system-consistent',
+      CrashConsistent: 'crash-consistent',
+    } as Record<string, string>,
   },
   help: {
     title: 'Azure Backup for encrypted VMs',

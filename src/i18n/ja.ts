@@ -21,6 +21,12 @@ export const ja: Messages = {
     unknown: '不明',
     simulatorNote: '組み込みの Azure シミュレーターで動作中です（AZURE_SUBSCRIPTION_ID 未設定）。実際の Azure には一切影響しません。',
     correlation: (id: string) => `参照番号: ${id}`,
+    consistency: {
+      AppConsistent: 'アプリケーション整合性',
+      ApplicationConsistent: 'アプリケーション整合性',
+      FileSystemConsistent: 'ファイル システム整合性',
+      CrashConsistent: 'クラッシュ整合性',
+    },
   },
   help: {
     title: '暗号化 VM の Azure Backup',

@@ -111,7 +111,7 @@ describe('recovery points and restore', () => {
     const points = await h.port.listRecoveryPoints(req.protection);
     expect(points.length).toBeGreaterThanOrEqual(3);
     expect(points.map((p) => p.time.getTime())).toEqual([...points.map((p) => p.time.getTime())].sort((a, b) => b - a));
-    expect(points[0]).toMatchObject({ isSourceVmEncrypted: true, consistency: 'ApplicationConsistent', tiers: ['Snapshot', 'Vault'] });
+    expect(points[0]).toMatchObject({ isSourceVmEncrypted: true, consistency: 'AppConsistent', tiers: ['Snapshot', 'Vault'] });
     expect(points[0]?.keyAndSecret).toEqual({
       secretUrl: req.vm.ade?.secretUrl,
       secretVaultId: req.vm.ade?.secretVaultId,

@@ -199,7 +199,7 @@ describe('status <vm>', () => {
     expect(before).toContain('Protected · rsv-prod-japaneast');
     expect(before).toContain('DefaultPolicy');
     expect(before).toMatch(/Last backup\s+Completed · /);
-    expect(before).toMatch(/Latest recovery point\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · ApplicationConsistent · Snapshot \+ Vault/);
+    expect(before).toMatch(/Latest recovery point\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · application-consistent · Snapshot \+ Vault/);
     expect(before).toMatch(/Running jobs\s+none$/);
 
     const { confirm } = await confirmCard();

@@ -115,7 +115,8 @@ export interface SimRecoveryPoint {
   /** Numeric string, like Azure's. */
   name: string;
   time: number;
-  consistency: 'ApplicationConsistent' | 'CrashConsistent' | 'FileSystemConsistent';
+  /** As real recovery points say it: `AppConsistent` (not the spec's `ApplicationConsistent`; azure-cli recordings). */
+  consistency: 'AppConsistent' | 'CrashConsistent' | 'FileSystemConsistent';
   /** InstantRP = snapshot tier, HardenedRP = vault tier. */
   tiers: Array<'InstantRP' | 'HardenedRP'>;
   encrypted: boolean;

@@ -34,7 +34,7 @@ export function seedRecoveryVaults(estate: Pick<Estate, 'vms' | 'disks'>, now: n
       return {
         name: recoveryPointName(time, i),
         time,
-        consistency: v.osType === 'Windows' ? 'ApplicationConsistent' : 'FileSystemConsistent',
+        consistency: v.osType === 'Windows' ? 'AppConsistent' : 'FileSystemConsistent',
         tiers: i === count - 1 ? ['InstantRP', 'HardenedRP'] : ['HardenedRP'],
         encrypted: ade !== undefined,
         keyAndSecret: ade ? { ...ade } : undefined,

@@ -52,7 +52,7 @@ export function applyBackupSuccess(estate: Estate, vault: SimRecoveryVault, job:
   item.recoveryPoints.push({
     name: recoveryPointName(snapshotTime, item.recoveryPoints.length),
     time: snapshotTime,
-    consistency: vm.osType === 'Windows' ? 'ApplicationConsistent' : 'FileSystemConsistent',
+    consistency: vm.osType === 'Windows' ? 'AppConsistent' : 'FileSystemConsistent',
     tiers: ['InstantRP', 'HardenedRP'],
     encrypted: ade !== undefined,
     keyAndSecret: ade ? { ...ade } : undefined,
@@ -65,7 +65,7 @@ export function applyBackupSuccess(estate: Estate, vault: SimRecoveryVault, job:
   item.protectionState = 'Protected';
 }
 
-/** Azure names recovery points with 14-digit numbers (RecoveryPoints_List.json). */
+/** Real recovery points have 16-digit names (azure-cli recordings; the spec example's are 14). */
 export function recoveryPointName(time: number, index: number): string {
-  return `${Math.floor(time / 1000)}${String(index % 10000).padStart(4, '0')}`;
+  return `${Math.floor(time)}${String(index % 1000).padStart(3, '0')}`;
 }

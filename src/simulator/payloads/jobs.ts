@@ -14,42 +14,41 @@ import { isoDuration, isoTime } from '../arm';
 import type { SimJob, SimRecoveryVault } from '../estate/model';
 import { jobView, type JobView } from '../jobs/progress';
 import type { SimTimings } from '../types';
-import { containerName } from './backup';
 
-/** A job as jobDetails.get gives it (GetJobDetails.json): its list item, plus steps, progress and errors. */
+/** A job as jobDetails.get gives it (GetJobDetails.json): its list item, plus steps, progress and the property bag. */
 export function jobPayload(vault: SimRecoveryVault, job: SimJob, now: number, timings: SimTimings): Record<string, unknown> {
   const view = jobView(job, now, timings);
   const item = jobListItem(vault, job, view);
   const remainingMs = view.status === 'InProgress' ? Math.max(0, totalMs(job, timings) - view.durationMs) : undefined;
+  // Only restores report a progress percentage; backup jobs carry none (azure-cli test_backup_job.yaml).
+  const progress = job.operation === 'Restore' ? view.progressPercentage : undefined;
   return {
     ...item,
     properties: {
       ...item.properties,
-      actionsInfo: view.status === 'InProgress' && job.operation !== 'ConfigureBackup' ? ['Cancellable'] : [],
-      ...(view.error
-        ? { errorDetails: [{ errorCode: view.error.number, errorTitle: view.error.code, errorString: view.error.message, recommendations: view.error.recommendations }] }
-        : {}),
       extendedInfo: {
         tasksList: view.tasks.map((t) => ({
           taskId: t.taskId,
-          ...(t.startTime !== undefined ? { startTime: isoTime(t.startTime) } : {}),
-          ...(t.endTime !== undefined ? { endTime: isoTime(t.endTime) } : {}),
+          startTime: t.startTime !== undefined ? isoTime(t.startTime) : NOT_YET,
+          endTime: t.endTime !== undefined ? isoTime(t.endTime) : NOT_YET,
           duration: isoDuration(t.durationMs),
           status: t.status,
-          ...(t.progress !== undefined ? { progressPercentage: t.progress } : {}),
+          ...(t.progress !== undefined && job.operation === 'Restore' ? { progressPercentage: t.progress } : {}),
         })),
         propertyBag: { 'VM Name': job.entityFriendlyName, ...propertyBagFor(job), ...job.propertyBag },
-        ...(view.progressPercentage !== undefined ? { progressPercentage: view.progressPercentage } : {}),
-        ...(remainingMs !== undefined ? { estimatedRemainingDuration: isoDuration(remainingMs) } : {}),
+        ...(progress !== undefined ? { progressPercentage: progress } : {}),
+        ...(remainingMs !== undefined && job.operation === 'Restore' ? { estimatedRemainingDuration: isoDuration(remainingMs) } : {}),
         ...(view.error ? { dynamicErrorMessage: view.error.message } : {}),
       },
-      containerName: containerName(job.containerKey),
-      isUserTriggered: job.isUserTriggered,
     },
   };
 }
 
-/** A job as backupJobs.list gives it (ListJobs.json): its status and times, as of `view` (`jobView` of the job now). */
+/**
+ * A job as backupJobs.list gives it, as of `view` (`jobView` of the job now). Azure's list items carry the job's
+ * errors, its container (without the `IaasVMContainer;` prefix) and what can be done with it (`actionsInfo`), as
+ * azure-cli's recordings show; the spec example ListJobs.json has none of these.
+ */
 export function jobListItem(vault: SimRecoveryVault, job: SimJob, view: JobView) {
   return {
     id: `${vault.id}/backupJobs/${job.name}`,
@@ -58,7 +57,12 @@ export function jobListItem(vault: SimRecoveryVault, job: SimJob, view: JobView)
     properties: {
       jobType: 'AzureIaaSVMJob',
       duration: isoDuration(view.durationMs),
+      actionsInfo: view.status === 'InProgress' && job.operation !== 'ConfigureBackup' ? ['Cancellable'] : [],
+      errorDetails: view.error
+        ? [{ errorCode: view.error.number, errorTitle: view.error.code, errorString: view.error.message, recommendations: view.error.recommendations }]
+        : [],
       virtualMachineVersion: 'Compute',
+      isUserTriggered: job.isUserTriggered,
       entityFriendlyName: job.entityFriendlyName,
       backupManagementType: 'AzureIaasVM',
       operation: job.operation,
@@ -66,16 +70,28 @@ export function jobListItem(vault: SimRecoveryVault, job: SimJob, view: JobView)
       startTime: isoTime(job.startTime),
       ...(view.endTime !== undefined ? { endTime: isoTime(view.endTime) } : {}),
       activityId: job.name,
+      containerName: job.containerKey,
     },
   };
 }
+
+/** A task not started (or not ended) yet: .NET's DateTime.MinValue, as Azure writes it. */
+const NOT_YET = '0001-01-01T00:00:00';
 
 function propertyBagFor(job: SimJob): Record<string, string> {
   if (job.operation !== 'Backup') return {};
   return {
     'Backup Size': job.outcome?.status === 'Completed' ? '10240 MB' : '0 MB',
-    ...(job.expiry !== undefined ? { 'Recovery point expiry time in UTC': isoTime(job.expiry) } : {}),
+    ...(job.expiry !== undefined ? { 'Recovery Point Expiry Time in UTC': usDateTime(job.expiry) } : {}),
   };
+}
+
+/** `M/D/YYYY h:mm:ss AM` in UTC, as the property bag writes times. */
+export function usDateTime(ms: number): string {
+  const d = new Date(ms);
+  const h = d.getUTCHours();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h % 12 || 12}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
 function totalMs(job: SimJob, timings: SimTimings): number {
