@@ -141,8 +141,10 @@ describe('backup now', () => {
     const second = await h.port.getJob(PROD, jobId);
     expect(second).toEqual(first);
     expect(second).toMatchObject({ status: 'InProgress', currentTask: 'Take Snapshot' });
-    // Backup jobs report no percentage (only restores do: azure-cli test_backup_job.yaml).
+    // Backup jobs report no percentage (only restores do: azure-cli test_backup_job.yaml); the expiry is written the
+    // way the property bag writes times.
     expect(second.progressPercentage).toBeUndefined();
+    expect(second.propertyBag?.['Recovery Point Expiry Time in UTC']).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M$/);
     h.clock.advance(TIMINGS.snapshotMs + TIMINGS.transferMs);
   });
 

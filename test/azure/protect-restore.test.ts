@@ -112,6 +112,9 @@ describe('recovery points and restore', () => {
     expect(points.length).toBeGreaterThanOrEqual(3);
     expect(points.map((p) => p.time.getTime())).toEqual([...points.map((p) => p.time.getTime())].sort((a, b) => b - a));
     expect(points[0]).toMatchObject({ isSourceVmEncrypted: true, consistency: 'AppConsistent', tiers: ['Snapshot', 'Vault'] });
+    expect(points.every((p) => /^\d{16}$/.test(p.name))).toBe(true);
+    await expect(h.port.getRecoveryPoint(req.protection, points[0]!.name)).resolves.toEqual(points[0]);
+    await expect(h.port.getRecoveryPoint(req.protection, '1234567890123456')).resolves.toBeUndefined();
     expect(points[0]?.keyAndSecret).toEqual({
       secretUrl: req.vm.ade?.secretUrl,
       secretVaultId: req.vm.ade?.secretVaultId,
@@ -145,7 +148,7 @@ describe('recovery points and restore', () => {
         },
       },
     });
-    expect(await h.port.getJob(PROD, jobId)).toMatchObject({ operation: 'Restore', status: 'InProgress', currentTask: 'Transfer data' });
+    expect(await h.port.getJob(PROD, jobId)).toMatchObject({ operation: 'Restore', status: 'InProgress', currentTask: 'Transfer data', progressPercentage: 0 });
     h.clock.advance(TIMINGS.restoreMs);
     const done = await h.port.getJob(PROD, jobId);
     expect(done.status).toBe('Completed');

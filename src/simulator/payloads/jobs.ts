@@ -1,14 +1,12 @@
 /**
- * AzureIaaSVMJob payloads shaped like ListJobs.json and GetJobDetails.json (tasksList, propertyBag, duration).
- *
- * Errors: no public payload of a failed IaaS VM job was found. AzureIaaSVMErrorInfo types `errorCode` as a number, so
- * it carries a placeholder number, `errorTitle` carries the code text Azure shows (e.g.
- * "UserErrorKeyVaultPermissionsNotConfigured"), `errorString` the message, and `extendedInfo.dynamicErrorMessage`
- * repeats the message. The SDK port reads the code text from `errorTitle`.
- *
- * The list answer (`jobListItem`) is shaped like ListJobs.json: the job's status and times, no `extendedInfo` (tasks,
- * progress, property bag) and no `errorDetails`. As with Get-AzRecoveryServicesBackupJob, the current step and the
- * errors of a job come only from its details (`jobPayload`, GetJobDetails.json).
+ * AzureIaaSVMJob payloads as Azure sends them. Recorded traffic (azure-cli backup recordings, see test/recorded/) wins
+ * over the spec examples ListJobs.json / GetJobDetails.json where they differ:
+ * - list items already carry `errorDetails`, `actionsInfo` and `containerName` (without `IaasVMContainer;`);
+ * - a failed job's `errorCode` is a number, the code text is in `errorTitle`, the message in `errorString`;
+ * - backup jobs have no `progressPercentage` (restores do); tasks not started (or not ended) carry
+ *   `0001-01-01T00:00:00`; the property bag's expiry is `Recovery Point Expiry Time in UTC`, `M/D/YYYY h:mm:ss AM`.
+ * The job's steps (`extendedInfo`) come only from its details, as with Get-AzRecoveryServicesBackupJob.
+ * The error numbers in jobs/effects.ts are placeholders: no recording of those two errors was found.
  */
 import { isoDuration, isoTime } from '../arm';
 import type { SimJob, SimRecoveryVault } from '../estate/model';
