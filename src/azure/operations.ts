@@ -11,6 +11,7 @@
 import { AzureError } from '../errors';
 import type { PortContext } from './context';
 import { call } from './to-azure-error';
+import type { ResourceId } from './validate';
 
 export interface RawResponseLike {
   status?: number;
@@ -22,6 +23,8 @@ export class ResponseCapture {
   asyncOperation?: string;
   location?: string;
   requestId?: string;
+  /** The first response's status (the write's own answer, e.g. 202), and the latest one's. */
+  firstStatus?: number;
   status?: number;
   retryAfterMs?: number;
 
@@ -29,6 +32,7 @@ export class ResponseCapture {
     this.asyncOperation ??= raw.headers.get('azure-asyncoperation') ?? undefined;
     this.location ??= raw.headers.get('location') ?? undefined;
     this.requestId ??= raw.headers.get('x-ms-request-id') ?? undefined;
+    this.firstStatus ??= raw.status;
     this.status = raw.status;
     const after = Number(raw.headers.get('retry-after'));
     this.retryAfterMs = raw.headers.get('retry-after') !== undefined && Number.isFinite(after) ? after * 1000 : undefined;
@@ -51,10 +55,6 @@ interface OperationStatusLike {
   properties?: unknown;
 }
 
-/**
- * Polls an operation status until it names a job. Succeeded without a job → undefined; Failed → AzureError with the
- * operation's error code.
- */
 const MAX_POLL_WAIT_MS = 5_000;
 
 /** The wait before the next poll: the operation's Retry-After (else the default), 5 s at most. */
@@ -62,22 +62,34 @@ function nextWait(ctx: PortContext, capture: ResponseCapture): number {
   return Math.min(capture.retryAfterMs ?? ctx.defaultPollMs, MAX_POLL_WAIT_MS);
 }
 
-export async function pollForJobId(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<OperationStatusLike>): Promise<string | undefined> {
+const STATUS_OPERATION = 'backupOperationStatuses.get';
+
+/**
+ * Polls a vault operation's status until it names a job. Succeeded without a job → undefined; Failed → AzureError
+ * with the operation's error code.
+ *
+ * Which URL: the vault-level `…/vaults/{vault}/backupOperations/{id}`, as azure-cli and Az.RecoveryServices poll it in
+ * their recordings (test/recorded: backup-operation-status-*), not the item-level `operationsStatus` URL the 202's
+ * Azure-AsyncOperation names, of which no recording was found.
+ */
+export async function pollForJobId(ctx: PortContext, vault: ResourceId, operationId: string): Promise<string | undefined> {
   let wait: number | undefined;
   for (let poll = 0; poll < ctx.maxPolls; poll += 1) {
     if (wait !== undefined) await ctx.sleep(wait);
     const capture = new ResponseCapture();
-    const st = await call(operation, () => get(capture));
+    const st: OperationStatusLike = await call(STATUS_OPERATION, () =>
+      ctx.clients.backup.backupOperationStatuses.get(vault.name, vault.resourceGroup, operationId, { onResponse: capture.onResponse }),
+    );
     const status = (st.status ?? '').toLowerCase();
     if (status === 'failed' || status === 'canceled' || status === 'cancelled') {
-      throw new AzureError(st.error?.code ?? 'OperationFailed', st.error?.message ?? `${operation} failed.`, undefined, operation, capture.requestId);
+      throw new AzureError(st.error?.code ?? 'OperationFailed', st.error?.message ?? `${STATUS_OPERATION} failed.`, undefined, STATUS_OPERATION, capture.requestId);
     }
     const jobId = (st.properties as { jobId?: unknown } | undefined)?.jobId;
     if (typeof jobId === 'string' && jobId) return jobId;
     if (status === 'succeeded') return undefined;
     wait = nextWait(ctx, capture);
   }
-  throw new AzureError('OperationTimedOut', `${operation} did not finish after ${ctx.maxPolls} polls.`, undefined, operation);
+  throw new AzureError('OperationTimedOut', `${STATUS_OPERATION} did not finish after ${ctx.maxPolls} polls.`, undefined, STATUS_OPERATION);
 }
 
 /** Polls a Location-style result (202 while running, 200/204 when done). */

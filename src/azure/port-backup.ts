@@ -53,14 +53,9 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     return container && item ? { vaultId, containerName: container, protectedItemName: item } : undefined;
   }
 
-  /** The job an item operation (backup now, configure protection) started: its Azure-AsyncOperation status, polled. */
-  function jobOfOperation(v: ResourceId, container: string, item: string, capture: ResponseCapture, operation: string): Promise<string | undefined> {
-    const opId = capture.operationId(operation);
-    return pollForJobId(
-      ctx,
-      'protectedItemOperationStatuses.get',
-      (c) => backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
-    );
+  /** The job an item operation (backup now, configure protection) started: its operation status, polled. */
+  function jobOfOperation(v: ResourceId, capture: ResponseCapture, operation: string): Promise<string | undefined> {
+    return pollForJobId(ctx, v, capture.operationId(operation));
   }
 
   /** Discovery (the portal's "refresh"), waited for through the Location operation result. */
@@ -206,7 +201,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
         ),
       );
       if (capture.status !== 202) return {};
-      const jobId = await jobOfOperation(v, container, item, capture, 'protectedItems.createOrUpdate');
+      const jobId = await jobOfOperation(v, capture, 'protectedItems.createOrUpdate');
       return jobId ? { jobId } : {};
     },
 
@@ -229,7 +224,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
           { onResponse: capture.onResponse },
         ),
       );
-      const jobId = await jobOfOperation(v, container, item, capture, 'backups.trigger');
+      const jobId = await jobOfOperation(v, capture, 'backups.trigger');
       if (!jobId) throw new AzureError('OperationReturnedNoJob', 'Backup was accepted but Azure reported no job.', 202, 'backups.trigger', capture.requestId);
       return { jobId, ...(capture.requestId ? { requestId: capture.requestId } : {}) };
     },

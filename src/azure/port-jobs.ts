@@ -134,11 +134,13 @@ export function jobsPort(ctx: PortContext): Pick<AzurePort, JobMethods> {
           onResponse: capture.onResponse,
           updateIntervalInMs: ctx.defaultPollMs,
         }),
-      );
-      const opId = capture.operationId('restores.beginTrigger');
-      const jobId = await pollForJobId(ctx, 'protectedItemOperationStatuses.get', (c) =>
-        backup.protectedItemOperationStatuses.get(v.name, v.resourceGroup, FABRIC, container, item, opId, { onResponse: c.onResponse }),
-      );
+      ).catch((error: unknown) => {
+        // beginTrigger polls Azure-AsyncOperation once before it returns. The restore was accepted when the trigger
+        // answered 202; its job is then found through the vault's backupOperations, as azure-cli finds it (which
+        // never polls that URL), so a failed first poll is not a failed restore.
+        if (capture.firstStatus !== 202) throw error;
+      });
+      const jobId = await pollForJobId(ctx, v, capture.operationId('restores.beginTrigger'));
       if (!jobId) throw new AzureError('OperationReturnedNoJob', 'Restore was accepted but Azure reported no job.', 202, 'restores.beginTrigger', capture.requestId);
       return { jobId, ...(capture.requestId ? { requestId: capture.requestId } : {}) };
     },

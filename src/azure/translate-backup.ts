@@ -124,6 +124,14 @@ export function toBackupJob(vaultId: string, r: JobResource): BackupJob {
 
 const TIER_NAMES: Record<string, string> = { InstantRP: 'Snapshot', HardenedRP: 'Vault', ArchivedRP: 'Archive' };
 
+/**
+ * Tier enums arrive as numbers at some api-versions (`{"type":1,"status":1}`, azure-cli recordings at 2020-10-01) and
+ * as names at others (`{"type":"InstantRP","status":"Valid"}`, 2025-02-01): both are read, by the enums' order.
+ */
+const TIER_TYPES = ['Invalid', 'InstantRP', 'HardenedRP', 'ArchivedRP'];
+const TIER_STATUSES = ['Invalid', 'Valid', 'Deleted', 'Disabled', 'Rehydrated'];
+const enumName = (value: unknown, names: string[]): string => (typeof value === 'number' ? (names[value] ?? String(value)) : String(value ?? ''));
+
 export function toRecoveryPoint(r: RecoveryPointResource): RecoveryPointInfo | undefined {
   const p = r.properties as IaasVMRecoveryPoint | undefined;
   if (p?.objectType !== 'IaasVMRecoveryPoint') return undefined;
@@ -134,8 +142,9 @@ export function toRecoveryPoint(r: RecoveryPointResource): RecoveryPointInfo | u
     time: p.recoveryPointTime ?? new Date(0),
     consistency: p.recoveryPointType ?? 'Unknown',
     tiers: (p.recoveryPointTierDetails ?? [])
+      .map((t) => ({ type: enumName(t.type, TIER_TYPES), status: enumName(t.status, TIER_STATUSES) }))
       .filter((t) => t.status === 'Valid' || t.status === 'Rehydrated')
-      .map((t) => TIER_NAMES[t.type ?? ''] ?? String(t.type)),
+      .map((t) => TIER_NAMES[t.type] ?? t.type),
     isSourceVmEncrypted: p.isSourceVMEncrypted ?? false,
     ...(ks
       ? {

@@ -109,7 +109,8 @@ describe('backup now', () => {
     const post = seen(h, 'POST', /protectedItems\/vm;iaasvmcontainerv2;rg-prod;vm001\/backup$/i);
     expect(post).toHaveLength(1);
     expect(post[0]?.body).toEqual({ properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: expiry.toISOString() } });
-    expect(seen(h, 'GET', /operationsStatus\//i).length).toBeGreaterThanOrEqual(2);
+    // The operation is followed where azure-cli and PowerShell follow it: the vault's backupOperations/{id}.
+    expect(seen(h, 'GET', /\/vaults\/[^/]+\/backupOperations\//i).length).toBeGreaterThanOrEqual(2);
     expect(h.sleeps.every((ms) => ms === 0)).toBe(true);
 
     const started = (await h.port.listJobs(PROD, new Date(h.clock.now() - 60_000))).find((j) => j.jobId === jobId);

@@ -24,8 +24,8 @@ describe('enableProtection', () => {
       expect.stringMatching(/^GET operationResults\//),
       'GET rsv-prod-japaneast/backupProtectableItems',
       'PUT protectedItems/vm;iaasvmcontainerv2;rg-dev;vm004',
-      expect.stringMatching(/^GET operationsStatus\//),
-      expect.stringMatching(/^GET operationsStatus\//),
+      expect.stringMatching(/^GET backupOperations\//),
+      expect.stringMatching(/^GET backupOperations\//),
     ]);
     const put = seen(h, 'PUT', /protectedItems\/VM;iaasvmcontainerv2;rg-dev;vm004$/i)[0];
     expect(put?.path).toContain('/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg-dev;vm004/');

@@ -28,7 +28,7 @@ it('answers the click at once and posts the job card within seconds, though Azur
   const jobCard = h.connector.writes.find((w) => w.kind === 'send' && /Backup · vm001/.test(visibleText(cardOf(w))));
   expect(visibleText(cardOf(jobCard))).toContain('In progress');
   // The simulator answers the first status poll "InProgress" with Retry-After: 60; the bot asked again 5 s later.
-  const polls = h.simulator.requests.filter((r) => r.method === 'GET' && /\/operationsStatus\//i.test(r.path));
+  const polls = h.simulator.requests.filter((r) => r.method === 'GET' && /\/backupOperations\//i.test(r.path));
   expect(polls).toHaveLength(2);
   expect(tookMs).toBeGreaterThanOrEqual(4_500);
   expect(tookMs).toBeLessThan(15_000);

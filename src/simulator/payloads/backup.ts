@@ -112,15 +112,12 @@ export function protectableItemPayload(vault: SimRecoveryVault, vm: SimVm, conta
   };
 }
 
-export function backupStatusPayload(vault: SimRecoveryVault | undefined, item: SimProtectedItem | undefined): Record<string, unknown> {
-  if (!vault || !item) return { protectionStatus: 'NotProtected' };
-  return {
-    protectionStatus: 'Protected',
-    vaultId: vault.id,
-    fabricName: 'Azure',
-    containerName: `iaasvmcontainer;${item.containerKey}`,
-    protectedItemName: `vm;${item.containerKey}`,
-    policyName: item.policyName,
-    errorCode: 'Success',
-  };
+/**
+ * backupStatus as azure-cli recorded it (test/recorded: backup-status, backup-status-not-protected): the names the
+ * item would have even when it is not protected, no `errorCode`, and `protectedItemsCount`.
+ */
+export function backupStatusPayload(vault: SimRecoveryVault | undefined, item: SimProtectedItem | undefined, containerKey: string): Record<string, unknown> {
+  const names = { fabricName: 'Azure', containerName: `iaasvmcontainer;${containerKey}`, protectedItemName: `vm;${containerKey}` };
+  if (!vault || !item) return { protectionStatus: 'NotProtected', ...names, protectedItemsCount: 0 };
+  return { protectionStatus: 'Protected', vaultId: vault.id, ...names, policyName: item.policyName, protectedItemsCount: 0 };
 }

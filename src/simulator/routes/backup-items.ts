@@ -2,8 +2,8 @@
  * Backup reads: backupStatus, protected and protectable items, container refresh (discovery), policies and recovery
  * points, as @azure/arm-recoveryservicesbackup 12.0.0 calls them.
  */
-import { ArmError, badRequest, notFound, ok, sameId } from '../arm';
-import { containerKeyForVm, findItem, protectionOf, requireSubscription } from '../estate/lookup';
+import { ArmError, badRequest, lastSegment, notFound, ok, resourceGroupOf, sameId } from '../arm';
+import { containerKeyForVm, findItem, protectionOf, requireSubscription, vmById } from '../estate/lookup';
 import { backupStatusPayload, policyPayload, protectableItemPayload, protectedItemPayload } from '../payloads/backup';
 import { recoveryPointPayload } from '../payloads/recovery-points';
 import { type Route, type RouteContext, route } from '../router';
@@ -17,7 +17,9 @@ function backupStatus(ctx: RouteContext) {
   }
   const found = protectionOf(ctx.estate, body.resourceId);
   const inRegion = found && sameId(found.vault.location, ctx.params.region);
-  return ok(backupStatusPayload(inRegion ? found.vault : undefined, inRegion ? found.item : undefined));
+  const vm = vmById(ctx.estate, body.resourceId);
+  const key = found?.item.containerKey ?? (vm ? containerKeyForVm(vm) : `iaasvmcontainerv2;${resourceGroupOf(body.resourceId) ?? ''};${lastSegment(body.resourceId)}`);
+  return ok(backupStatusPayload(inRegion ? found.vault : undefined, inRegion ? found.item : undefined, key));
 }
 
 function protectableItems(ctx: RouteContext) {

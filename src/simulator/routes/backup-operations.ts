@@ -11,7 +11,7 @@ import { itemName, protectedItemPayload } from '../payloads/backup';
 import { type Route, type RouteContext, route } from '../router';
 import { backupKeyVaultGap } from '../rules/keyvault-access';
 import { parseRestore, restorePropertyBag } from '../rules/restore';
-import { findOperation, ITEM, itemOperationHeaders, newOperation, vaultOf } from './backup-common';
+import { findOperation, ITEM, itemOperationHeaders, newOperation, VAULT, vaultOf } from './backup-common';
 
 function startJob(ctx: RouteContext, vault: SimRecoveryVault, operation: SimJobOperation, item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>, extra: Partial<SimJob> = {}): SimJob {
   const job: SimJob = {
@@ -103,7 +103,11 @@ function triggerRestore(ctx: RouteContext) {
   return accepted(ctx, vault, newOperation(ctx, vault, 'restore', { jobName: job.name }).id);
 }
 
-/** ProtectedItemOperationStatus.json: InProgress for `pendingPolls` polls, then Succeeded with the job id (or Failed). */
+/**
+ * An operation's status: InProgress for `pendingPolls` polls, then Succeeded with the job id (or Failed). Served at the
+ * vault-level `backupOperations/{id}` that azure-cli and PowerShell poll (recordings in test/recorded), and at the
+ * item-level `operationsStatus/{id}` the 202 names (ProtectedItemOperationStatus.json).
+ */
 function operationStatus(ctx: RouteContext) {
   const vault = vaultOf(ctx);
   const op = findOperation(ctx, vault, ctx.params.op as string);
@@ -111,7 +115,7 @@ function operationStatus(ctx: RouteContext) {
   const base = { id: op.id, name: op.id, startTime: new Date(op.startTime).toISOString() };
   if (op.pendingPolls > 0) {
     op.pendingPolls -= 1;
-    return { status: 200, body: { ...base, status: 'InProgress' }, headers: { 'retry-after': String(ctx.retryAfterSeconds) } };
+    return { status: 200, body: { ...base, status: 'InProgress', endTime: '0001-01-01T00:00:00' }, headers: { 'retry-after': String(ctx.retryAfterSeconds) } };
   }
   const endTime = new Date(op.startTime).toISOString();
   if (op.error) return { status: 200, body: { ...base, status: 'Failed', endTime, error: op.error } };
@@ -137,5 +141,6 @@ export const backupOperationRoutes: Route[] = [
   route('POST', `${ITEM}/backup`, triggerBackup),
   route('POST', `${ITEM}/recoveryPoints/{rp}/restore`, triggerRestore),
   route('GET', `${ITEM}/operationsStatus/{op}`, operationStatus),
+  route('GET', `${VAULT}/backupOperations/{op}`, operationStatus),
   route('GET', `${ITEM}/operationResults/{op}`, operationResult),
 ];
