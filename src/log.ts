@@ -29,7 +29,7 @@ export function connectionStringSecrets(connectionString: string | undefined): s
   return [...(connectionString ?? '').matchAll(/(?:^|;)\s*(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)].map((m) => m[1].trim());
 }
 
-export function redact(value: unknown, depth = 0): unknown {
+function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') {
     let masked = value;
     for (const secret of knownSecrets) masked = masked.split(secret).join('***');

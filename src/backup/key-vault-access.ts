@@ -5,7 +5,6 @@
  */
 import type { AzurePort, EncryptionKind, KeyVaultInfo, RoleDefinitionInfo } from '../azure/port';
 
-export const BACKUP_MANAGEMENT_SERVICE_APP_ID = '262044b1-e2ce-469f-a196-69ab7ada62d3';
 export const KEY_VAULT_ADMINISTRATOR_ROLE_ID = '00482a5a-887f-4fb3-b363-3b7fe8e74483';
 export const BACKUP_DATA_ACTIONS = [
   'Microsoft.KeyVault/vaults/keys/backup/action',

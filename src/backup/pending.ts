@@ -8,7 +8,7 @@ import type { User } from '../bot/types';
 import type { Locale } from '../i18n';
 import { update, type StateStore } from '../state/store';
 
-export const PENDING_TTL_MS = 15 * 60_000;
+const PENDING_TTL_MS = 15 * 60_000;
 
 export type PendingStatus = 'pending' | 'used' | 'cancelled' | 'failed';
 

@@ -4,7 +4,7 @@
  */
 const DAY = 86_400_000;
 export const DEFAULT_RETENTION_DAYS = 30;
-export const MAX_RETENTION_DAYS = 36_135; // 99 years
+const MAX_RETENTION_DAYS = 36_135; // 99 years
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 

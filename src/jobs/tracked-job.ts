@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { BackupJob, JobError, JobStatus } from '../azure/port';
 import type { Locale } from '../i18n';
 import type { Lease } from '../state/lease';
-import { forgetStale, StateConflictError, update, type StateStore } from '../state/store';
+import { forgetStale, update, type StateStore } from '../state/store';
 
 export interface JobView {
   status: JobStatus;
@@ -71,30 +71,10 @@ export async function registerVault(store: StateStore, vaultId: string): Promise
 }
 
 /**
- * Jobs stored by an earlier version, under `job/<jobId>` with a per-job lease, move to their vault's keys, so an
- * upgrade loses no job. Run once per process before the first polling round; a job moved meanwhile is left alone.
- */
-export async function moveFlatJobKeys(store: StateStore): Promise<number> {
-  let moved = 0;
-  for (const { key, value, etag } of await store.list<TrackedJob>('job/')) {
-    if (key.indexOf('/', 'job/'.length) >= 0) continue;
-    await registerVault(store, value.vaultId);
-    try {
-      await store.put(jobKey(value.vaultId, value.jobId), { ...value, lease: undefined }, { ifNoneMatch: '*' });
-    } catch (error) {
-      if (!(error instanceof StateConflictError)) throw error;
-    }
-    await store.delete(key, { ifMatch: etag }).catch(() => undefined);
-    moved++;
-  }
-  return moved;
-}
-
-/**
  * How long an ended job stays in `done/`: long enough for the failure watch (which looks back a day) to tell a job the
  * bot started from a scheduled one, short enough that state does not grow with every job ever run.
  */
-export const DONE_KEEP_MS = 7 * 86_400_000;
+const DONE_KEEP_MS = 7 * 86_400_000;
 
 /** Forgets the jobs that ended more than `DONE_KEEP_MS` before `now`; returns how many. */
 export async function forgetEndedJobs(store: StateStore, now: number): Promise<number> {
@@ -106,7 +86,7 @@ export async function isTracked(store: StateStore, vaultId: string, jobId: strin
   return !!(await store.get(jobKey(vaultId, jobId))) || !!(await store.get(doneKey(jobId)));
 }
 
-export const TERMINAL: readonly JobStatus[] = ['Completed', 'CompletedWithWarnings', 'Failed', 'Cancelled'];
+const TERMINAL: readonly JobStatus[] = ['Completed', 'CompletedWithWarnings', 'Failed', 'Cancelled'];
 
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL.includes(status);

@@ -26,7 +26,7 @@ import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
 import type { Messenger } from '../teams/messenger';
 import { finalMessage, jobCard } from './job-card';
-import { doneKey, forgetEndedJobs, isTerminal, jobKey, moveFlatJobKeys, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
+import { doneKey, forgetEndedJobs, isTerminal, jobKey, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
 
 const FORGET_EVERY_MS = 3_600_000;
 
@@ -182,19 +182,10 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     return held;
   }
 
-  let upgraded: Promise<void> | undefined;
   /** When this process last forgot old ended jobs (at most hourly; with several instances, each does, harmlessly). */
   let forgotAt = Number.NEGATIVE_INFINITY;
 
   async function tickOnce(): Promise<void> {
-    upgraded ??= moveFlatJobKeys(store).then(
-      (moved) => void (moved && log.info('tracked jobs moved to per-vault keys', { moved })),
-      (error) => {
-        upgraded = undefined; // next tick tries again
-        log.warn('tracked jobs of an earlier version not moved yet', { error });
-      },
-    );
-    await upgraded;
     const now = clock.now();
     const vaults = new Map<string, { vaultId: string; lease?: VaultEntry; since?: Date }>();
     for (const { value } of await store.list<VaultEntry>('vault/')) vaults.set(value.vaultId.toLowerCase(), { vaultId: value.vaultId, lease: value });

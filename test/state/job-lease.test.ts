@@ -201,14 +201,4 @@ describe('vault leases (several instances, one store)', () => {
     expect(w.posts.filter((p) => p.kind === 'send')).toHaveLength(2);
   });
 
-  it('a job stored by the earlier per-job-lease version (job/<id>) is moved to its vault and followed to the end', async () => {
-    const w = world();
-    await w.store.put('job/job-1', { ...w.tracked(), cardActivityId: 'a0', shown: 'starting', lease: { owner: 'old', until: w.clock.now() + 3 * INTERVAL } });
-    const a = w.tracker('A');
-    w.finish();
-    await a.tick();
-    expect(await w.store.get('job/job-1')).toBeUndefined();
-    expect(finals(w.posts).map((p) => p.by)).toEqual(['A']);
-    expect((await w.store.get<TrackedJob>(doneKey('job-1')))?.value.finishedAt).toBeDefined();
-  });
 });
