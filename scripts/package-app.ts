@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import type { Command } from '../src/bot/types';
+import type { Command } from '../src/core/types';
 import { commands as routerCommands } from '../src/commands';
 import { ConfigError } from '../src/config';
 import { messages } from '../src/i18n';

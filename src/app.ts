@@ -8,22 +8,22 @@ import { createActions } from './actions';
 import { createAzurePort, simulatorCredential } from './azure/sdk-port';
 import type { AzurePort } from './azure/port';
 import { withVmIndex } from './azure/vm-index';
-import { createDispatcher, type Dispatcher } from './bot/dispatch';
-import type { Services } from './bot/types';
+import { createDispatcher, type Dispatcher } from './core/dispatch';
+import type { Services } from './core/types';
 import { systemClock, type Clock } from './clock';
 import { commands } from './commands';
 import type { Config } from './config';
-import { restoreNextSteps } from './backup/restore-next-steps';
+import { restoreNextSteps } from './rules/restore-next-steps';
 import { createOrphanAdopter } from './jobs/orphans';
 import { createJobTracker, type JobTracker } from './jobs/tracker';
 import { createWatcher } from './watch/watcher';
 import { connectionStringSecrets, createLogger, maskSecretValues, type Logger } from './log';
-import { createServer } from './server';
+import { createServer } from './teams/server';
 import { DEMO_TIMINGS, type Simulator, type SimTimings } from './simulator/types';
 import { openStore } from './state/open-store';
 import type { StateStore } from './state/store';
 import { createAdapter } from './teams/adapter';
-import { BackupBot } from './teams/bot';
+import { BackupBot } from './teams/activity-handler';
 import { createMessenger, type Messenger } from './teams/messenger';
 
 export interface AppOptions {

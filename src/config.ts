@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { GUID } from './bot/validate';
+import { GUID } from './core/validate';
 
 export class ConfigError extends Error {
   constructor(variable: string, expected: string, got?: string) {

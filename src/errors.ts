@@ -1,6 +1,6 @@
 /**
  * Coded errors: every failure the user may hear about carries a `code`, and is turned into words in exactly one place
- * (`src/teams/error-boundary.ts`). Messages here are for logs; users see the catalog's text for the code.
+ * (`src/core/error-boundary.ts`). Messages here are for logs; users see the catalog's text for the code.
  */
 export class CodedError extends Error {
   constructor(

@@ -2,15 +2,15 @@
  * `backup.confirm`: the click on "Back up now". Claims the pending confirmation exactly once, answers at once with a
  * "starting" card, then triggers the backup and hands the job to the tracker, after the click is answered.
  */
-import type { BackupPayload } from '../backup/backup-payload';
-import { claimPending, pendingKey, type PendingAction } from '../backup/pending';
-import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../backup/retention';
-import type { Card, CardAction, HandlerContext } from '../bot/types';
+import type { BackupPayload } from '../confirmations/backup-payload';
+import { claimPending, pendingKey, type PendingAction } from '../confirmations/pending';
+import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../rules/retention';
+import type { Card, CardAction, HandlerContext } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
-import { carryOut } from './carry-out';
+import { carryOut } from '../flows/carry-out';
 import { refusalCard } from './refusal';
-import { isUuid } from '../bot/validate';
+import { isUuid } from '../core/validate';
 import { Verbs } from './verbs';
 
 function start(ctx: HandlerContext, pending: PendingAction<BackupPayload>, expiry: Date, startedCard: Card): Promise<void> {

@@ -2,9 +2,9 @@
  * `backup.cancel`, `protect.cancel`, `restore.cancel`: the pending confirmation is closed exactly once, nothing is sent
  * to Azure, and the card says who cancelled — for everyone in the thread, not only the clicker.
  */
-import { claimPending, type PendingAction } from '../backup/pending';
-import type { CardAction } from '../bot/types';
-import { isUuid } from '../bot/validate';
+import { claimPending, type PendingAction } from '../confirmations/pending';
+import type { CardAction } from '../core/types';
+import { isUuid } from '../core/validate';
 import { noticeCard } from '../cards/notice-card';
 import type { Messages } from '../i18n';
 import { refusalCard } from './refusal';

@@ -5,8 +5,8 @@
 import { getApproval, transition, type Approval } from '../approvals/approval';
 import { audit } from '../approvals/audit';
 import { applyApproved } from '../approvals/decide';
-import type { ActionResult, CardAction, HandlerContext } from '../bot/types';
-import { isUuid } from '../bot/validate';
+import type { ActionResult, CardAction, HandlerContext } from '../core/types';
+import { isUuid } from '../core/validate';
 import { approvalCard } from '../cards/approval-card';
 import { formatTime } from '../i18n';
 import { Verbs } from './verbs';

@@ -4,8 +4,8 @@
  */
 import type { Origin } from '../approvals/approval';
 import { requestForVm } from '../approvals/start-request';
-import { parseVmQuery } from '../bot/resolve-vm';
-import type { CardAction } from '../bot/types';
+import { parseVmQuery } from '../flows/resolve-vm';
+import type { CardAction } from '../core/types';
 import { Verbs } from './verbs';
 
 export const grantStart: CardAction<{ vm: string; from?: Origin['kind'] }> = {

@@ -4,8 +4,8 @@
  */
 import { approvalKey, transition, type Approval } from '../approvals/approval';
 import { audit } from '../approvals/audit';
-import type { CardAction } from '../bot/types';
-import { isUuid } from '../bot/validate';
+import type { CardAction } from '../core/types';
+import { isUuid } from '../core/validate';
 import { approvalCard } from '../cards/approval-card';
 import { noticeCard } from '../cards/notice-card';
 import { update } from '../state/store';

@@ -1,6 +1,6 @@
 /** Every card action, one per verb. */
-import type { Dispatcher } from '../bot/dispatch';
-import type { CardAction } from '../bot/types';
+import type { Dispatcher } from '../core/dispatch';
+import type { CardAction } from '../core/types';
 import { commands } from '../commands';
 import { backupConfirm } from './backup-confirm';
 import { grantApprove, grantReject } from './grant-decide';

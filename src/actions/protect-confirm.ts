@@ -2,12 +2,12 @@
  * `protect.confirm`. The chosen policy must be one the server offered (the card's value is not
  * trusted); the click is answered at once, protection is enabled after, and its ConfigureBackup job is followed.
  */
-import { claimPending, recordOutcome, type PendingAction } from '../backup/pending';
-import type { ProtectPayload } from '../backup/protect-confirmation';
-import type { Card, CardAction, HandlerContext } from '../bot/types';
-import { isUuid } from '../bot/validate';
+import { claimPending, recordOutcome, type PendingAction } from '../confirmations/pending';
+import type { ProtectPayload } from '../flows/offer-protect';
+import type { Card, CardAction, HandlerContext } from '../core/types';
+import { isUuid } from '../core/validate';
 import { noticeCard } from '../cards/notice-card';
-import { carryOut } from './carry-out';
+import { carryOut } from '../flows/carry-out';
 import { refusalCard } from './refusal';
 import { Verbs } from './verbs';
 

@@ -1,6 +1,6 @@
 /** The card shown when a confirmation card is clicked again, by someone else, too late, or after it was cancelled. */
-import type { Claim } from '../backup/pending';
-import type { Card, HandlerContext } from '../bot/types';
+import type { Claim } from '../confirmations/pending';
+import type { Card, HandlerContext } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 

@@ -4,13 +4,13 @@
  * answered, and its job is followed in the thread — with the ADE next steps when it completes.
  */
 import type { RestoreRequest } from '../azure/port';
-import { claimPending, recordOutcome, type PendingAction } from '../backup/pending';
-import type { RestorePayload } from '../backup/restore-payload';
-import type { Card, CardAction, HandlerContext } from '../bot/types';
-import { isUuid } from '../bot/validate';
+import { claimPending, recordOutcome, type PendingAction } from '../confirmations/pending';
+import type { RestorePayload } from '../confirmations/restore-payload';
+import type { Card, CardAction, HandlerContext } from '../core/types';
+import { isUuid } from '../core/validate';
 import { noticeCard } from '../cards/notice-card';
 import { CodedError } from '../errors';
-import { carryOut } from './carry-out';
+import { carryOut } from '../flows/carry-out';
 import { refusalCard } from './refusal';
 import { Verbs } from './verbs';
 

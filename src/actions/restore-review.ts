@@ -5,12 +5,12 @@
  * is refused. On success the choice and the keys are stored with the pending restore and the summary card replaces
  * the form. Nothing is written to Azure here.
  */
-import { pendingKey, type PendingAction } from '../backup/pending';
-import { validateSelection, type RestoreSelection } from '../backup/restore-options';
-import type { RestorePayload } from '../backup/restore-payload';
+import { pendingKey, type PendingAction } from '../confirmations/pending';
+import { validateSelection, type RestoreSelection } from '../rules/restore-options';
+import type { RestorePayload } from '../confirmations/restore-payload';
 import { isAde } from '../azure/port';
-import type { CardAction, HandlerContext } from '../bot/types';
-import { isUuid } from '../bot/validate';
+import type { CardAction, HandlerContext } from '../core/types';
+import { isUuid } from '../core/validate';
 import { restoreSummaryCard } from '../cards/restore-card';
 import { update } from '../state/store';
 import { refusalCard } from './refusal';

@@ -2,8 +2,8 @@
  * Buttons that start a command for a VM ("Back up now" on a check card, a VM picked among same-named ones): the click is
  * answered at once and the command runs as if typed, with its own access check.
  */
-import type { CardAction, Command, CommandArgs, HandlerContext } from '../bot/types';
-import { parseVmQuery } from '../bot/resolve-vm';
+import type { CardAction, Command, CommandArgs, HandlerContext } from '../core/types';
+import { parseVmQuery } from '../flows/resolve-vm';
 
 export type RunCommand = (ctx: HandlerContext, command: Command, args: CommandArgs) => Promise<void>;
 

@@ -3,7 +3,7 @@
  * with a new GUID name), then reads the vault back to verify Azure Backup really has what it needs.
  */
 import type { AzurePort } from '../azure/port';
-import { assessAccessPolicies, assessKeyVaultAccess } from '../backup/key-vault-access';
+import { assessAccessPolicies, assessKeyVaultAccess } from '../rules/key-vault-access';
 import type { GrantPlan } from './grant-plan';
 
 export interface GrantResult {

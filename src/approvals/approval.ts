@@ -4,7 +4,7 @@
  * once, or one clicking twice, decide it once.
  */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../bot/types';
+import type { User } from '../core/types';
 import type { Locale } from '../i18n';
 import { update, type StateStore } from '../state/store';
 import type { GrantPlan } from './grant-plan';

@@ -1,6 +1,6 @@
 /** The durable audit trail of Key Vault access requests: who, what, when, outcome and Azure request id. */
 import { randomUUID } from 'node:crypto';
-import type { User } from '../bot/types';
+import type { User } from '../core/types';
 import type { StateStore } from '../state/store';
 
 export interface AuditEntry {

@@ -2,11 +2,11 @@
  * After an approver approves: apply the grant, verify it by reading the vault back, record everything in the audit
  * trail, tell the thread, and make the requester's original card actionable again.
  */
-import { backupConfirmation } from '../backup/backup-confirmation';
-import { runPreflight } from '../backup/preflight';
-import { parseVmQuery } from '../bot/resolve-vm';
-import type { HandlerContext } from '../bot/types';
-import { describeError } from '../bot/error-boundary';
+import { backupConfirmation } from '../flows/offer-backup';
+import { runPreflight } from '../rules/preflight';
+import { parseVmQuery } from '../flows/resolve-vm';
+import type { HandlerContext } from '../core/types';
+import { describeError } from '../core/error-boundary';
 import { approvalCard } from '../cards/approval-card';
 import { checkCard } from '../cards/check-card';
 import { isAzureError } from '../errors';

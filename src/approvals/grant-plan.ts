@@ -4,7 +4,7 @@
  * Key Vault Administrator (or the configured custom role) at the vault scope.
  */
 import type { AzurePort, EncryptionKind, KeyVaultInfo } from '../azure/port';
-import { assessKeyVaultAccess, KEY_VAULT_ADMINISTRATOR_ROLE_ID, requiredPolicy, type AccessAssessment } from '../backup/key-vault-access';
+import { assessKeyVaultAccess, KEY_VAULT_ADMINISTRATOR_ROLE_ID, requiredPolicy, type AccessAssessment } from '../rules/key-vault-access';
 
 export type Grant =
   | { kind: 'accessPolicy'; keys: string[]; secrets: string[] }

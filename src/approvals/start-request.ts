@@ -3,8 +3,8 @@
  * least-privilege grant, says so when nothing is missing, and otherwise shows the requester the request card.
  */
 import { isAde, type KeyVaultInfo, type VmRef } from '../azure/port';
-import { vmKey } from '../bot/resolve-vm';
-import type { HandlerContext } from '../bot/types';
+import { vmKey } from '../flows/resolve-vm';
+import type { HandlerContext } from '../core/types';
 import { approvalCard } from '../cards/approval-card';
 import { createApproval, type Origin } from './approval';
 import { planGrant, type GrantPlan } from './grant-plan';

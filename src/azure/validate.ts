@@ -3,7 +3,7 @@
  * never reshape a URL or a filter. Failures are `CodedError('InvalidInput')`.
  */
 import { CodedError } from '../errors';
-import { GUID } from '../bot/validate';
+import { GUID } from '../core/validate';
 
 /** Resource (and resource group) names: letters, digits, `-_.()`, 1–90 characters, not ending with a dot. */
 const NAME = /^[A-Za-z0-9_()][A-Za-z0-9_.()-]{0,89}$/;

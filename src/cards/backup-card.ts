@@ -1,9 +1,9 @@
 /** Data for `cards/backup-confirm.json`: the confirmation, or the blocked card that offers the fix instead. */
 import { isAde, resourceName } from '../azure/port';
-import type { Preflight } from '../backup/preflight';
-import { retentionBounds } from '../backup/retention';
-import { vmKey } from '../bot/resolve-vm';
-import type { Card } from '../bot/types';
+import type { Preflight } from '../rules/preflight';
+import { retentionBounds } from '../rules/retention';
+import { vmKey } from '../flows/resolve-vm';
+import type { Card } from '../core/types';
 import { formatTime, type Locale, type Messages } from '../i18n';
 import { renderCard } from './render';
 

@@ -1,10 +1,10 @@
 /** Data for `cards/check.json`: the preflight in plain words, with the next step for every problem. */
 import { isAde } from '../azure/port';
-import type { Preflight, Problem } from '../backup/preflight';
+import type { Preflight, Problem } from '../rules/preflight';
 import { formatTime, type Locale, type Messages } from '../i18n';
-import { vmKey } from '../bot/resolve-vm';
+import { vmKey } from '../flows/resolve-vm';
 import { renderCard } from './render';
-import type { Card } from '../bot/types';
+import type { Card } from '../core/types';
 
 function problemText(m: Messages, p: Problem): string {
   switch (p.code) {

@@ -1,5 +1,5 @@
 /** Data for `cards/help.json`, generated from the router's command list so help never drifts from what works. */
-import type { Card, Command, Services } from '../bot/types';
+import type { Card, Command, Services } from '../core/types';
 import type { Messages } from '../i18n';
 import { renderCard } from './render';
 

@@ -1,7 +1,7 @@
 /** `audit`: recent Key Vault access requests and decisions. Approvers only. */
 import { recentAudit } from '../approvals/audit';
 import { resourceName } from '../azure/port';
-import type { Command } from '../bot/types';
+import type { Command } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 

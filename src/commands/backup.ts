@@ -1,8 +1,8 @@
 /** `backup <vm> now [keep N days | until date]`: preflight, then a confirmation card. Operators only. */
-import { backupConfirmation } from '../backup/backup-confirmation';
-import { DEFAULT_RETENTION_DAYS, expiryFor, requestedRetainUntil, retainUntilAfter, retentionBounds } from '../backup/retention';
-import { resolveVm } from '../bot/resolve-vm';
-import type { Command } from '../bot/types';
+import { backupConfirmation } from '../flows/offer-backup';
+import { DEFAULT_RETENTION_DAYS, expiryFor, requestedRetainUntil, retainUntilAfter, retentionBounds } from '../rules/retention';
+import { resolveVm } from '../flows/resolve-vm';
+import type { Command } from '../core/types';
 
 const RETAIN = String.raw`(?: (?:keep|retain|for) (?<days>\d{1,6}) ?days?| (?:until|till) (?<until>\d{4}[-/]\d{1,2}[-/]\d{1,2}))?`;
 const RETAIN_JA = String.raw`(?: ?(?<days>\d{1,6}) ?日(?:間)?(?:保持)?| ?(?<until>\d{4}[-/]\d{1,2}[-/]\d{1,2}) ?まで(?:保持)?)?`;

@@ -1,7 +1,7 @@
 /** `check <vm>`: the read-only preflight. Anyone may run it. */
-import { runPreflight } from '../backup/preflight';
-import { resolveVm } from '../bot/resolve-vm';
-import type { Command } from '../bot/types';
+import { runPreflight } from '../rules/preflight';
+import { resolveVm } from '../flows/resolve-vm';
+import type { Command } from '../core/types';
 import { checkCard } from '../cards/check-card';
 
 export const check: Command = {

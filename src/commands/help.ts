@@ -1,5 +1,5 @@
 /** `help`: a card listing every command, generated from the command list. */
-import type { Command } from '../bot/types';
+import type { Command } from '../core/types';
 import { helpCard } from '../cards/help-card';
 
 export function helpCommand(all: () => readonly Command[]): Command {

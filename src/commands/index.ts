@@ -1,5 +1,5 @@
 /** Every command, in routing order; the same list renders `help` and is checked against the manifest's commandLists. */
-import type { Command } from '../bot/types';
+import type { Command } from '../core/types';
 import { auditCommand } from './audit';
 import { backup } from './backup';
 import { check } from './check';

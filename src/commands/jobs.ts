@@ -1,8 +1,8 @@
 /** `jobs [<vm>]`: backup and restore jobs of the last 24 hours across the configured vaults. Anyone may run it. */
 import type { BackupJob } from '../azure/port';
 import { resourceName } from '../azure/port';
-import { parseVmQuery } from '../bot/resolve-vm';
-import type { Command } from '../bot/types';
+import { parseVmQuery } from '../flows/resolve-vm';
+import type { Command } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { isAzureError } from '../errors';
 import { formatTime } from '../i18n';

@@ -1,7 +1,7 @@
 /** `protect <vm> [with <policy>]`: enable backup in the vault of the VM's region. Operators only. */
-import { sendProtectConfirmation } from '../backup/protect-confirmation';
-import { resolveVm } from '../bot/resolve-vm';
-import type { Command } from '../bot/types';
+import { sendProtectConfirmation } from '../flows/offer-protect';
+import { resolveVm } from '../flows/resolve-vm';
+import type { Command } from '../core/types';
 
 export const protect: Command = {
   name: 'protect',

@@ -1,10 +1,10 @@
 /** `restore <vm>`: recovery points and the restore types this VM allows, on a form. Operators only (a restore costs). */
 import { isAde, resourceName } from '../azure/port';
-import { createPending } from '../backup/pending';
-import { restoreChoices } from '../backup/restore-options';
-import type { RestorePayload } from '../backup/restore-payload';
-import { resolveVm } from '../bot/resolve-vm';
-import type { Command } from '../bot/types';
+import { createPending } from '../confirmations/pending';
+import { restoreChoices } from '../rules/restore-options';
+import type { RestorePayload } from '../confirmations/restore-payload';
+import { resolveVm } from '../flows/resolve-vm';
+import type { Command } from '../core/types';
 import { restoreFormCard } from '../cards/restore-card';
 
 const SHOWN_POINTS = 20;

@@ -1,7 +1,7 @@
 /** `status <vm>`: protection, policy, last backup, latest recovery point and running jobs. Anyone may run it. */
 import { resourceName } from '../azure/port';
-import { resolveVm } from '../bot/resolve-vm';
-import type { Command } from '../bot/types';
+import { resolveVm } from '../flows/resolve-vm';
+import type { Command } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 

@@ -1,6 +1,6 @@
 /** `watch here | watch off | watch status`: where failed backups are posted. Anyone may ask the status; operators change it. */
-import { isOperator } from '../bot/roles';
-import type { Command } from '../bot/types';
+import { isOperator } from '../core/roles';
+import type { Command } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { resourceName } from '../azure/port';
 import { formatTime } from '../i18n';

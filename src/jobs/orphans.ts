@@ -6,11 +6,11 @@
  * half-done without a record.
  */
 import type { BackupJob } from '../azure/port';
-import type { BackupPayload } from '../backup/backup-payload';
-import type { PendingAction } from '../backup/pending';
-import { recordOutcome } from '../backup/pending';
-import type { ProtectPayload } from '../backup/protect-confirmation';
-import type { RestorePayload } from '../backup/restore-payload';
+import type { BackupPayload } from '../confirmations/backup-payload';
+import type { PendingAction } from '../confirmations/pending';
+import { recordOutcome } from '../confirmations/pending';
+import type { ProtectPayload } from '../flows/offer-protect';
+import type { RestorePayload } from '../confirmations/restore-payload';
 import type { Clock } from '../clock';
 import { messages } from '../i18n';
 import type { Logger } from '../log';

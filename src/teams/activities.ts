@@ -1,7 +1,7 @@
 /** Our `Outgoing` message as a Bot Framework activity, and card-click answers as invoke responses. */
 import { ActivityTypes, CardFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import type { ActionResult, Outgoing } from '../bot/types';
+import type { ActionResult, Outgoing } from '../core/types';
 
 export function toActivity(message: Outgoing): Partial<Activity> {
   const mentions = message.mentions ?? [];

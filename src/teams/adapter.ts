@@ -6,7 +6,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationSer
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { messages, pickLocale } from '../i18n';
-import { reportError } from '../bot/error-boundary';
+import { reportError } from '../core/error-boundary';
 
 type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;

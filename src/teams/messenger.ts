@@ -5,7 +5,7 @@
  * back-off and jitter, so a final job state is never lost to throttling.
  */
 import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { Outgoing } from '../bot/types';
+import type { Outgoing } from '../core/types';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { StateStore } from '../state/store';

@@ -2,7 +2,7 @@
  * The failure watch's durable records: where alerts go (`watch/config`), and one alert per failed VM per day
  * (`alert/<vault>/<vm>/<day>`), with the job ids already counted so a restart re-posts nothing.
  */
-import type { User } from '../bot/types';
+import type { User } from '../core/types';
 import type { Locale } from '../i18n';
 
 export interface WatchConfig {

@@ -1,6 +1,6 @@
 /** Making a conversation the alert channel: by command, or when the bot is installed in a team channel. */
 import type { ConversationReference } from 'botbuilder';
-import type { HandlerContext } from '../bot/types';
+import type { HandlerContext } from '../core/types';
 import { update } from '../state/store';
 import { conversationKey } from '../teams/messenger';
 import { channelOf, WATCH_KEY, type WatchConfig } from './alert';

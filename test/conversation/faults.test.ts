@@ -3,7 +3,7 @@
  * retryable) or tells the user what failed and what to do — and leaves a record, never a half-done action.
  */
 import { approvalKey, type Approval } from '../../src/approvals/approval';
-import { pendingKey, type PendingAction } from '../../src/backup/pending';
+import { pendingKey, type PendingAction } from '../../src/confirmations/pending';
 import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
 import { users } from '../support/teams';
 

@@ -2,7 +2,7 @@
  * A crash between a confirmation click and the job being followed: the job Azure did start is found and followed in
  * the thread; a click that never reached Azure is recorded and the thread is told. Nothing is left without a record.
  */
-import { pendingKey, recordOutcome, type PendingAction } from '../../src/backup/pending';
+import { pendingKey, recordOutcome, type PendingAction } from '../../src/confirmations/pending';
 import { update } from '../../src/state/store';
 import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
 

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createActions } from '../../src/actions';
-import { hasAccess } from '../../src/bot/roles';
-import { route } from '../../src/bot/router';
-import type { Access, Command } from '../../src/bot/types';
+import { hasAccess } from '../../src/core/roles';
+import { route } from '../../src/core/router';
+import type { Access, Command } from '../../src/core/types';
 import { commands } from '../../src/commands';
 import { messages, type Locale } from '../../src/i18n';
 import { offer } from '../support/card-flows';

@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { createActions } from '../../src/actions';
-import { normalise } from '../../src/bot/router';
+import { normalise } from '../../src/core/router';
 import { actionsOf } from '../support/card-flows';
 import type { ConnectorWrite } from '../support/fake-connector';
 import { cardOf, channel, startHarness, visibleText, type Harness } from '../support/harness';

@@ -2,8 +2,8 @@
  * The error advice catalog, one test per code from AZURE-FACTS: each is explained and given a next step in both
  * languages, on a failed job's card and in an error answer, matched whatever the code's capitalisation.
  */
-import { adviceFor, catalogedCodes } from '../../src/backup/error-advice';
-import { describeError } from '../../src/bot/error-boundary';
+import { adviceFor, catalogedCodes } from '../../src/rules/error-advice';
+import { describeError } from '../../src/core/error-boundary';
 import { AzureError } from '../../src/errors';
 import { messages, type Locale } from '../../src/i18n';
 import { jobCard } from '../../src/jobs/job-card';

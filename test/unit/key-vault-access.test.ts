@@ -1,5 +1,5 @@
 import type { KeyVaultInfo } from '../../src/azure/port';
-import { actionCovers, assessAccessPolicies, BACKUP_DATA_ACTIONS, missingDataActions } from '../../src/backup/key-vault-access';
+import { actionCovers, assessAccessPolicies, BACKUP_DATA_ACTIONS, missingDataActions } from '../../src/rules/key-vault-access';
 
 const BMS = '0a1b2c3d-0000-4000-8000-0000000000b5';
 const vault = (policies: KeyVaultInfo['accessPolicies']): KeyVaultInfo => ({

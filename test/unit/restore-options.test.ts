@@ -1,5 +1,5 @@
-import { pairedRegion } from '../../src/backup/paired-regions';
-import { restoreChoices, validateSelection } from '../../src/backup/restore-options';
+import { pairedRegion } from '../../src/rules/paired-regions';
+import { restoreChoices, validateSelection } from '../../src/rules/restore-options';
 
 const SUB = '8f2c5e1a-3b7d-4c6e-9a1f-2d4b6c8e0a13';
 const vault = { location: 'japaneast', crossRegionRestore: true };

@@ -1,5 +1,5 @@
-import type { Command } from '../../src/bot/types';
-import { closest, normalise, route } from '../../src/bot/router';
+import type { Command } from '../../src/core/types';
+import { closest, normalise, route } from '../../src/core/router';
 import { commands } from '../../src/commands';
 
 const names = (m: ReturnType<typeof route>) => (m ? [m.command.name, m.args] : undefined);

@@ -3,14 +3,14 @@
  * default one preselected), the Key Vault warning for ADE VMs, and a pending confirmation holding the allowed choices.
  */
 import type { VmRef } from '../azure/port';
-import type { HandlerContext } from '../bot/types';
+import type { HandlerContext } from '../core/types';
 import { renderCard } from '../cards/render';
-import { vmKey } from '../bot/resolve-vm';
-import { createPending } from './pending';
-import { describePolicy } from './policy-words';
+import { vmKey } from './resolve-vm';
+import { createPending } from '../confirmations/pending';
+import { describePolicy } from '../i18n/policy-words';
 import { resourceName } from '../azure/port';
-import { needsKeyVaultAccess, runPreflight } from './preflight';
-import { configuredVaults, vaultInRegion } from './vault-for-region';
+import { needsKeyVaultAccess, runPreflight } from '../rules/preflight';
+import { configuredVaults, vaultInRegion } from '../rules/vault-for-region';
 
 export interface ProtectPayload {
   vm: { id: string; name: string; resourceGroup: string; subscriptionId: string; location: string };

@@ -1,6 +1,6 @@
 /** What a restore form stores on the server: the VM, the vault, and exactly what was offered (and, once reviewed, chosen). */
 import type { EncryptionKind, ItemPlace, RestoreKind } from '../azure/port';
-import type { RestoreChoices, RestoreSelection } from './restore-options';
+import type { RestoreChoices, RestoreSelection } from '../rules/restore-options';
 
 export interface RestorePayload {
   vm: { id: string; name: string; resourceGroup: string; subscriptionId: string; location: string; encryption: EncryptionKind; osType: string };

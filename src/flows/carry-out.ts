@@ -3,9 +3,9 @@
  * everyone, do the write, record its outcome with the pending action, and follow its job in the thread — or record the
  * failure and say it, with the error code and what to do. Nothing is left without a record.
  */
-import { recordOutcome } from '../backup/pending';
-import { reportError } from '../bot/error-boundary';
-import type { Card, HandlerContext } from '../bot/types';
+import { recordOutcome } from '../confirmations/pending';
+import { reportError } from '../core/error-boundary';
+import type { Card, HandlerContext } from '../core/types';
 import { CodedError } from '../errors';
 import type { TrackedJob } from '../jobs/tracked-job';
 

@@ -3,7 +3,7 @@
  * everything else is a friendly sentence plus a correlation id. The full error goes to the log, never to chat.
  */
 import { randomUUID } from 'node:crypto';
-import { catalogAdvice } from '../backup/error-advice';
+import { catalogAdvice } from '../rules/error-advice';
 import { CodedError, isAzureError } from '../errors';
 import type { Messages } from '../i18n';
 import type { Logger } from '../log';

@@ -5,7 +5,7 @@
  */
 import type { VmRef } from '../azure/port';
 import { renderCard } from '../cards/render';
-import type { HandlerContext } from './types';
+import type { HandlerContext } from '../core/types';
 
 const VM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
 /** As the Azure edge checks names (`azure/validate.ts`): a resource group it would refuse must not get past here. */

@@ -3,12 +3,12 @@
  * card offers the fix instead); otherwise a pending confirmation is stored and the card points at it.
  */
 import type { VmRef } from '../azure/port';
-import type { Card, HandlerContext } from '../bot/types';
+import type { Card, HandlerContext } from '../core/types';
 import { backupCard } from '../cards/backup-card';
-import { backupPayload } from './backup-payload';
-import { createPending } from './pending';
-import { needsKeyVaultAccess, runPreflight } from './preflight';
-import { DEFAULT_RETENTION_DAYS, retainUntilAfter } from './retention';
+import { backupPayload } from '../confirmations/backup-payload';
+import { createPending } from '../confirmations/pending';
+import { needsKeyVaultAccess, runPreflight } from '../rules/preflight';
+import { DEFAULT_RETENTION_DAYS, retainUntilAfter } from '../rules/retention';
 
 export async function backupConfirmation(ctx: HandlerContext, ref: VmRef, retainUntil?: string): Promise<Card> {
   const { azure, clock, config, store } = ctx.services;

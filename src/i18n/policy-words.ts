@@ -1,6 +1,6 @@
 /** A backup policy in plain words: when it runs and how long it keeps what. */
 import type { BackupPolicyInfo } from '../azure/port';
-import type { Messages } from '../i18n';
+import type { Messages } from '.';
 
 export function describePolicy(m: Messages, p: BackupPolicyInfo): string {
   const w = m.protect;

@@ -4,12 +4,12 @@
  * (`adaptiveCard/action`) with the handler's card or text.
  */
 import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference, type InvokeResponse } from 'botbuilder';
-import type { Dispatcher } from '../bot/dispatch';
-import type { HandlerContext, Services } from '../bot/types';
+import type { Dispatcher } from '../core/dispatch';
+import type { HandlerContext, Services } from '../core/types';
 import { messages, pickLocale } from '../i18n';
 import { conversationKey, type Messenger } from './messenger';
 import { toInvokeResponse } from './activities';
-import { reportError } from '../bot/error-boundary';
+import { reportError } from '../core/error-boundary';
 import { resourceName } from '../azure/port';
 import { watchHere } from '../watch/watch-here';
 import { timedPort } from '../azure/timed-port';
