@@ -10,7 +10,7 @@ import { listItemPoints, listVaultJobs } from './port-jobs';
 import type { AzurePort, ItemPlace, ProtectionInfo, VmRef } from './port';
 import { call } from './to-azure-error';
 import { toPolicyInfo, toProtectionInfo } from './translate-backup';
-import { assertBackupName, assertName, assertRegion, parseBackupId, parseResourceId, vaultRef, type ResourceId } from './validate';
+import { assertBackupName, assertName, assertRegion, parseBackupId, parseResourceId, vaultRef, type BackupId, type ResourceId } from './validate';
 
 type BackupMethods = 'getRecoveryVault' | 'getProtection' | 'getBackupStatus' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
 
@@ -73,10 +73,12 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   /** Where a VM is protected, named as in ProtectionInfo, and when that was found. */
   type Located = ItemPlace & { at: number };
 
+  /** The item, named from here on as its id names it (backupStatus gives only names, in its own spelling). */
   async function readItem(where: Located): Promise<ProtectionInfo> {
     const v = vaultRef(where.vaultId);
     const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, where.containerName, where.protectedItemName));
-    return toProtectionInfo(where.vaultId, where.containerName, where.protectedItemName, resource);
+    const named: Partial<BackupId> = resource.id ? parseBackupId(resource.id, 'protected item id') : {};
+    return toProtectionInfo(where.vaultId, named.container ?? where.containerName, named.item ?? where.protectedItemName, resource);
   }
 
   /**

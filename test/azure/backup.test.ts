@@ -43,8 +43,9 @@ describe('getProtection', () => {
     const p = await protectionOf('vm001', 'rg-prod');
     expect(p).toMatchObject({
       vaultId: expect.stringMatching(/rsv-prod-japaneast$/),
-      containerName: 'iaasvmcontainer;iaasvmcontainerv2;rg-prod;vm001',
-      protectedItemName: 'vm;iaasvmcontainerv2;rg-prod;vm001',
+      // Named as the item's id names it (backupStatus says 'iaasvmcontainer;…' and 'vm;…').
+      containerName: 'IaasVMContainer;iaasvmcontainerv2;rg-prod;vm001',
+      protectedItemName: 'VM;iaasvmcontainerv2;rg-prod;vm001',
       policyName: 'DefaultPolicy',
       protectionState: 'Protected',
       lastBackupStatus: 'Completed',
