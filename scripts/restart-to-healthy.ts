@@ -8,9 +8,9 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './bench/child';
 
 const ROOT = path.resolve(__dirname, '..');
 const TIMEOUT_MS = 120_000;
@@ -19,17 +19,6 @@ interface Way {
   label: string;
   command: string;
   args: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts `way` in a process group of its own, times it to a 200 from /healthz, then stops the whole group. */

@@ -3,24 +3,12 @@
  * file, no .env), timed from spawn until `GET /healthz` answers 200. Three starts; the median is judged.
  */
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
-import { BOT_NODE_FLAGS, ROOT, tempDir } from './child';
+import { BOT_NODE_FLAGS, freePort, ROOT, tempDir } from './child';
 import { ms, percentile, type Row } from './stats';
 
 const RUNS = 3;
 const LIMIT_MS = 2_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function coldStart(): Promise<number> {
   const dir = tempDir('bench-cold-');
