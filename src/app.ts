@@ -3,7 +3,6 @@
  * edge → HTTP server. `index.ts` calls this once; tests call it with their own clock, simulator or auth settings.
  */
 import type { AddressInfo } from 'node:net';
-import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createActions } from './actions';
 import { createAzurePort, simulatorCredential } from './azure/sdk-port';
 import type { AzurePort } from './azure/port';
@@ -12,6 +11,7 @@ import { createDispatcher, type Dispatcher } from './core/dispatch';
 import type { Services } from './core/types';
 import { systemClock, type Clock } from './clock';
 import { commands } from './commands';
+import { events } from './events';
 import type { Config } from './config';
 import { restoreNextSteps } from './rules/restore-next-steps';
 import { createOrphanAdopter } from './jobs/orphans';
@@ -22,9 +22,9 @@ import { createServer } from './teams/server';
 import { DEMO_TIMINGS, type Simulator, type SimTimings } from './simulator/types';
 import { openStore } from './state/open-store';
 import type { StateStore } from './state/store';
-import { createAdapter } from './teams/adapter';
+import { createAdapter, type AuthOverrides } from './teams/adapter';
 import { BackupBot } from './teams/activity-handler';
-import { createMessenger, type Messenger } from './teams/messenger';
+import { createMessenger } from './teams/messenger';
 
 export interface AppOptions {
   config: Readonly<Config>;
@@ -34,7 +34,7 @@ export interface AppOptions {
   simulator?: Simulator;
   store?: StateStore;
   host?: string;
-  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  authOverrides?: AuthOverrides;
   /** Poll jobs on a timer (default); tests turn it off and call `services.jobs.tick()` themselves. */
   autoPoll?: boolean;
   /** Azure SDK retry timing (tests shorten the back-off; the count and behaviour stay the SDK's). */
@@ -46,7 +46,6 @@ export interface AppOptions {
 export interface App {
   url: string;
   services: Services;
-  messenger: Messenger;
   dispatcher: Dispatcher;
   simulator?: Simulator;
   /** Resolves when no background work (card-click follow-ups) is running. */
@@ -92,12 +91,12 @@ export async function startApp(options: AppOptions): Promise<App> {
   const jobs: JobTracker = createJobTracker({
     azure,
     store,
-    messenger,
+    poster: messenger,
     clock,
     log,
     intervalMs: config.jobPollIntervalMs,
     nextSteps: restoreNextSteps,
-    observers: [createWatcher({ azure, store, messenger, clock, log, config }), createOrphanAdopter({ store, messenger, clock, log, tracker: () => jobs })],
+    observers: [createWatcher({ azure, store, poster: messenger, clock, log, config }), createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs })],
     instanceId: config.instanceId,
   });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };
@@ -107,7 +106,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     void work.finally(() => pending.delete(work));
   };
   const actions = createActions(() => dispatcher);
-  const dispatcher = createDispatcher(() => commands, () => actions);
+  const dispatcher = createDispatcher(() => commands, () => actions, events);
   const bot = new BackupBot({ services, dispatcher, messenger, track });
 
   let ready = false;
@@ -124,7 +123,6 @@ export async function startApp(options: AppOptions): Promise<App> {
   return {
     url: `http://127.0.0.1:${port}`,
     services,
-    messenger,
     dispatcher,
     simulator,
     idle,

@@ -5,7 +5,8 @@
 import type { BackupPayload } from '../confirmations/backup-payload';
 import { claimPending, pendingKey, type PendingAction } from '../confirmations/pending';
 import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../rules/retention';
-import type { Card, CardAction, HandlerContext } from '../core/types';
+import type { CardAction, HandlerContext } from '../core/types';
+import type { Card } from '../core/poster';
 import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 import { carryOut } from '../flows/carry-out';

@@ -4,7 +4,8 @@
  */
 import { claimPending, recordOutcome, type PendingAction } from '../confirmations/pending';
 import type { ProtectPayload } from '../flows/offer-protect';
-import type { Card, CardAction, HandlerContext } from '../core/types';
+import type { CardAction, HandlerContext } from '../core/types';
+import type { Card } from '../core/poster';
 import { isUuid } from '../core/validate';
 import { noticeCard } from '../cards/notice-card';
 import { carryOut } from '../flows/carry-out';

@@ -1,6 +1,7 @@
 /** The card shown when a confirmation card is clicked again, by someone else, too late, or after it was cancelled. */
 import type { Claim } from '../confirmations/pending';
-import type { Card, HandlerContext } from '../core/types';
+import type { HandlerContext } from '../core/types';
+import type { Card } from '../core/poster';
 import { noticeCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 

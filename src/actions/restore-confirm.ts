@@ -6,7 +6,8 @@
 import type { RestoreRequest } from '../azure/port';
 import { claimPending, recordOutcome, type PendingAction } from '../confirmations/pending';
 import type { RestorePayload } from '../confirmations/restore-payload';
-import type { Card, CardAction, HandlerContext } from '../core/types';
+import type { CardAction, HandlerContext } from '../core/types';
+import type { Card } from '../core/poster';
 import { isUuid } from '../core/validate';
 import { noticeCard } from '../cards/notice-card';
 import { CodedError } from '../errors';

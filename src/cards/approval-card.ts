@@ -1,6 +1,6 @@
 /** Data for `cards/approval.json`: the request form (draft), the approver card (pending) and every decided state. */
 import type { Approval } from '../approvals/approval';
-import type { Card } from '../core/types';
+import type { Card } from '../core/poster';
 import { formatTime, messages } from '../i18n';
 import { renderCard } from './render';
 

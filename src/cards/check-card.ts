@@ -4,7 +4,7 @@ import type { Preflight, Problem } from '../rules/preflight';
 import { formatTime, type Locale, type Messages } from '../i18n';
 import { vmKey } from '../flows/resolve-vm';
 import { renderCard } from './render';
-import type { Card } from '../core/types';
+import type { Card } from '../core/poster';
 
 function problemText(m: Messages, p: Problem): string {
   switch (p.code) {

@@ -1,5 +1,6 @@
 /** Data for `cards/help.json`, generated from the router's command list so help never drifts from what works. */
-import type { Card, Command, Services } from '../core/types';
+import type { Command, Services } from '../core/types';
+import type { Card } from '../core/poster';
 import type { Messages } from '../i18n';
 import { renderCard } from './render';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
-import type { Card } from '../core/types';
+import type { Card } from '../core/poster';
 
 /** `cards/` at the project root, found from here whether this runs from `src/` (tests, tsx) or `dist/src/` (npm start). */
 export const CARDS_DIR = ((): string => {

@@ -1,7 +1,7 @@
 /** Data for `cards/restore-form.json` (choose) and `cards/restore-summary.json` (what will be created). */
 import { isAde, resourceName } from '../azure/port';
 import type { RestorePayload } from '../confirmations/restore-payload';
-import type { Card } from '../core/types';
+import type { Card } from '../core/poster';
 import { formatTime, type Locale, type Messages } from '../i18n';
 import { renderCard } from './render';
 

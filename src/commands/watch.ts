@@ -4,7 +4,7 @@ import type { Command } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { resourceName } from '../azure/port';
 import { formatTime } from '../i18n';
-import { channelOf, WATCH_KEY, type Alert, type WatchConfig } from '../watch/alert';
+import { WATCH_KEY, type Alert, type WatchConfig } from '../watch/alert';
 import { watchHere } from '../watch/watch-here';
 
 export const watch: Command = {
@@ -29,7 +29,7 @@ export const watch: Command = {
     }
     const current = (await store.get<WatchConfig>(WATCH_KEY))?.value;
     const open = (await store.list<Alert>('alert/')).map((a) => a.value).filter((a) => a.status === 'open');
-    const where = !current ? w.nowhere : current.conversationId === channelOf(ctx.conversation.id) ? w.here : w.elsewhere;
+    const where = !current ? w.nowhere : current.conversationId === ctx.conversation.channelId ? w.here : w.elsewhere;
     const facts = [
       { title: w.watching, value: current ? vaults : ctx.msg.common.none },
       { title: w.alertsTo, value: where },

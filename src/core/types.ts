@@ -7,18 +7,9 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Locale, Messages } from '../i18n';
 import type { Logger } from '../log';
+import type { Card, Outgoing } from './poster';
 import type { JobTracker } from '../jobs/tracker';
 import type { StateStore } from '../state/store';
-
-/** An Adaptive Card after template expansion. */
-export type Card = Record<string, unknown>;
-
-/** A message to post: text (markdown), a card, or both. `mentions` are Entra object ids to @mention by name. */
-export interface Outgoing {
-  text?: string;
-  card?: Card;
-  mentions?: { id: string; name: string }[];
-}
 
 export interface User {
   /** Entra object id (`from.aadObjectId`); the only identity authorization decisions use. */
@@ -26,9 +17,14 @@ export interface User {
   name: string;
 }
 
-/** Where to post later: a durable pointer to the chat or channel thread (see `teams/conversations.ts`). */
+/**
+ * The conversation a turn came from, by id: the Teams edge keeps a way to reach each one (`src/teams/conversations.ts`),
+ * so the core names where to post and nothing more.
+ */
 export interface ConversationKey {
   id: string;
+  /** Where a new post in the same place goes: the channel, for a channel thread; the conversation itself otherwise. */
+  channelId: string;
 }
 
 export interface Services {
@@ -75,6 +71,15 @@ export interface Command {
   /** Usage line and one-sentence description, in the user's language (help card, "did you mean"). */
   describe(m: Messages): { usage: string; description: string };
   handle(ctx: HandlerContext, args: CommandArgs): Promise<void>;
+}
+
+/** Something that happens in a conversation without a message or a click: today, the bot installed in a team channel. */
+export type BotEvent = 'installedInChannel';
+
+/** One handler per event, declared like commands and card actions; events carry no access check (nobody acted). */
+export interface EventHandler {
+  event: BotEvent;
+  handle(ctx: HandlerContext): Promise<void>;
 }
 
 /** What answers a card click: the card that replaces the clicked one, or a short text shown to the clicker. */

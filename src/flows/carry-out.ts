@@ -5,7 +5,8 @@
  */
 import { recordOutcome } from '../confirmations/pending';
 import { reportError } from '../core/error-boundary';
-import type { Card, HandlerContext } from '../core/types';
+import type { HandlerContext } from '../core/types';
+import type { Card } from '../core/poster';
 import { CodedError } from '../errors';
 import type { TrackedJob } from '../jobs/tracked-job';
 

@@ -3,7 +3,8 @@
  * card offers the fix instead); otherwise a pending confirmation is stored and the card points at it.
  */
 import type { VmRef } from '../azure/port';
-import type { Card, HandlerContext } from '../core/types';
+import type { HandlerContext } from '../core/types';
+import type { Card } from '../core/poster';
 import { backupCard } from '../cards/backup-card';
 import { backupPayload } from '../confirmations/backup-payload';
 import { createPending } from '../confirmations/pending';

@@ -1,6 +1,6 @@
 /** Data for `cards/job.json`, and the short final message that notifies the thread. */
 import { adviceFor } from '../rules/error-advice';
-import type { Card } from '../core/types';
+import type { Card } from '../core/poster';
 import { renderCard } from '../cards/render';
 import { formatTime, messages } from '../i18n';
 import { resourceName } from '../azure/port';

@@ -15,7 +15,7 @@ import type { Clock } from '../clock';
 import { messages } from '../i18n';
 import type { Logger } from '../log';
 import { forgetStale, type StateStore } from '../state/store';
-import type { Messenger } from '../teams/messenger';
+import type { Poster } from '../core/poster';
 import type { JobTracker, VaultObserver } from './tracker';
 
 /** A click younger than this may still be on its way to Azure in another process. */
@@ -34,8 +34,8 @@ function target(p: PendingAction<AnyPayload>): { vaultId: string; vm: { id: stri
   return { vaultId, vm: payload.vm as { id: string; name: string; resourceGroup: string } };
 }
 
-export function createOrphanAdopter(options: { store: StateStore; messenger: Messenger; clock: Clock; log: Logger; tracker: () => JobTracker }): VaultObserver {
-  const { store, messenger, clock, log } = options;
+export function createOrphanAdopter(options: { store: StateStore; poster: Poster; clock: Clock; log: Logger; tracker: () => JobTracker }): VaultObserver {
+  const { store, poster, clock, log } = options;
 
   /** This tick's candidates: read once in `wanted()`, used by every vault's `seen()`. */
   let candidates: PendingAction<AnyPayload>[] = [];
@@ -79,7 +79,7 @@ export function createOrphanAdopter(options: { store: StateStore; messenger: Mes
         } else if (clock.now() - p.decidedAt! > GIVE_UP_MS) {
           await recordOutcome(store, p.id, { error: 'Interrupted' });
           const m = messages(p.locale ?? 'en');
-          await messenger.send(p.conversationId, { text: m.backup.interrupted(vm.name, p.decidedBy?.name ?? '') }).catch((error) => log.warn('could not report an interrupted click', { pendingId: p.id, error }));
+          await poster.send(p.conversationId, { text: m.backup.interrupted(vm.name, p.decidedBy?.name ?? '') }).catch((error) => log.warn('could not report an interrupted click', { pendingId: p.id, error }));
         }
       }
     },

@@ -24,7 +24,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
-import type { Messenger } from '../teams/messenger';
+import type { Poster } from '../core/poster';
 import { finalMessage, jobCard } from './job-card';
 import { doneKey, forgetEndedJobs, isTerminal, jobKey, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
 
@@ -33,7 +33,7 @@ const FORGET_EVERY_MS = 3_600_000;
 export interface TrackerOptions {
   azure: AzurePort;
   store: StateStore;
-  messenger: Messenger;
+  poster: Poster;
   clock: Clock;
   log: Logger;
   intervalMs: number;
@@ -76,7 +76,7 @@ interface Held {
 type Guard = () => Promise<void>;
 
 export function createJobTracker(options: TrackerOptions): JobTracker {
-  const { azure, store, messenger, clock, log } = options;
+  const { azure, store, poster, clock, log } = options;
   const nextSteps = options.nextSteps ?? (() => []);
   const observers = options.observers ?? [];
   const me = options.instanceId ?? randomUUID();
@@ -101,8 +101,8 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     if (job.cardActivityId && job.shown === wanted) return false;
     await guard();
     const card = jobCard(job, steps);
-    if (!job.cardActivityId) job.cardActivityId = await messenger.send(job.conversationId, { card });
-    else await messenger.update(job.conversationId, job.cardActivityId, { card });
+    if (!job.cardActivityId) job.cardActivityId = await poster.send(job.conversationId, { card });
+    else await poster.update(job.conversationId, job.cardActivityId, { card });
     job.shown = wanted;
     await save(held);
     return true;
@@ -114,7 +114,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     const text = finalMessage(job);
     if (text) {
       await guard();
-      await messenger.send(job.conversationId, { text, mentions: job.startedBy.id ? [job.startedBy] : undefined });
+      await poster.send(job.conversationId, { text, mentions: job.startedBy.id ? [job.startedBy] : undefined });
     }
     job.finishedAt = clock.now();
     await save(held);

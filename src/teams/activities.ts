@@ -1,7 +1,8 @@
 /** Our `Outgoing` message as a Bot Framework activity, and card-click answers as invoke responses. */
 import { ActivityTypes, CardFactory, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import type { ActionResult, Outgoing } from '../core/types';
+import type { ActionResult } from '../core/types';
+import type { Outgoing } from '../core/poster';
 
 export function toActivity(message: Outgoing): Partial<Activity> {
   const mentions = message.mentions ?? [];

@@ -1,17 +1,17 @@
 /**
- * The Teams edge: turns activities into calls on the dispatcher. It strips the @mention, picks the language, keeps the
- * conversation reference durable (so job updates reach the thread after a restart), and answers card clicks
- * (`adaptiveCard/action`) with the handler's card or text.
+ * The Teams edge: turns activities into calls on the dispatcher — a message into text, a card click
+ * (`adaptiveCard/action`) into a verb and its data, the bot's installation in a team channel into an event. It strips
+ * the @mention, picks the language, remembers the conversation reference (so job updates reach the thread after a
+ * restart), and answers card clicks with the handler's card or text.
  */
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationReference, type InvokeResponse } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
 import type { Dispatcher } from '../core/dispatch';
 import type { HandlerContext, Services } from '../core/types';
 import { messages, pickLocale } from '../i18n';
-import { conversationKey, type Messenger } from './messenger';
+import type { Messenger } from './messenger';
 import { toInvokeResponse } from './activities';
+import { channelOf, referenceKeeper } from './conversations';
 import { reportError } from '../core/error-boundary';
-import { resourceName } from '../azure/port';
-import { watchHere } from '../watch/watch-here';
 import { timedPort } from '../azure/timed-port';
 
 export interface BotDeps {
@@ -23,20 +23,21 @@ export interface BotDeps {
 }
 
 export class BackupBot extends TeamsActivityHandler {
+  /** Keeps each conversation's reference durable (job updates and alerts reach the thread after a restart). */
+  private readonly remember: ReturnType<typeof referenceKeeper>;
+
   constructor(private readonly deps: BotDeps) {
     super();
+    this.remember = referenceKeeper(deps.services.store);
     this.onMessage(async (context, next) => {
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
       await this.inTurn(context, text, { msg: 'message', length: text.length }, (ctx) => this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim()));
       await next();
     });
-    // Installed in a team channel: that channel becomes the alert channel, unless one is set already.
     this.onMembersAdded(async (context, next) => {
       const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
       if (botAdded && context.activity.conversation.conversationType === 'channel') {
-        await this.inTurn(context, '', { msg: 'installed in a channel' }, async (ctx) => {
-          if (await watchHere(ctx, true)) await ctx.send({ text: ctx.msg.watch.on(ctx.services.config.recoveryVaultIds.map(resourceName).join(', ')) });
-        });
+        await this.inTurn(context, '', { msg: 'installed in a channel' }, (ctx) => this.deps.dispatcher.onEvent(ctx, 'installedInChannel'));
       }
       await next();
     });
@@ -61,18 +62,6 @@ export class BackupBot extends TeamsActivityHandler {
     });
   }
 
-  /** What this process last stored per conversation (all but the activity id), so a turn writes only when it changed. */
-  private readonly stored = new Map<string, string>();
-
-  /** Keeps the conversation reference durable (job updates and alerts reach the thread after a restart). */
-  private async remember(reference: Partial<ConversationReference>): Promise<void> {
-    const id = reference.conversation?.id ?? '';
-    const shape = JSON.stringify({ ...reference, activityId: undefined });
-    if (this.stored.get(id) === shape) return;
-    await this.deps.services.store.put(conversationKey(id), reference);
-    this.stored.set(id, shape);
-  }
-
   /**
    * Runs `handle` with the handler context of this turn. While the turn runs, its writes go through the turn's own
    * context; once it has ended (botbuilder revokes that context) or handed work to the background, through the
@@ -92,7 +81,7 @@ export class BackupBot extends TeamsActivityHandler {
     let live: TurnContext | undefined = context;
     const ctx: HandlerContext = {
       user: { id: activity.from.aadObjectId ?? '', name: activity.from.name ?? '' },
-      conversation: { id: conversationId },
+      conversation: { id: conversationId, channelId: channelOf(conversationId) },
       locale,
       msg: messages(locale),
       log,

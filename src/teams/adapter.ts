@@ -81,7 +81,10 @@ class RefusingAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(config: Readonly<Config>, log: Logger, authOverrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {}): CloudAdapter {
+/** Bot Framework authentication settings a test replaces (e.g. a loopback OpenID metadata URL). */
+export type AuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+
+export function createAdapter(config: Readonly<Config>, log: Logger, authOverrides: AuthOverrides = {}): CloudAdapter {
   const { appId, appPassword, appType, tenantId } = config.bot;
   const options = { MicrosoftAppId: appId, MicrosoftAppTenantId: tenantId, ...authOverrides };
   const credentials = new ConfigurationServiceClientCredentialFactory({

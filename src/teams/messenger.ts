@@ -5,14 +5,16 @@
  * back-off and jitter, so a final job state is never lost to throttling.
  */
 import { TeamsInfo, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { Outgoing } from '../core/types';
+import type { Outgoing, Poster } from '../core/poster';
 import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { StateStore } from '../state/store';
 import { toActivity } from './activities';
+import { storedReference } from './conversations';
 import { ConversationRateLimiter } from './rate-limit';
 
-export interface Messenger {
+/** The posting port, plus what only the Teams edge has: the context of a turn still running in the conversation. */
+export interface Messenger extends Poster {
   /** `turn`: the context of the turn still running in this conversation, if any (saves a store read and a proactive turn). */
   send(conversationId: string, message: Outgoing, turn?: TurnContext): Promise<string | undefined>;
   update(conversationId: string, activityId: string, message: Outgoing, turn?: TurnContext): Promise<void>;
@@ -20,8 +22,6 @@ export interface Messenger {
 
 /** Runs a write's logic with a context of the conversation. */
 type Runner = <T>(logic: (context: TurnContext) => Promise<T>) => Promise<T>;
-
-export const conversationKey = (conversationId: string) => `conv/${conversationId}`;
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
@@ -61,16 +61,6 @@ export function createMessenger(options: MessengerOptions): Messenger {
   const queues = new Map<string, Promise<unknown>>();
 
   /**
-   * Read from the store on every write, never cached in the process: with several instances the latest turn (which
-   * stores the reference, e.g. a changed serviceUrl) may have reached another one. One small read per message.
-   */
-  async function reference(conversationId: string): Promise<Partial<ConversationReference>> {
-    const ref = (await store.get<Partial<ConversationReference>>(conversationKey(conversationId)))?.value;
-    if (!ref) throw new Error(`no conversation reference stored for ${conversationId}`);
-    return ref;
-  }
-
-  /**
    * Runs `logic` in a proactive turn and rethrows what it threw: the adapter would otherwise hand the error to
    * `onTurnError` and resolve, and a throttled write would look delivered.
    */
@@ -91,7 +81,7 @@ export function createMessenger(options: MessengerOptions): Messenger {
   /** The running turn's context when there is one, else a proactive turn on the stored reference. */
   async function runner(conversationId: string, turn: TurnContext | undefined): Promise<Runner> {
     if (turn) return (logic) => logic(turn);
-    const ref = await reference(conversationId);
+    const ref = await storedReference(store, conversationId);
     return (logic) => inTurn(ref, logic);
   }
 

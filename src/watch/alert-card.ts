@@ -1,7 +1,7 @@
 /** Data for `cards/alert.json`: the failure, its advice from the catalog, and the button that fixes it. */
 import { adviceFor } from '../rules/error-advice';
 import { resourceName } from '../azure/port';
-import type { Card } from '../core/types';
+import type { Card } from '../core/poster';
 import { renderCard } from '../cards/render';
 import { formatTime, messages } from '../i18n';
 import type { Alert } from './alert';

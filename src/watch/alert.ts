@@ -37,8 +37,3 @@ export const WATCH_KEY = 'watch/config';
 export function alertKey(vaultId: string, vmName: string, day: string): string {
   return `alert/${(vaultId.split('/').pop() ?? vaultId).toLowerCase()}/${vmName.toLowerCase()}/${day}`;
 }
-
-/** The channel itself (a new post) for a thread's conversation id: Teams threads are `<channel>;messageid=<post>`. */
-export function channelOf(conversationId: string): string {
-  return conversationId.split(';messageid=')[0];
-}

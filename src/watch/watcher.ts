@@ -10,7 +10,7 @@ import type { VaultObserver } from '../jobs/tracker';
 import { isTracked } from '../jobs/tracked-job';
 import type { Logger } from '../log';
 import { forgetStale, update, type StateStore } from '../state/store';
-import type { Messenger } from '../teams/messenger';
+import type { Poster } from '../core/poster';
 import { alertKey, WATCH_KEY, type Alert, type WatchConfig } from './alert';
 import { alertCard } from './alert-card';
 
@@ -20,19 +20,19 @@ const RESOLVED_KEEP_MS = 7 * 86_400_000;
 export interface WatcherOptions {
   azure: AzurePort;
   store: StateStore;
-  messenger: Messenger;
+  poster: Poster;
   clock: Clock;
   log: Logger;
   config: Readonly<Config>;
 }
 
-export function createWatcher({ azure, store, messenger, clock, log, config }: WatcherOptions): VaultObserver {
+export function createWatcher({ azure, store, poster, clock, log, config }: WatcherOptions): VaultObserver {
   let watch: WatchConfig | undefined;
   /** Posts the card the first time, updates it afterwards; the activity id is kept with the alert. */
   async function show(key: string, alert: Alert): Promise<void> {
     const card = alertCard(alert);
-    if (alert.activityId) return messenger.update(alert.conversationId, alert.activityId, { card });
-    const activityId = await messenger.send(alert.conversationId, { card });
+    if (alert.activityId) return poster.update(alert.conversationId, alert.activityId, { card });
+    const activityId = await poster.send(alert.conversationId, { card });
     await update<Alert>(store, key, (a) => a && { ...a, activityId });
   }
 

@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/log';
 import { holdLease, type Lease } from '../../src/state/lease';
 import { openSqliteStore } from '../../src/state/sqlite-store';
 import type { StateStore } from '../../src/state/store';
-import type { Messenger } from '../../src/teams/messenger';
+import type { Poster } from '../../src/core/poster';
 
 const VAULT = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv';
 const INTERVAL = 30_000;
@@ -32,7 +32,7 @@ function world() {
   const azure = { getJob: async (_v: string, jobId: string) => job(jobId), listJobs: async () => ids.map(job) } as unknown as AzurePort;
   const posts: Post[] = [];
   let next = 1;
-  const messenger = (by: string, hold?: { until: Promise<void> }): Messenger => ({
+  const messenger = (by: string, hold?: { until: Promise<void> }): Poster => ({
     async send(_c, message) {
       await hold?.until;
       posts.push({ by, kind: 'send', text: message.text });
@@ -46,7 +46,7 @@ function world() {
   /** Azure as one instance sees it: `hold` makes its job-list reads hang until released. */
   const slowAzure = (hold: { until: Promise<void> }) => ({ ...azure, listJobs: async () => (await hold.until, ids.map(job)) }) as AzurePort;
   const tracker = (id: string, m = messenger(id), az = azure): JobTracker =>
-    createJobTracker({ azure: az, store, messenger: m, clock, log: silentLogger, intervalMs: INTERVAL, instanceId: id });
+    createJobTracker({ azure: az, store, poster: m, clock, log: silentLogger, intervalMs: INTERVAL, instanceId: id });
   const tracked = (jobId = 'job-1'): TrackedJob => ({
     jobId, vaultId: VAULT, operation: 'Backup', vm: { id: '/vm', name: 'vm001', resourceGroup: 'rg' }, conversationId: 'c1', locale: 'en',
     startedBy: { id: '', name: 'Aiko' }, createdAt: clock.now(),
@@ -187,7 +187,7 @@ describe('vault leases (several instances, one store)', () => {
     const puts: string[] = [];
     const put = w.store.put.bind(w.store);
     w.store.put = (key, value, options) => (puts.push(key), put(key, value, options));
-    const a = createJobTracker({ azure: w.azure, store: w.store, messenger: w.messenger('A'), clock: w.clock, log: silentLogger, intervalMs: INTERVAL, instanceId: 'A' });
+    const a = createJobTracker({ azure: w.azure, store: w.store, poster: w.messenger('A'), clock: w.clock, log: silentLogger, intervalMs: INTERVAL, instanceId: 'A' });
     await a.track(w.tracked('job-1'));
     await a.track(w.tracked('job-2'));
     await a.tick();

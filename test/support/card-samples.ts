@@ -12,7 +12,8 @@ import { sendProtectConfirmation } from '../../src/flows/offer-protect';
 import { DEFAULT_RETENTION_DAYS, retainUntilAfter } from '../../src/rules/retention';
 import { KEY_VAULT_ADMINISTRATOR_ROLE_ID } from '../../src/rules/key-vault-access';
 import { resolveVm, vmKey } from '../../src/flows/resolve-vm';
-import type { Card, HandlerContext, Services } from '../../src/core/types';
+import type { HandlerContext, Services } from '../../src/core/types';
+import type { Card } from '../../src/core/poster';
 import { approvalCard } from '../../src/cards/approval-card';
 import { backupCard } from '../../src/cards/backup-card';
 import { noticeCard } from '../../src/cards/notice-card';
@@ -154,7 +155,7 @@ const servicesWith = (store: StateStore): Services => ({ config, azure, store, c
 async function cardFrom(locale: Locale, services: Services, run: (ctx: HandlerContext) => Promise<unknown>): Promise<Card> {
   const sent: Card[] = [];
   const ctx: HandlerContext = {
-    user: OPERATOR, conversation: { id: '19:3b6f0c2d9e1a4f5b8c7d6e5f4a3b2c1d@thread.tacv2;messageid=1732870000000' }, locale, msg: messages(locale), log: silentLogger, services,
+    user: OPERATOR, conversation: { id: '19:3b6f0c2d9e1a4f5b8c7d6e5f4a3b2c1d@thread.tacv2;messageid=1732870000000', channelId: '19:3b6f0c2d9e1a4f5b8c7d6e5f4a3b2c1d@thread.tacv2' }, locale, msg: messages(locale), log: silentLogger, services,
     send: async (message) => {
       if (message.card) sent.push(message.card);
       return undefined;

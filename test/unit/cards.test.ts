@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as AdaptiveCards from 'adaptivecards';
 import { createActions } from '../../src/actions';
-import type { Card } from '../../src/core/types';
+import type { Card } from '../../src/core/poster';
 import { CARDS_DIR } from '../../src/cards/render';
 import { allCardSamples, type CardSample } from '../support/card-samples';
 

@@ -1,7 +1,8 @@
 import { ManualClock } from '../../src/clock';
 import { silentLogger } from '../../src/log';
 import { openSqliteStore } from '../../src/state/sqlite-store';
-import { conversationKey, createMessenger } from '../../src/teams/messenger';
+import { conversationKey } from '../../src/teams/conversations';
+import { createMessenger } from '../../src/teams/messenger';
 import { DELIVERY_MARGIN_MS } from '../../src/teams/rate-limit';
 
 /** A connector error as botbuilder surfaces it: a status code and response headers. */
