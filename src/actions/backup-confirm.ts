@@ -2,7 +2,7 @@
  * `backup.confirm`: the click on "Back up now". Claims the pending confirmation exactly once, answers at once with a
  * "starting" card, then triggers the backup and hands the job to the tracker, after the click is answered.
  */
-import type { BackupPayload } from '../confirmations/backup-payload';
+import type { BackupPayload } from '../confirmations/payloads';
 import { claimPending, pendingKey, type PendingAction } from '../confirmations/pending';
 import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../rules/retention';
 import type { CardAction, HandlerContext } from '../core/types';
@@ -23,7 +23,7 @@ function start(ctx: HandlerContext, pending: PendingAction<BackupPayload>, expir
     async run() {
       const { jobId } = await ctx.services.azure.triggerBackup({ ...protection }, vm, expiry);
       const details = { retainUntil: formatTime(ctx.locale, expiry) };
-      return { jobId, vaultId: protection.vaultId, operation: 'Backup', vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType }, details };
+      return { jobId, vaultId: protection.vaultId, operation: 'Backup', vm, details };
     },
     failed: (reason) => ctx.msg.backup.triggerFailed(vm.name, reason),
   });

@@ -4,7 +4,7 @@
  */
 import type { Origin } from '../approvals/approval';
 import { requestForVm } from '../approvals/start-request';
-import { parseVmQuery } from '../flows/resolve-vm';
+import { parseVmQuery } from '../core/vm';
 import type { CardAction } from '../core/types';
 import { Verbs } from './verbs';
 

@@ -3,7 +3,7 @@
  * trusted); the click is answered at once, protection is enabled after, and its ConfigureBackup job is followed.
  */
 import { claimPending, recordOutcome, type PendingAction } from '../confirmations/pending';
-import type { ProtectPayload } from '../flows/offer-protect';
+import type { ProtectPayload } from '../confirmations/payloads';
 import type { CardAction, HandlerContext } from '../core/types';
 import type { Card } from '../core/poster';
 import { isUuid } from '../core/validate';
@@ -20,7 +20,7 @@ function enable(ctx: HandlerContext, pending: PendingAction<ProtectPayload>, pol
     operation: 'protect',
     async run() {
       const { jobId } = await ctx.services.azure.enableProtection(vm, vaultId, policy.id);
-      return jobId ? { jobId, vaultId, operation: 'ConfigureBackup', vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup } } : ctx.msg.protect.enabled(vm.name, policy.name);
+      return jobId ? { jobId, vaultId, operation: 'ConfigureBackup', vm } : ctx.msg.protect.enabled(vm.name, policy.name);
     },
     failed: (reason) => ctx.msg.protect.failed(vm.name, reason),
   });

@@ -5,11 +5,12 @@
  */
 import type { RestoreRequest } from '../azure/port';
 import { claimPending, recordOutcome, type PendingAction } from '../confirmations/pending';
-import type { RestorePayload } from '../confirmations/restore-payload';
+import type { RestorePayload } from '../confirmations/payloads';
 import type { CardAction, HandlerContext } from '../core/types';
 import type { Card } from '../core/poster';
 import { isUuid } from '../core/validate';
 import { noticeCard } from '../cards/notice-card';
+import { vmSummary } from '../core/vm';
 import { CodedError } from '../errors';
 import { carryOut } from '../flows/carry-out';
 import { refusalCard } from './refusal';
@@ -24,8 +25,7 @@ function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, star
     operation: 'restore',
     async run() {
       const { azure } = ctx.services;
-      const ref = { id: saved.id, name: saved.name, resourceGroup: saved.resourceGroup, subscriptionId: saved.subscriptionId, location: saved.location };
-      const [vm, protection] = await Promise.all([azure.getVm(ref), azure.getProtection(ref)]);
+      const [vm, protection] = await Promise.all([azure.getVm(saved), azure.getProtection(saved)]);
       // The point is read again on its own: its keys (an ADE point's BEK/KEK) go into the request as the point has them.
       const point = protection && (await azure.getRecoveryPoint(protection, s.pointName));
       if (!protection || !point) throw new CodedError('ResourceNotFound', 'recovery point no longer exists');
@@ -44,7 +44,7 @@ function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, star
       };
       const { jobId } = await azure.triggerRestore(request);
       const operation = s.crossRegion ? 'CrossRegionRestore' : 'Restore';
-      return { jobId, vaultId: protection.vaultId, operation, vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType } };
+      return { jobId, vaultId: protection.vaultId, operation, vm: vmSummary(vm) };
     },
     failed: (reason) => ctx.msg.restore.failed(saved.name, reason),
   });

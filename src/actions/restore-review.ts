@@ -7,7 +7,7 @@
  */
 import { pendingKey, type PendingAction } from '../confirmations/pending';
 import { validateSelection, type RestoreSelection } from '../rules/restore-options';
-import type { RestorePayload } from '../confirmations/restore-payload';
+import type { RestorePayload } from '../confirmations/payloads';
 import { isAde } from '../azure/port';
 import type { CardAction, HandlerContext } from '../core/types';
 import { isUuid } from '../core/validate';
@@ -28,8 +28,7 @@ function select(p: Pending, input: Record<string, unknown>) {
 async function pointKeys(ctx: HandlerContext, p: Pending, selection: RestoreSelection): Promise<Pick<RestoreSelection, 'keys'> | { text: string }> {
   const { azure } = ctx.services;
   const r = ctx.msg.restore;
-  const { id, name, resourceGroup, subscriptionId, location } = p.payload.vm;
-  const item = p.payload.item ?? (await azure.getProtection({ id, name, resourceGroup, subscriptionId, location }));
+  const item = p.payload.item ?? (await azure.getProtection(p.payload.vm));
   const point = item && (await azure.getRecoveryPoint(item, selection.pointName));
   if (!point) return { text: `${r.invalid.pointGone} ${r.invalid.nothingChanged}` };
   if (!point.isSourceVmEncrypted) return {};

@@ -3,7 +3,7 @@
  * answered at once and the command runs as if typed, with its own access check.
  */
 import type { CardAction, Command, CommandArgs, HandlerContext } from '../core/types';
-import { parseVmQuery } from '../flows/resolve-vm';
+import { parseVmQuery } from '../core/vm';
 
 export type RunCommand = (ctx: HandlerContext, command: Command, args: CommandArgs) => Promise<void>;
 

@@ -4,7 +4,7 @@
  */
 import { backupConfirmation } from '../flows/offer-backup';
 import { runPreflight } from '../rules/preflight';
-import { parseVmQuery } from '../flows/resolve-vm';
+import { parseVmQuery } from '../core/vm';
 import type { HandlerContext } from '../core/types';
 import { describeError } from '../core/error-boundary';
 import { approvalCard } from '../cards/approval-card';

@@ -3,7 +3,7 @@
  * least-privilege grant, says so when nothing is missing, and otherwise shows the requester the request card.
  */
 import { isAde, type KeyVaultInfo, type VmRef } from '../azure/port';
-import { vmKey } from '../flows/resolve-vm';
+import { vmKey } from '../core/vm';
 import type { HandlerContext } from '../core/types';
 import { approvalCard } from '../cards/approval-card';
 import { createApproval, type Origin } from './approval';

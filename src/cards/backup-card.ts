@@ -2,7 +2,7 @@
 import { isAde, resourceName } from '../azure/port';
 import type { Preflight } from '../rules/preflight';
 import { retentionBounds } from '../rules/retention';
-import { vmKey } from '../flows/resolve-vm';
+import { vmKey } from '../core/vm';
 import type { Card } from '../core/poster';
 import { formatTime, type Locale, type Messages } from '../i18n';
 import { renderCard } from './render';

@@ -2,7 +2,7 @@
 import { isAde } from '../azure/port';
 import type { Preflight, Problem } from '../rules/preflight';
 import { formatTime, type Locale, type Messages } from '../i18n';
-import { vmKey } from '../flows/resolve-vm';
+import { vmKey } from '../core/vm';
 import { renderCard } from './render';
 import type { Card } from '../core/poster';
 

@@ -1,6 +1,6 @@
 /** Data for `cards/restore-form.json` (choose) and `cards/restore-summary.json` (what will be created). */
 import { isAde, resourceName } from '../azure/port';
-import type { RestorePayload } from '../confirmations/restore-payload';
+import type { RestorePayload } from '../confirmations/payloads';
 import type { Card } from '../core/poster';
 import { formatTime, type Locale, type Messages } from '../i18n';
 import { renderCard } from './render';

@@ -3,7 +3,8 @@
  * only approvers (never the requester) decide, on the card this posts.
  */
 import { requestForKeyVault, requestForVm } from '../approvals/start-request';
-import { parseVmQuery, resolveVm } from '../flows/resolve-vm';
+import { resolveVm } from '../flows/resolve-vm';
+import { parseVmQuery } from '../core/vm';
 import type { Command } from '../core/types';
 
 const KEY_VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;

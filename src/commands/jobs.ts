@@ -1,7 +1,7 @@
 /** `jobs [<vm>]`: backup and restore jobs of the last 24 hours across the configured vaults. Anyone may run it. */
 import type { BackupJob } from '../azure/port';
 import { resourceName } from '../azure/port';
-import { parseVmQuery } from '../flows/resolve-vm';
+import { parseVmQuery } from '../core/vm';
 import type { Command } from '../core/types';
 import { noticeCard } from '../cards/notice-card';
 import { isAzureError } from '../errors';

@@ -2,8 +2,9 @@
 import { isAde, resourceName } from '../azure/port';
 import { createPending } from '../confirmations/pending';
 import { restoreChoices } from '../rules/restore-options';
-import type { RestorePayload } from '../confirmations/restore-payload';
+import type { RestorePayload } from '../confirmations/payloads';
 import { resolveVm } from '../flows/resolve-vm';
+import { vmSummary } from '../core/vm';
 import type { Command } from '../core/types';
 import { restoreFormCard } from '../cards/restore-card';
 
@@ -36,7 +37,7 @@ export const restore: Command = {
     const [points, vault] = await Promise.all([azure.listRecoveryPoints(protection), azure.getRecoveryVault(protection.vaultId)]);
     if (!points.length) return void (await ctx.send({ text: ctx.msg.restore.noPoints(vm.name) }));
     const payload: RestorePayload = {
-      vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, subscriptionId: vm.subscriptionId, location: vm.location, encryption: vm.encryption, osType: vm.osType },
+      vm: vmSummary(vm),
       vault: { id: vault.id, name: resourceName(vault.id), location: vault.location },
       item: { vaultId: protection.vaultId, containerName: protection.containerName, protectedItemName: protection.protectedItemName },
       points: points.slice(0, SHOWN_POINTS).map((p) => ({ name: p.name, time: p.time.toISOString(), consistency: p.consistency, tiers: p.tiers })),

@@ -6,7 +6,7 @@ import type { VmRef } from '../azure/port';
 import type { HandlerContext } from '../core/types';
 import type { Card } from '../core/poster';
 import { backupCard } from '../cards/backup-card';
-import { backupPayload } from '../confirmations/backup-payload';
+import { backupPayload } from '../confirmations/payloads';
 import { createPending } from '../confirmations/pending';
 import { needsKeyVaultAccess, runPreflight } from '../rules/preflight';
 import { DEFAULT_RETENTION_DAYS, retainUntilAfter } from '../rules/retention';

@@ -5,18 +5,13 @@
 import type { VmRef } from '../azure/port';
 import type { HandlerContext } from '../core/types';
 import { renderCard } from '../cards/render';
-import { vmKey } from './resolve-vm';
+import { vmKey, vmSummary } from '../core/vm';
 import { createPending } from '../confirmations/pending';
+import type { ProtectPayload } from '../confirmations/payloads';
 import { describePolicy } from '../i18n/policy-words';
 import { resourceName } from '../azure/port';
 import { needsKeyVaultAccess, runPreflight } from '../rules/preflight';
 import { configuredVaults, vaultInRegion } from '../rules/vault-for-region';
-
-export interface ProtectPayload {
-  vm: { id: string; name: string; resourceGroup: string; subscriptionId: string; location: string };
-  vaultId: string;
-  policies: { id: string; name: string }[];
-}
 
 /** Sends the card, or the reason there is none (already protected, no vault in the region, no such policy). */
 export async function sendProtectConfirmation(ctx: HandlerContext, ref: VmRef, policyName?: string): Promise<void> {
@@ -45,7 +40,7 @@ export async function sendProtectConfirmation(ctx: HandlerContext, ref: VmRef, p
     locale: ctx.locale,
     createdAt: clock.now(),
     payload: {
-      vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, subscriptionId: vm.subscriptionId, location: vm.location },
+      vm: vmSummary(vm),
       vaultId: vault.id,
       policies: policies.map(({ id, name }) => ({ id, name })),
     },

@@ -6,28 +6,7 @@
 import type { VmRef } from '../azure/port';
 import { renderCard } from '../cards/render';
 import type { HandlerContext } from '../core/types';
-
-const VM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
-/** As the Azure edge checks names (`azure/validate.ts`): a resource group it would refuse must not get past here. */
-const RG_NAME = /^[\w()][-\w.()]{0,89}$/;
-
-export interface VmQuery {
-  name: string;
-  resourceGroup?: string;
-}
-
-export function parseVmQuery(input: string | undefined): VmQuery | undefined {
-  const raw = (input ?? '').trim();
-  const parts = raw.split('/');
-  if (parts.length > 2) return undefined;
-  const [rg, name] = parts.length === 2 ? parts : [undefined, parts[0]];
-  if (!VM_NAME.test(name) || name.endsWith('.') || (rg !== undefined && (!RG_NAME.test(rg) || rg.endsWith('.')))) return undefined;
-  return { name, resourceGroup: rg };
-}
-
-export function vmKey(vm: VmRef): string {
-  return `${vm.resourceGroup}/${vm.name}`;
-}
+import { parseVmQuery, vmKey } from '../core/vm';
 
 /** Replies itself (invalid, not found, choose) and returns `undefined` unless exactly one VM matches. */
 export async function resolveVm(ctx: HandlerContext, input: string | undefined, command: string, usage: string): Promise<VmRef | undefined> {

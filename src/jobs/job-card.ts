@@ -1,6 +1,7 @@
 /** Data for `cards/job.json`, and the short final message that notifies the thread. */
 import { adviceFor } from '../rules/error-advice';
 import type { Card } from '../core/poster';
+import { vmKey } from '../core/vm';
 import { renderCard } from '../cards/render';
 import { formatTime, messages } from '../i18n';
 import { resourceName } from '../azure/port';
@@ -32,7 +33,7 @@ export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
     errors,
     nextStepsTitle: j.nextStepsTitle,
     nextSteps,
-    vmKey: `${job.vm.resourceGroup}/${job.vm.name}`,
+    vmKey: vmKey(job.vm),
     buttons: { grant: errors.some((e) => e.fix === 'requestKeyVaultAccess'), backup: false },
     labels: { grant: m.check.grantButton, backup: m.check.backupButton },
   };

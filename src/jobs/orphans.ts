@@ -6,11 +6,9 @@
  * half-done without a record.
  */
 import type { BackupJob } from '../azure/port';
-import type { BackupPayload } from '../confirmations/backup-payload';
-import type { PendingAction } from '../confirmations/pending';
-import { recordOutcome } from '../confirmations/pending';
-import type { ProtectPayload } from '../flows/offer-protect';
-import type { RestorePayload } from '../confirmations/restore-payload';
+import type { BackupPayload, ProtectPayload, RestorePayload } from '../confirmations/payloads';
+import { recordOutcome, type PendingAction } from '../confirmations/pending';
+import type { VmSummary } from '../core/vm';
 import type { Clock } from '../clock';
 import { messages } from '../i18n';
 import type { Logger } from '../log';
@@ -28,10 +26,10 @@ const OPERATIONS: Record<PendingAction['kind'], string[]> = { backup: ['Backup']
 
 type AnyPayload = BackupPayload | ProtectPayload | RestorePayload;
 
-function target(p: PendingAction<AnyPayload>): { vaultId: string; vm: { id: string; name: string; resourceGroup: string; encryption?: string; osType?: string } } {
+function target(p: PendingAction<AnyPayload>): { vaultId: string; vm: VmSummary } {
   const payload = p.payload as Partial<BackupPayload & ProtectPayload & RestorePayload>;
   const vaultId = payload.protection?.vaultId ?? payload.vault?.id ?? payload.vaultId ?? '';
-  return { vaultId, vm: payload.vm as { id: string; name: string; resourceGroup: string } };
+  return { vaultId, vm: payload.vm! };
 }
 
 export function createOrphanAdopter(options: { store: StateStore; poster: Poster; clock: Clock; log: Logger; tracker: () => JobTracker }): VaultObserver {
@@ -70,7 +68,7 @@ export function createOrphanAdopter(options: { store: StateStore; poster: Poster
             jobId: job.jobId,
             vaultId: v,
             operation: job.operation,
-            vm: { id: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, encryption: vm.encryption, osType: vm.osType },
+            vm,
             conversationId: p.conversationId,
             locale: p.locale ?? 'en',
             startedBy: p.decidedBy ?? p.requestedBy,

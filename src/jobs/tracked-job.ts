@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BackupJob, JobError, JobStatus } from '../azure/port';
+import type { VmSummary } from '../core/vm';
 import type { Locale } from '../i18n';
 import type { Lease } from '../state/lease';
 import { forgetStale, update, type StateStore } from '../state/store';
@@ -30,7 +31,8 @@ export interface TrackedJob {
   vaultId: string;
   /** Backup | Restore | ConfigureBackup | CrossRegionRestore … */
   operation: string;
-  vm: { id: string; name: string; resourceGroup: string; encryption?: string; osType?: string };
+  /** The VM as its confirmation stored it; jobs followed before the VM summary existed carry only its id and names. */
+  vm: Pick<VmSummary, 'id' | 'name' | 'resourceGroup'> & Partial<VmSummary>;
   conversationId: string;
   locale: Locale;
   startedBy: { id: string; name: string };
