@@ -7,10 +7,9 @@ import { claimPending, pendingKey, type PendingAction } from '../confirmations/p
 import { DEFAULT_RETENTION_DAYS, expiryFor, retainUntilAfter, retentionBounds } from '../rules/retention';
 import type { CardAction, HandlerContext } from '../core/types';
 import type { Card } from '../core/poster';
-import { noticeCard } from '../cards/notice-card';
+import { noticeCard, refusalCard } from '../cards/notice-card';
 import { formatTime } from '../i18n';
 import { carryOut } from '../flows/carry-out';
-import { refusalCard } from './refusal';
 import { isUuid } from '../core/validate';
 import { Verbs } from './verbs';
 
@@ -41,7 +40,7 @@ export const backupConfirm: CardAction<{ pendingId: string; retainUntil: unknown
     const current = await store.get<PendingAction<BackupPayload>>(pendingKey(pendingId));
     if (!expiry && current?.value.status === 'pending') return { text: ctx.msg.backup.invalidDate(retentionBounds(now).max) };
     const claim = await claimPending<BackupPayload>(store, pendingId, 'backup', ctx.user, now, 'used');
-    if (!claim.ok || !expiry) return { card: refusalCard(ctx, claim.ok ? { ok: false, reason: 'missing' } : claim) };
+    if (!claim.ok || !expiry) return { card: refusalCard(ctx.msg, ctx.locale, claim.ok ? { ok: false, reason: 'missing' } : claim) };
     const b = ctx.msg.backup;
     const card = noticeCard(b.startingTitle(claim.pending.payload.vm.name), [b.starting(ctx.user.name, formatTime(ctx.locale, expiry))], { color: 'Accent' });
     ctx.background(() => start(ctx, claim.pending, expiry, card));

@@ -5,9 +5,8 @@
 import { claimPending, type PendingAction } from '../confirmations/pending';
 import type { CardAction } from '../core/types';
 import { isUuid } from '../core/validate';
-import { noticeCard } from '../cards/notice-card';
+import { noticeCard, refusalCard } from '../cards/notice-card';
 import type { Messages } from '../i18n';
-import { refusalCard } from './refusal';
 
 export function cancelPending(verb: string, kind: PendingAction['kind'], said: (m: Messages, who: string) => string): CardAction<{ pendingId: string }> {
   return {
@@ -16,7 +15,7 @@ export function cancelPending(verb: string, kind: PendingAction['kind'], said: (
     parse: (data) => (isUuid(data.pendingId) ? { pendingId: data.pendingId } : undefined),
     async handle(ctx, { pendingId }) {
       const claim = await claimPending(ctx.services.store, pendingId, kind, ctx.user, ctx.services.clock.now(), 'cancelled');
-      if (!claim.ok) return { card: refusalCard(ctx, claim) };
+      if (!claim.ok) return { card: refusalCard(ctx.msg, ctx.locale, claim) };
       const card = noticeCard(ctx.msg.backup.cancelledTitle, [said(ctx.msg, ctx.user.name)]);
       const id = ctx.cardActivityId;
       if (id) ctx.background(() => ctx.update(id, { card }));

@@ -7,9 +7,8 @@ import type { ProtectPayload } from '../confirmations/payloads';
 import type { CardAction, HandlerContext } from '../core/types';
 import type { Card } from '../core/poster';
 import { isUuid } from '../core/validate';
-import { noticeCard } from '../cards/notice-card';
+import { noticeCard, refusalCard } from '../cards/notice-card';
 import { carryOut } from '../flows/carry-out';
-import { refusalCard } from './refusal';
 import { Verbs } from './verbs';
 
 function enable(ctx: HandlerContext, pending: PendingAction<ProtectPayload>, policy: { id: string; name: string }, startedCard: Card): Promise<void> {
@@ -33,7 +32,7 @@ export const protectConfirm: CardAction<{ pendingId: string; policyId: string }>
   async handle(ctx, { pendingId, policyId }) {
     const { store, clock } = ctx.services;
     const claim = await claimPending<ProtectPayload>(store, pendingId, 'protect', ctx.user, clock.now(), 'used');
-    if (!claim.ok) return { card: refusalCard(ctx, claim) };
+    if (!claim.ok) return { card: refusalCard(ctx.msg, ctx.locale, claim) };
     const policy = claim.pending.payload.policies.find((p) => p.id.toLowerCase() === policyId.toLowerCase());
     if (!policy) {
       await recordOutcome(store, pendingId, { error: 'InvalidInput' });

@@ -9,11 +9,10 @@ import type { RestorePayload } from '../confirmations/payloads';
 import type { CardAction, HandlerContext } from '../core/types';
 import type { Card } from '../core/poster';
 import { isUuid } from '../core/validate';
-import { noticeCard } from '../cards/notice-card';
+import { noticeCard, refusalCard } from '../cards/notice-card';
 import { vmSummary } from '../core/vm';
 import { CodedError } from '../errors';
 import { carryOut } from '../flows/carry-out';
-import { refusalCard } from './refusal';
 import { Verbs } from './verbs';
 
 function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, startedCard: Card): Promise<void> {
@@ -57,7 +56,7 @@ export const restoreConfirm: CardAction<{ pendingId: string }> = {
   async handle(ctx, { pendingId }) {
     const { store, clock } = ctx.services;
     const claim = await claimPending<RestorePayload>(store, pendingId, 'restore', ctx.user, clock.now(), 'used');
-    if (!claim.ok) return { card: refusalCard(ctx, claim) };
+    if (!claim.ok) return { card: refusalCard(ctx.msg, ctx.locale, claim) };
     if (!claim.pending.payload.selection) {
       await recordOutcome(store, pendingId, { error: 'InvalidInput' });
       return { text: ctx.msg.access.malformedAction };

@@ -11,9 +11,9 @@ import type { RestorePayload } from '../confirmations/payloads';
 import { isAde } from '../azure/port';
 import type { CardAction, HandlerContext } from '../core/types';
 import { isUuid } from '../core/validate';
-import { restoreSummaryCard } from '../cards/restore-card';
+import { restoreSummaryCard } from '../cards/restore-summary-card';
 import { update } from '../state/store';
-import { refusalCard } from './refusal';
+import { refusalCard } from '../cards/notice-card';
 import { Verbs } from './verbs';
 
 type Pending = PendingAction<RestorePayload>;
@@ -45,7 +45,7 @@ export const restoreReview: CardAction<{ pendingId: string; input: Record<string
     const { store, clock } = ctx.services;
     const now = clock.now();
     const refuse = (p: Pending | undefined) => ({
-      card: refusalCard(ctx, { ok: false, reason: !p ? 'missing' : p.status !== 'pending' ? p.status : 'expired', pending: p }),
+      card: refusalCard(ctx.msg, ctx.locale, { ok: false, reason: !p ? 'missing' : p.status !== 'pending' ? p.status : 'expired', pending: p }),
     });
     const stored = (await store.get<Pending>(pendingKey(pendingId)))?.value;
     if (!open(stored, now)) return refuse(stored);

@@ -6,7 +6,7 @@ import { renderCard } from './render';
 
 const COLORS: Record<string, string> = { applied: 'Good', failed: 'Attention', rejected: 'Attention', expired: 'Warning', pending: 'Accent', approved: 'Accent' };
 
-export function approvalCardData(a: Approval, now: number) {
+function approvalCardData(a: Approval, now: number) {
   const m = messages(a.locale);
   const t = m.approval;
   const { plan } = a;

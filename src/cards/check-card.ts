@@ -21,7 +21,7 @@ function problemText(m: Messages, p: Problem): string {
   }
 }
 
-export function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
+function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
   const { vm, protection } = p;
   const c = m.check;
   const facts = [

@@ -4,7 +4,7 @@ import type { Card } from '../core/poster';
 import type { Messages } from '../i18n';
 import { renderCard } from './render';
 
-export function helpCardData(m: Messages, commands: readonly Command[], services: Services) {
+function helpCardData(m: Messages, commands: readonly Command[], services: Services) {
   const roleNote = (list: string[]) => (list.length ? m.help.count(list.length) : services.simulated ? m.help.everyone : m.help.nobodyConfigured);
   return {
     title: m.help.title,

@@ -1,6 +1,7 @@
 /**
  * Cards are JSON templates in `cards/`, expanded with adaptivecards-templating. Templates are read once and cached.
- * Builders beside this file turn domain objects into each template's data; handlers never write card JSON.
+ * Each template has one builder beside this file (`<template>-card.ts`) that turns domain objects into its data;
+ * nothing outside `src/cards/` renders a card (a test holds both).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ export const CARDS_DIR = ((): string => {
 
 const cache = new Map<string, Template>();
 
-export function loadTemplate(name: string): Template {
+function loadTemplate(name: string): Template {
   let template = cache.get(name);
   if (!template) {
     template = new Template(JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));

@@ -6,7 +6,7 @@ import type { RestorePayload } from '../confirmations/payloads';
 import { resolveVm } from '../flows/resolve-vm';
 import { vmSummary } from '../core/vm';
 import type { Command } from '../core/types';
-import { restoreFormCard } from '../cards/restore-card';
+import { restoreFormCard } from '../cards/restore-form-card';
 
 const SHOWN_POINTS = 20;
 

@@ -5,7 +5,7 @@
 import type { VmRef } from '../azure/port';
 import type { HandlerContext } from '../core/types';
 import type { Card } from '../core/poster';
-import { backupCard } from '../cards/backup-card';
+import { backupCard } from '../cards/backup-confirm-card';
 import { backupPayload } from '../confirmations/payloads';
 import { createPending } from '../confirmations/pending';
 import { needsKeyVaultAccess, runPreflight } from '../rules/preflight';

@@ -1,16 +1,14 @@
 /**
- * The protect confirmation: the vault of the VM's region, its IaaS VM policies in plain words (the requested or
- * default one preselected), the Key Vault warning for ADE VMs, and a pending confirmation holding the allowed choices.
+ * The protect confirmation: the vault of the VM's region, its IaaS VM policies (the requested or default one
+ * preselected), and a pending confirmation holding the allowed choices — or the reason there is none.
  */
-import type { VmRef } from '../azure/port';
-import type { HandlerContext } from '../core/types';
-import { renderCard } from '../cards/render';
-import { vmKey, vmSummary } from '../core/vm';
-import { createPending } from '../confirmations/pending';
+import { resourceName, type VmRef } from '../azure/port';
+import { protectConfirmCard } from '../cards/protect-confirm-card';
 import type { ProtectPayload } from '../confirmations/payloads';
-import { describePolicy } from '../i18n/policy-words';
-import { resourceName } from '../azure/port';
-import { needsKeyVaultAccess, runPreflight } from '../rules/preflight';
+import { createPending } from '../confirmations/pending';
+import type { HandlerContext } from '../core/types';
+import { vmSummary } from '../core/vm';
+import { runPreflight } from '../rules/preflight';
 import { configuredVaults, vaultInRegion } from '../rules/vault-for-region';
 
 /** Sends the card, or the reason there is none (already protected, no vault in the region, no such policy). */
@@ -45,22 +43,6 @@ export async function sendProtectConfirmation(ctx: HandlerContext, ref: VmRef, p
       policies: policies.map(({ id, name }) => ({ id, name })),
     },
   });
-  const kv = preflight.problems.find((x) => x.code === 'KeyVaultAccessMissing');
-  const card = renderCard('protect-confirm', {
-    title: p.title(vm.name),
-    facts: [
-      { title: ctx.msg.backup.vm, value: `${vm.resourceGroup}/${vm.name} · ${vm.location}` },
-      { title: ctx.msg.backup.encryption, value: ctx.msg.encryption[vm.encryption] },
-      { title: p.vault, value: `${vault.name} (${vault.location})` },
-    ],
-    warnings: [...(kv && kv.code === 'KeyVaultAccessMissing' ? [p.kvWarning(kv.vault)] : []), ...(vm.agent.state !== 'Ready' ? [p.agentWarning] : [])],
-    policyLabel: p.policyLabel,
-    policies: policies.map((x) => ({ id: x.id, title: describePolicy(ctx.msg, x) })),
-    selected: chosen.id,
-    pendingId: pending.id,
-    vmKey: vmKey(vm),
-    buttons: { grant: needsKeyVaultAccess(preflight) },
-    labels: { confirm: p.confirmButton, cancel: ctx.msg.backup.cancelButton, grant: ctx.msg.check.grantButton },
-  });
+  const card = protectConfirmCard(ctx.msg, preflight, vault, policies, { selected: chosen.id, pendingId: pending.id });
   await ctx.send({ card });
 }

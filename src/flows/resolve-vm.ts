@@ -4,9 +4,9 @@
  * card to choose from (each choice re-runs the command with `resourceGroup/name`).
  */
 import type { VmRef } from '../azure/port';
-import { renderCard } from '../cards/render';
+import { chooseVmCard } from '../cards/choose-vm-card';
 import type { HandlerContext } from '../core/types';
-import { parseVmQuery, vmKey } from '../core/vm';
+import { parseVmQuery } from '../core/vm';
 
 /** Replies itself (invalid, not found, choose) and returns `undefined` unless exactly one VM matches. */
 export async function resolveVm(ctx: HandlerContext, input: string | undefined, command: string, usage: string): Promise<VmRef | undefined> {
@@ -25,7 +25,6 @@ export async function resolveVm(ctx: HandlerContext, input: string | undefined, 
     await ctx.send({ text: ctx.msg.vmLookup.notFound(query.resourceGroup ? `${query.resourceGroup}/${query.name}` : query.name) });
     return undefined;
   }
-  const choices = found.map((vm) => ({ label: `${vm.resourceGroup}/${vm.name} (${vm.location})`, command, vmKey: vmKey(vm) }));
-  await ctx.send({ card: renderCard('choose-vm', { question: ctx.msg.vmLookup.choose(query.name, found.length), choices }) });
+  await ctx.send({ card: chooseVmCard(ctx.msg, query.name, command, found) });
   return undefined;
 }

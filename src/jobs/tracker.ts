@@ -25,7 +25,8 @@ import type { Logger } from '../log';
 import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
 import type { Poster } from '../core/poster';
-import { finalMessage, jobCard } from './job-card';
+import { jobCard } from '../cards/job-card';
+import { finalMessage } from './final-message';
 import { doneKey, forgetEndedJobs, isTerminal, jobKey, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
 
 const FORGET_EVERY_MS = 3_600_000;

@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import { forgetStale, update, type StateStore } from '../state/store';
 import type { Poster } from '../core/poster';
 import { alertKey, WATCH_KEY, type Alert, type WatchConfig } from './alert';
-import { alertCard } from './alert-card';
+import { alertCard } from '../cards/alert-card';
 
 const LOOKBACK_MS = 24 * 3600_000;
 const RESOLVED_KEEP_MS = 7 * 86_400_000;

@@ -6,7 +6,7 @@ import { adviceFor, catalogedCodes } from '../../src/rules/error-advice';
 import { describeError } from '../../src/core/error-boundary';
 import { AzureError } from '../../src/errors';
 import { messages, type Locale } from '../../src/i18n';
-import { jobCard } from '../../src/jobs/job-card';
+import { jobCard } from '../../src/cards/job-card';
 import type { TrackedJob } from '../../src/jobs/tracked-job';
 
 const FACTS_CODES = [

@@ -1,6 +1,6 @@
 /** The job card's step: current when the job list keeps it fresh, otherwise shown with the time it was read. */
 import { formatTime, type Locale } from '../../src/i18n';
-import { jobCardData } from '../../src/jobs/job-card';
+import { jobCardData } from '../../src/cards/job-card';
 import type { JobView, TrackedJob } from '../../src/jobs/tracked-job';
 
 function running(locale: Locale, view: Partial<JobView>): TrackedJob {

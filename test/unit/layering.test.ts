@@ -80,3 +80,13 @@ it('only the Azure edge imports the ARM SDK clients', () => {
   const users = [...imports].filter(([, specs]) => specs.some((s) => s.startsWith('@azure/arm-'))).map(([m]) => m);
   expect(users.filter((m) => !m.startsWith('azure/'))).toEqual([]);
 });
+
+it('every card template in cards/ has its builder in src/cards/<template>-card.ts, and only src/cards/ renders cards', () => {
+  const templates = fs.readdirSync(path.join(SRC, '..', 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  for (const template of templates) {
+    const builder = path.join(SRC, 'cards', `${template}-card.ts`);
+    expect([template, fs.existsSync(builder) && fs.readFileSync(builder, 'utf8').includes(`renderCard('${template}'`)]).toEqual([template, true]);
+  }
+  const renderers = [...imports].filter(([, specs]) => specs.some((s) => s.endsWith('cards/render') || s === './render')).map(([m]) => m);
+  expect(renderers.filter((m) => !m.startsWith('cards/'))).toEqual([]);
+});

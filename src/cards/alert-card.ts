@@ -2,9 +2,9 @@
 import { adviceFor } from '../rules/error-advice';
 import { resourceName } from '../azure/port';
 import type { Card } from '../core/poster';
-import { renderCard } from '../cards/render';
+import { renderCard } from './render';
 import { formatTime, messages } from '../i18n';
-import type { Alert } from './alert';
+import type { Alert } from '../watch/alert';
 
 export function alertCard(a: Alert): Card {
   const m = messages(a.locale);

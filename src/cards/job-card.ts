@@ -1,11 +1,11 @@
-/** Data for `cards/job.json`, and the short final message that notifies the thread. */
+/** Data for `cards/job.json`: a followed job's state, its errors with the catalog's advice, and the fix button. */
 import { adviceFor } from '../rules/error-advice';
 import type { Card } from '../core/poster';
 import { vmKey } from '../core/vm';
-import { renderCard } from '../cards/render';
+import { renderCard } from './render';
 import { formatTime, messages } from '../i18n';
 import { resourceName } from '../azure/port';
-import type { TrackedJob } from './tracked-job';
+import type { TrackedJob } from '../jobs/tracked-job';
 
 const COLORS: Record<string, string> = { Completed: 'Good', CompletedWithWarnings: 'Warning', Failed: 'Attention', Cancelled: 'Warning', Cancelling: 'Warning' };
 
@@ -41,24 +41,4 @@ export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
 
 export function jobCard(job: TrackedJob, nextSteps: string[] = []): Card {
   return renderCard('job', jobCardData(job, nextSteps));
-}
-
-export function finalMessage(job: TrackedJob): string | undefined {
-  const view = job.view;
-  if (!view) return undefined;
-  const j = messages(job.locale).job;
-  const op = j.operation[job.operation] ?? job.operation;
-  const took = j.duration_(view.durationMs ?? 0);
-  switch (view.status) {
-    case 'Completed':
-      return j.final.Completed(op, job.vm.name, took);
-    case 'CompletedWithWarnings':
-      return j.final.CompletedWithWarnings(op, job.vm.name, took);
-    case 'Failed':
-      return j.final.Failed(op, job.vm.name, view.errors[0]?.code ?? 'Failed');
-    case 'Cancelled':
-      return j.final.Cancelled(op, job.vm.name);
-    default:
-      return undefined;
-  }
 }
