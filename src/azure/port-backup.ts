@@ -16,7 +16,6 @@ type BackupMethods = 'getRecoveryVault' | 'getProtection' | 'getBackupStatus' | 
 
 const FABRIC = 'Azure';
 const IAAS_FILTER = "backupManagementType eq 'AzureIaasVM'";
-const PROTECTED_STATES = new Set(['protected', 'protecting', 'protectionfailed']);
 
 const LOCATION_TTL_MS = 5 * 60_000;
 
@@ -107,7 +106,9 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     const status: BackupStatusResponse = await call('backupStatus.get', () =>
       backup.backupStatus.get(assertRegion(vm.location), { resourceId: vm.id, resourceType: 'VM' }),
     );
-    if (!PROTECTED_STATES.has((status.protectionStatus ?? '').toLowerCase()) || !status.vaultId) return undefined;
+    // A vault is named whenever the VM has an item there, protected or stopped (soft-deleted too): NotProtected names
+    // none (azure-cli test_backup_protection.yaml). Stopped items are found so `status` can say so.
+    if (!status.vaultId) return undefined;
     const at = ctx.clock.now();
     let where: Located | undefined =
       status.containerName && status.protectedItemName

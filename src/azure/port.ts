@@ -9,6 +9,8 @@
  * `x-ms-request-id`, never a raw `RestError`.
  */
 
+import type { SoftDeletedItem, VaultGuards } from './lifecycle';
+
 /** How a VM's disks are encrypted, as far as Azure Backup is concerned. */
 export type EncryptionKind = 'PMK' | 'CMK' | 'ADE_BEK' | 'ADE_BEK_KEK';
 
@@ -122,6 +124,8 @@ export interface ProtectionInfo {
   lastBackupStatus?: string;
   lastBackupTime?: Date;
   lastRecoveryPoint?: Date;
+  /** Soft-deleted: the data is purged at `at` unless undeleted (`isScheduledForDeferredDelete`). */
+  deferredDelete?: { at: Date };
 }
 
 export interface BackupStatus {
@@ -305,4 +309,34 @@ export interface AzurePort {
 
   /** Starts a restore; returns the job id. Needs `.../recoveryPoints/restore/action` (Backup Operator) and write on the target RG/storage. */
   triggerRestore(request: RestoreRequest): Promise<{ jobId: string; requestId?: string }>;
+
+  /**
+   * The vault's soft-delete, immutability and Resource Guard settings (`vaults.get` and
+   * `resourceGuardProxies.list`). Needs `Microsoft.RecoveryServices/vaults/read` and
+   * `.../backupResourceGuardProxies/read` (Backup Reader).
+   */
+  getVaultGuards(vaultId: string): Promise<VaultGuards>;
+
+  /**
+   * Stops protection and keeps every recovery point (`protectionState: ProtectionStopped`, no policy); returns the
+   * DisableBackup job. `guardRequest`: the Resource Guard request when the guard protects this operation. Needs
+   * `.../protectedItems/write` (Backup Operator), and with a guard the Backup MUA Operator role on it.
+   */
+  stopProtection(protection: ItemPlace, vm: VmRef, guardRequest?: string): Promise<{ jobId?: string }>;
+
+  /**
+   * Stops protection and deletes the backup data (DELETE of the item; the vault's soft delete then keeps it for its
+   * retention). With a guard, the delete is unlocked first (`unlockDelete`), as azure-cli does. Returns the
+   * DeleteBackupData job. Needs `.../protectedItems/delete` (Backup Contributor), and with a guard Backup MUA Operator.
+   */
+  deleteBackupData(protection: ItemPlace, guardRequest?: string): Promise<{ jobId?: string }>;
+
+  /** Protects a stopped item again with `policyId`; returns the ConfigureBackup job. Needs `.../protectedItems/write`. */
+  resumeProtection(protection: ItemPlace, vm: VmRef, policyId: string): Promise<{ jobId?: string }>;
+
+  /** Brings a soft-deleted item back as stopped-with-data (`isRehydrate`); returns the Undelete job. Same permission. */
+  undelete(protection: ItemPlace, vm: VmRef): Promise<{ jobId?: string }>;
+
+  /** The vault's soft-deleted VM items, soonest purge first. Needs `.../protectedItems/read` (Backup Reader). */
+  listSoftDeleted(vaultId: string): Promise<SoftDeletedItem[]>;
 }

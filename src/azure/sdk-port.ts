@@ -10,6 +10,7 @@ import { accessPort } from './port-access';
 import { backupPort } from './port-backup';
 import { computePort } from './port-compute';
 import { jobsPort } from './port-jobs';
+import { lifecyclePort } from './port-lifecycle';
 import type { AzurePort } from './port';
 import { assertGuid } from './validate';
 
@@ -55,7 +56,7 @@ export function createAzurePort(options: AzurePortOptions): AzurePort {
     defaultPollMs: options.defaultPollMs ?? 2_000,
     backupManagementObjectId: options.backupManagementObjectId,
   };
-  return { ...computePort(ctx), ...accessPort(ctx), ...backupPort(ctx), ...jobsPort(ctx) };
+  return { ...computePort(ctx), ...accessPort(ctx), ...backupPort(ctx), ...jobsPort(ctx), ...lifecyclePort(ctx) };
 }
 
 /** A fixed fake token, valid for an hour from each request, for the embedded simulator (which only checks presence). */

@@ -33,6 +33,7 @@ export function toProtectionInfo(vaultId: string, containerName: string, protect
   const policyName = lastSegment(p?.policyId);
   const lastBackupTime = realDate(p?.lastBackupTime);
   const lastRecoveryPoint = realDate(p?.lastRecoveryPoint);
+  const purgeAt = p?.isScheduledForDeferredDelete ? realDate(p.deferredDeleteTimeInUTC) : undefined;
   return {
     vaultId,
     containerName,
@@ -44,6 +45,7 @@ export function toProtectionInfo(vaultId: string, containerName: string, protect
     ...(p?.lastBackupStatus ? { lastBackupStatus: p.lastBackupStatus } : {}),
     ...(lastBackupTime ? { lastBackupTime } : {}),
     ...(lastRecoveryPoint ? { lastRecoveryPoint } : {}),
+    ...(purgeAt ? { deferredDelete: { at: purgeAt } } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Lookups over the estate that answer like ARM: case-insensitive, with ARM's 404 codes when something is missing. */
 import { ArmError, notFound, sameId } from '../arm';
-import type { AdeRef, Estate, SimProtectedItem, SimRecoveryVault, SimVm } from './model';
+import type { AdeRef, Estate, SimProtectedItem, SimRecoveryVault, SimVaultSecurity, SimVm } from './model';
 
 export function requireSubscription(estate: Estate, subscriptionId: string): void {
   if (!sameId(subscriptionId, estate.subscriptionId)) {
@@ -68,4 +68,9 @@ export function findItem(vault: SimRecoveryVault, containerName: string, protect
 
 export function containerKeyForVm(vm: SimVm): string {
   return `iaasvmcontainerv2;${vm.resourceGroup};${vm.name}`;
+}
+
+/** A vault's guards; absent, Azure's defaults: soft delete on for 14 days, not immutable, no Resource Guard. */
+export function securityOf(vault: SimRecoveryVault): SimVaultSecurity {
+  return vault.security ?? { softDeleteState: 'Enabled', softDeleteDays: 14, immutability: 'Disabled' };
 }

@@ -124,6 +124,8 @@ export interface SimRecoveryPoint {
   vmSize: string;
   osType: 'Windows' | 'Linux';
   managed: boolean;
+  /** When the point expires (`recoveryPointProperties.expiryTime`); absent: kept by its policy's retention. */
+  expiry?: number;
 }
 
 export interface SimProtectedItem {
@@ -137,9 +139,24 @@ export interface SimProtectedItem {
   lastBackupTime?: number;
   recoveryPoints: SimRecoveryPoint[];
   protectedItemDataId: string;
+  /** Soft-deleted: purged at this time unless undeleted. */
+  deferredDeleteAt?: number;
 }
 
-export type SimJobOperation = 'Backup' | 'ConfigureBackup' | 'Restore';
+export type SimJobOperation = 'Backup' | 'ConfigureBackup' | 'Restore' | 'DisableBackup' | 'DeleteBackupData' | 'Undelete';
+
+/**
+ * A vault's guards (CRITICAL-OPS-FACTS §2–4). Absent: soft delete Enabled for 14 days, not immutable, no Resource
+ * Guard.
+ */
+export interface SimVaultSecurity {
+  softDeleteState: 'Enabled' | 'Disabled' | 'AlwaysON';
+  softDeleteDays: number;
+  immutability: 'Disabled' | 'Unlocked' | 'Locked';
+  /** Multi-user authorization: the Resource Guard's id, the critical operations it protects, and whether the bot's
+   *  identity holds Backup MUA Operator on it now (granted just in time through PIM, or not). */
+  guard?: { id: string; operations: string[]; muaOperator: boolean };
+}
 
 /** A job's fate, fixed when its deciding phase ends (see jobs/progress.ts). */
 export interface SimJobError {
@@ -181,6 +198,9 @@ export interface SimRecoveryVault {
   jobs: SimJob[];
   /** Lower-cased VM ids the vault has discovered (visible as protectable items). */
   discovered: string[];
+  security?: SimVaultSecurity;
+  /** Lower-cased item ids a Resource Guard unlocked for deletion, and until when (`unlockDelete`). */
+  unlockedDeletes?: Record<string, number>;
 }
 
 /** An async operation behind an `Azure-AsyncOperation` / `Location` pair. */

@@ -59,6 +59,7 @@ export function applyBackupSuccess(estate: Estate, vault: SimRecoveryVault, job:
     vmSize: vm.vmSize,
     osType: vm.osType,
     managed: vm.osDisk.vhdUri === undefined,
+    ...(job.expiry !== undefined ? { expiry: job.expiry } : {}),
   });
   item.lastBackupStatus = 'Completed';
   item.lastBackupTime = job.startTime;

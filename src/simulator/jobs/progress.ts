@@ -43,6 +43,9 @@ export function phasesOf(job: SimJob, timings: SimTimings): Phase[] {
     case 'Restore':
       return [{ taskId: 'Transfer data', ms: timings.restoreMs }];
     case 'ConfigureBackup':
+    case 'DisableBackup':
+    case 'DeleteBackupData':
+    case 'Undelete':
       return [{ ms: timings.configureMs }];
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { SimPolicy, SimProtectedItem, SimRecoveryVault, SimVm } from '../estate/model';
 import { isoTime } from '../arm';
+import { securityOf } from '../estate/lookup';
 
 const ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems';
 
@@ -25,12 +26,28 @@ export function protectedItemId(vault: SimRecoveryVault, item: SimProtectedItem)
 }
 
 export function recoveryVaultPayload(vault: SimRecoveryVault): Record<string, unknown> {
+  const security = securityOf(vault);
   return {
     location: vault.location,
     name: vault.name,
     etag: 'W/"datetime\'2024-05-01T02%3A00%3A00.0000000Z\'"',
     tags: {},
-    properties: { provisioningState: 'Succeeded', privateEndpointStateForBackup: 'None', privateEndpointStateForSiteRecovery: 'None' },
+    properties: {
+      provisioningState: 'Succeeded',
+      privateEndpointStateForBackup: 'None',
+      privateEndpointStateForSiteRecovery: 'None',
+      // As recorded (azure-cli test_backup_softdelete.yaml, 2026): softDeleteSettings and multiUserAuthorization;
+      // immutabilitySettings by the SDK's (7.2.0) names.
+      securitySettings: {
+        softDeleteSettings: {
+          softDeleteState: security.softDeleteState,
+          softDeleteRetentionPeriodInDays: security.softDeleteDays,
+          enhancedSecurityState: security.softDeleteState === 'AlwaysON' ? 'AlwaysON' : 'Enabled',
+        },
+        immutabilitySettings: { state: security.immutability },
+        multiUserAuthorization: security.guard ? 'Enabled' : 'Invalid',
+      },
+    },
     id: vault.id,
     type: 'Microsoft.RecoveryServices/vaults',
     sku: { name: 'Standard' },
@@ -63,7 +80,15 @@ export function policyPayload(vault: SimRecoveryVault, policy: SimPolicy): Recor
   };
 }
 
-export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtectedItem): Record<string, unknown> {
+/** A soft-deleted item's fields, as test_backup_softdelete.yaml shows them (`deferredDeleteTimeRemaining` d.hh:mm:ss). */
+function softDeleteFields(at: number, now: number): Record<string, unknown> {
+  const left = Math.max(0, at - now) / 1000;
+  const pad = (n: number) => String(Math.floor(n)).padStart(2, '0');
+  const remaining = `${Math.floor(left / 86400)}.${pad((left % 86400) / 3600)}:${pad((left % 3600) / 60)}:${pad(left % 60)}`;
+  return { isScheduledForDeferredDelete: true, deferredDeleteTimeInUTC: isoTime(at), deferredDeleteTimeRemaining: remaining };
+}
+
+export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtectedItem, now: number): Record<string, unknown> {
   const last = item.recoveryPoints.reduce<number | undefined>((max, rp) => (max === undefined || rp.time > max ? rp.time : max), undefined);
   const failed = item.lastBackupStatus === 'Failed';
   return {
@@ -85,7 +110,9 @@ export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtected
       workloadType: 'VM',
       containerName: item.containerKey,
       sourceResourceId: item.vmId,
-      policyId: `${vault.id}/backupPolicies/${item.policyName}`,
+      // Stopped (and soft-deleted) items have no policy: `policyId: ""` (test_backup_softdelete.yaml).
+      policyId: item.policyName ? `${vault.id}/backupPolicies/${item.policyName}` : '',
+      ...(item.deferredDeleteAt !== undefined ? softDeleteFields(item.deferredDeleteAt, now) : {}),
       lastRecoveryPoint: last === undefined ? null : isoTime(last),
     },
   };

@@ -55,7 +55,7 @@ export function jobListItem(vault: SimRecoveryVault, job: SimJob, view: JobView)
     properties: {
       jobType: 'AzureIaaSVMJob',
       duration: isoDuration(view.durationMs),
-      actionsInfo: view.status === 'InProgress' && job.operation !== 'ConfigureBackup' ? ['Cancellable'] : [],
+      actionsInfo: view.status === 'InProgress' && (job.operation === 'Backup' || job.operation === 'Restore') ? ['Cancellable'] : [],
       errorDetails: view.error
         ? [{ errorCode: view.error.number, errorTitle: view.error.code, errorString: view.error.message, recommendations: view.error.recommendations }]
         : [],

@@ -40,6 +40,8 @@ export function recoveryPointPayload(vault: SimRecoveryVault, item: SimProtected
       osType: rp.osType,
       securityType: 'None',
       isPrivateAccessEnabledOnAnyDisk: false,
+      // Field names from the SDK 12.0.0 types (RecoveryPointProperties); no recording shows them.
+      ...(rp.expiry !== undefined ? { recoveryPointProperties: { expiryTime: isoTime(rp.expiry), isSoftDeleted: false } } : {}),
     },
   };
 }

@@ -65,13 +65,13 @@ export const backupItemRoutes: Route[] = [
   route('POST', '/subscriptions/{sub}/providers/Microsoft.RecoveryServices/locations/{region}/backupStatus', backupStatus),
   route('GET', ITEM, (ctx) => {
     const vault = vaultOf(ctx);
-    return ok(protectedItemPayload(vault, findItem(vault, ctx.params.container as string, ctx.params.item as string)));
+    return ok(protectedItemPayload(vault, findItem(vault, ctx.params.container as string, ctx.params.item as string), ctx.now));
   }),
   route('GET', `${VAULT}/backupProtectedItems`, (ctx) => {
     const vault = vaultOf(ctx);
     const filter = simpleFilter(ctx.query['$filter']);
     const vmOnly = (!filter.backupmanagementtype || filter.backupmanagementtype === 'azureiaasvm') && (!filter.itemtype || filter.itemtype === 'vm');
-    return ok({ value: vmOnly ? vault.items.map((i) => protectedItemPayload(vault, i)) : [] });
+    return ok({ value: vmOnly ? vault.items.map((i) => protectedItemPayload(vault, i, ctx.now)) : [] });
   }),
   route('GET', `${VAULT}/backupProtectableItems`, protectableItems),
   route('POST', `${VAULT}/backupFabrics/{fabric}/refreshContainers`, refreshContainers),

@@ -12,6 +12,7 @@ import { type Route, type RouteContext, route } from '../router';
 import { backupKeyVaultGap } from '../rules/keyvault-access';
 import { parseRestore, restorePropertyBag } from '../rules/restore';
 import { findOperation, ITEM, itemOperationHeaders, newOperation, VAULT, vaultOf } from './backup-common';
+import { changeProtection } from './backup-lifecycle';
 
 function startJob(ctx: RouteContext, vault: SimRecoveryVault, operation: SimJobOperation, item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>, extra: Partial<SimJob> = {}): SimJob {
   const job: SimJob = {
@@ -45,6 +46,9 @@ function configureProtection(ctx: RouteContext) {
   }
   const vm = vmById(ctx.estate, String(props.sourceResourceId ?? ''));
   if (!vm) throw notFound('Microsoft.Compute/virtualMachines', String(props.sourceResourceId ?? ''), '');
+  const current = vault.items.find((i) => sameId(i.vmId, vm.id));
+  const changed = current && changeProtection(ctx, vault, current, props);
+  if (changed) return accepted(ctx, vault, newOperation(ctx, vault, 'configure', { jobName: changed.jobName }).id);
   const policy = vault.policies.find((p) => sameId(`${vault.id}/backupPolicies/${p.name}`, String(props.policyId ?? '')));
   if (!policy) throw badRequest('BMSUserErrorPolicyNotFound', `Policy '${String(props.policyId)}' was not found in vault '${vault.name}'.`);
   const key = containerKeyForVm(vm);
@@ -73,6 +77,8 @@ function configureProtection(ctx: RouteContext) {
     protectedItemDataId: String(17592186044416 + vault.items.length + 1),
   };
   item.policyName = policy.name;
+  // Resume: a stopped item is protected again by the policy it is given (CRITICAL-OPS-FACTS §1).
+  if (existing?.protectionState === 'ProtectionStopped') existing.protectionState = 'Protected';
   if (!existing) vault.items.push(item);
   const job = startJob(ctx, vault, 'ConfigureBackup', item);
   return accepted(ctx, vault, newOperation(ctx, vault, 'configure', { jobName: job.name }).id);
@@ -133,7 +139,7 @@ function operationResult(ctx: RouteContext) {
   }
   if (op.error) throw new ArmError(400, op.error.code, op.error.message);
   if (op.kind !== 'configure') return { status: 204 };
-  return { status: 200, body: protectedItemPayload(vault, findItem(vault, ctx.params.container as string, ctx.params.item as string)) };
+  return { status: 200, body: protectedItemPayload(vault, findItem(vault, ctx.params.container as string, ctx.params.item as string), ctx.now) };
 }
 
 export const backupOperationRoutes: Route[] = [

@@ -3,6 +3,7 @@ import type { Route } from '../router';
 import { authorizationRoutes } from './authorization';
 import { backupItemRoutes } from './backup-items';
 import { backupJobRoutes } from './backup-jobs';
+import { backupLifecycleRoutes } from './backup-lifecycle';
 import { backupOperationRoutes } from './backup-operations';
 import { computeRoutes } from './compute';
 import { keyVaultRoutes } from './keyvault';
@@ -14,6 +15,7 @@ export const routes: Route[] = [
   ...recoveryServicesRoutes,
   ...backupItemRoutes,
   ...backupOperationRoutes,
+  ...backupLifecycleRoutes,
   ...backupJobRoutes,
   ...authorizationRoutes,
 ];
