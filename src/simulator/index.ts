@@ -28,6 +28,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       timings: { ...DEMO_TIMINGS, ...options.timings },
       retryAfterSeconds: options.retryAfterSeconds ?? AZURE_RETRY_AFTER_SECONDS,
       jobPageSize: options.jobPageSize ?? 1000,
+      listPageSize: options.listPageSize ?? 1000,
       requests,
       faults,
     },

@@ -20,6 +20,8 @@ export interface RouteContext {
   retryAfterSeconds: number;
   /** Jobs per page of a job list. */
   jobPageSize: number;
+  /** Items per page of the subscription-wide VM and disk lists. */
+  listPageSize: number;
 }
 
 export type RouteHandler = (ctx: RouteContext) => ArmResponse | Promise<ArmResponse>;

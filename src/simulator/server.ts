@@ -22,6 +22,7 @@ export interface ServerDeps {
   timings: SimTimings;
   retryAfterSeconds: number;
   jobPageSize: number;
+  listPageSize: number;
   requests: RecordedRequest[];
   faults: Faults;
 }
@@ -111,6 +112,7 @@ async function handle(deps: ServerDeps, baseUrl: string, req: IncomingMessage, r
     baseUrl,
     retryAfterSeconds: deps.retryAfterSeconds,
     jobPageSize: deps.jobPageSize,
+    listPageSize: deps.listPageSize,
   });
   send(res, answer);
 }

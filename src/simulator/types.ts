@@ -18,6 +18,8 @@ export interface SimulatorOptions {
   retryAfterSeconds?: number;
   /** Jobs per page of a vault's job list (default 1,000; Azure does not document its page size). */
   jobPageSize?: number;
+  /** Items per page of the subscription-wide VM and disk lists (default 1,000; Azure does not document these either). */
+  listPageSize?: number;
 }
 
 /** How long each simulated phase lasts, in clock milliseconds. */

@@ -39,6 +39,10 @@ export interface SimVm {
   agent: { ready: boolean; version: string };
   powerState: 'running' | 'deallocated' | 'stopped';
   timeCreated: string;
+  /** `securityProfile.encryptionAtHost` (a VM moved off ADE). */
+  encryptionAtHost?: boolean;
+  /** `securityProfile.securityType`. */
+  securityType?: 'TrustedLaunch';
 }
 
 export interface SimDisk {
@@ -54,6 +58,8 @@ export interface SimDisk {
   /** CMK: `properties.encryption.diskEncryptionSetId`. */
   diskEncryptionSetId?: string;
   timeCreated: string;
+  /** `encryptionSettingsCollection.encryptionSettingsVersion`: "1.0" ADE with an Entra app, "1.1" single pass (default). */
+  adeVersion?: '1.0' | '1.1';
 }
 
 export interface SimDiskEncryptionSet {
@@ -80,6 +86,9 @@ export interface SimKeyVault {
   enableRbacAuthorization: boolean;
   enabledForDiskEncryption: boolean;
   accessPolicies: SimAccessPolicy[];
+  /** `enableSoftDelete` (default true) and `enablePurgeProtection` (sent only when on, as recorded vaults show). */
+  enableSoftDelete?: boolean;
+  enablePurgeProtection?: boolean;
 }
 
 export interface SimRoleDefinition {
@@ -229,4 +238,26 @@ export interface Estate {
   roleAssignments: SimRoleAssignment[];
   recoveryVaults: SimRecoveryVault[];
   operations: SimOperation[];
+  /** Subscription features (`Microsoft.Features`), e.g. Microsoft.Compute/EncryptionAtHost. */
+  features: SimFeature[];
+  /** VM sizes per region (`Microsoft.Compute/skus`). */
+  vmSkus: SimVmSku[];
+}
+
+export interface SimFeature {
+  namespace: string;
+  name: string;
+  /** NotRegistered, Registering, Registered, Unregistering, Unregistered. */
+  state: string;
+}
+
+/** A VM size as `resourceSkus.list` shows it in one region. */
+export interface SimVmSku {
+  name: string;
+  family: string;
+  size: string;
+  location: string;
+  vCpus: number;
+  memoryGb: number;
+  encryptionAtHost: boolean;
 }

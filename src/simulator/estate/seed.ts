@@ -3,6 +3,7 @@ import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_SUBSCRIPTION_ID, SIM_TENANT_ID } f
 import type { Estate } from './model';
 import { seedRecoveryVaults } from './seed-backup';
 import { seedCompute } from './seed-compute';
+import { seedMigrationEstate } from './seed-migration';
 import { seedKeyVaults, seedRoleAssignments, seedRoleDefinitions } from './seed-security';
 
 export function seedDemoEstate(now: number): Estate {
@@ -26,7 +27,10 @@ export function seedDemoEstate(now: number): Estate {
     roleAssignments: seedRoleAssignments(now),
     recoveryVaults: [],
     operations: [],
+    features: [],
+    vmSkus: [],
   };
   estate.recoveryVaults = seedRecoveryVaults(estate, now);
+  seedMigrationEstate(estate, now);
   return estate;
 }

@@ -62,6 +62,14 @@ export function vmPayload(estate: Estate, vm: SimVm, withInstanceView: boolean):
         secrets: [],
       },
       networkProfile: { networkInterfaces: [{ id: `${vm.id.split('/providers/')[0]}/providers/Microsoft.Network/networkInterfaces/${vm.name}-nic` }] },
+      ...(vm.encryptionAtHost || vm.securityType
+        ? {
+            securityProfile: {
+              ...(vm.securityType ? { securityType: vm.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } } : {}),
+              ...(vm.encryptionAtHost ? { encryptionAtHost: true } : {}),
+            },
+          }
+        : {}),
       diagnosticsProfile: { bootDiagnostics: { enabled: true } },
       provisioningState: 'Succeeded',
       timeCreated: vm.timeCreated,
@@ -107,13 +115,16 @@ export function diskPayload(disk: SimDisk): Record<string, unknown> {
       hyperVGeneration: 'V2',
       creationData: { createOption: disk.osType ? 'FromImage' : 'Empty' },
       diskSizeGB: disk.sizeGb,
-      ...(disk.ade ? { encryptionSettingsCollection: { enabled: true, encryptionSettings: [adeSettings(disk.ade)] } } : {}),
+      ...(disk.ade
+        ? { encryptionSettingsCollection: { enabled: true, encryptionSettings: [adeSettings(disk.ade)], ...(disk.adeVersion ? { encryptionSettingsVersion: disk.adeVersion } : {}) } }
+        : {}),
       encryption: disk.diskEncryptionSetId
         ? { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: disk.diskEncryptionSetId }
         : { type: 'EncryptionAtRestWithPlatformKey' },
       timeCreated: disk.timeCreated,
       provisioningState: 'Succeeded',
       diskState: disk.managedBy ? 'Attached' : 'Unattached',
+      diskSizeBytes: disk.sizeGb * 2 ** 30,
     },
     type: 'Microsoft.Compute/disks',
     location: disk.location,

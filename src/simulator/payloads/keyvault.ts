@@ -1,6 +1,8 @@
 /**
  * Key Vault payloads shaped like keyvault/getVault.json and listVaultByResourceGroup.json.
  * `enableRbacAuthorization` is in none of the examples; the name comes from the SDK's VaultProperties.
+ * `enablePurgeProtection` is sent only when on: recorded vaults without it carry no such field (test/recorded
+ * keyvault-get-access-policy.json); its name from the SDK's VaultProperties.
  */
 import type { SimAccessPolicy, SimKeyVault } from '../estate/model';
 
@@ -34,7 +36,8 @@ export function keyVaultPayload(v: SimKeyVault): Record<string, unknown> {
       enabledForDeployment: false,
       enabledForDiskEncryption: v.enabledForDiskEncryption,
       enabledForTemplateDeployment: false,
-      enableSoftDelete: true,
+      enableSoftDelete: v.enableSoftDelete ?? true,
+      ...(v.enablePurgeProtection ? { enablePurgeProtection: true } : {}),
       softDeleteRetentionInDays: 90,
       enableRbacAuthorization: v.enableRbacAuthorization,
       vaultUri: `https://${v.name}.vault.azure.net/`,

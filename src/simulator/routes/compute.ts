@@ -2,7 +2,9 @@
 import { notFound, ok, sameId } from '../arm';
 import { findVm, requireResourceGroup, requireSubscription } from '../estate/lookup';
 import { diskEncryptionSetPayload, diskPayload, instanceViewPayload, vmPayload } from '../payloads/compute';
+import { adeExtensionPayload } from '../payloads/fleet';
 import { type Route, type RouteContext, route } from '../router';
+import { paged } from './paging';
 
 const RG = '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Compute';
 
@@ -13,7 +15,8 @@ function wantsInstanceView(ctx: RouteContext): boolean {
 export const computeRoutes: Route[] = [
   route('GET', '/subscriptions/{sub}/providers/Microsoft.Compute/virtualMachines', (ctx) => {
     requireSubscription(ctx.estate, ctx.params.sub as string);
-    return ok({ value: ctx.estate.vms.map((vm) => vmPayload(ctx.estate, vm, wantsInstanceView(ctx))) });
+    const vms = ctx.estate.vms.map((vm) => vmPayload(ctx.estate, vm, wantsInstanceView(ctx)));
+    return paged(ctx, `/subscriptions/${ctx.params.sub}/providers/Microsoft.Compute/virtualMachines`, vms);
   }),
   route('GET', `${RG}/virtualMachines`, (ctx) => {
     requireResourceGroup(ctx.estate, ctx.params.sub as string, ctx.params.rg as string);
@@ -22,7 +25,10 @@ export const computeRoutes: Route[] = [
   }),
   route('GET', `${RG}/virtualMachines/{vm}`, (ctx) => {
     requireResourceGroup(ctx.estate, ctx.params.sub as string, ctx.params.rg as string);
-    return ok(vmPayload(ctx.estate, findVm(ctx.estate, ctx.params.rg as string, ctx.params.vm as string), wantsInstanceView(ctx)));
+    const vm = findVm(ctx.estate, ctx.params.rg as string, ctx.params.vm as string);
+    // A GET lists the VM's extensions in `resources[]` (recorded: test/recorded compute-vm-get-instance-view-ade.json).
+    const extension = adeExtensionPayload(ctx.estate, vm);
+    return ok({ ...vmPayload(ctx.estate, vm, wantsInstanceView(ctx)), ...(extension ? { resources: [extension] } : {}) });
   }),
   route('GET', `${RG}/virtualMachines/{vm}/instanceView`, (ctx) => {
     requireResourceGroup(ctx.estate, ctx.params.sub as string, ctx.params.rg as string);

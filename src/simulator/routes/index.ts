@@ -6,10 +6,12 @@ import { backupJobRoutes } from './backup-jobs';
 import { backupLifecycleRoutes } from './backup-lifecycle';
 import { backupOperationRoutes } from './backup-operations';
 import { computeRoutes } from './compute';
+import { fleetRoutes } from './fleet';
 import { keyVaultRoutes } from './keyvault';
 import { recoveryServicesRoutes } from './recoveryservices';
 
 export const routes: Route[] = [
+  ...fleetRoutes,
   ...computeRoutes,
   ...keyVaultRoutes,
   ...recoveryServicesRoutes,
