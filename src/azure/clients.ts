@@ -5,6 +5,7 @@
  */
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ComputeManagementClient, type ComputeManagementClientOptionalParams } from '@azure/arm-compute';
+import { FeatureClient } from '@azure/arm-features';
 import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
@@ -28,6 +29,8 @@ export interface AzureClients {
   authorization: AuthorizationManagementClient;
   recoveryServices: RecoveryServicesClient;
   backup: RecoveryServicesBackupClient;
+  /** Subscription feature states (the EncryptionAtHost feature, for the ADE retirement report). */
+  features: FeatureClient;
 }
 
 /** A per-try policy: requests without their own timeout get ours. */
@@ -61,6 +64,7 @@ export function createClients(s: ClientSettings): AzureClients {
     recoveryServices: new RecoveryServicesClient(s.credential, s.subscriptionId, modular),
     authorization: new AuthorizationManagementClient(s.credential, s.subscriptionId, classic),
     backup: new RecoveryServicesBackupClient(s.credential, s.subscriptionId, classic),
+    features: new FeatureClient(s.credential, s.subscriptionId, classic),
   };
   // The bot exports no traces: the tracing policy would only build spans nobody reads, on every request.
   for (const client of Object.values(clients)) client.pipeline.removePolicy({ name: 'tracingPolicy' });

@@ -10,6 +10,7 @@
  */
 
 import type { SoftDeletedItem, VaultGuards } from './lifecycle';
+import type { FleetPort } from './fleet';
 
 /** How a VM's disks are encrypted, as far as Azure Backup is concerned. */
 export type EncryptionKind = 'PMK' | 'CMK' | 'ADE_BEK' | 'ADE_BEK_KEK';
@@ -218,7 +219,7 @@ export interface RestoreRequest {
 /**
  * What the bot asks of Azure. Subscription comes from configuration; vault ids from RECOVERY_VAULT_IDS.
  */
-export interface AzurePort {
+export interface AzurePort extends FleetPort {
   /**
    * VMs named `name` (case-insensitive) in the subscription; with `resourceGroup`, only there.
    * Needs `Microsoft.Compute/virtualMachines/read` (Reader).

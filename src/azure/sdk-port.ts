@@ -9,6 +9,7 @@ import type { PortContext } from './context';
 import { accessPort } from './port-access';
 import { backupPort } from './port-backup';
 import { computePort } from './port-compute';
+import { fleetPort } from './port-fleet';
 import { jobsPort } from './port-jobs';
 import { lifecyclePort } from './port-lifecycle';
 import type { AzurePort } from './port';
@@ -56,7 +57,7 @@ export function createAzurePort(options: AzurePortOptions): AzurePort {
     defaultPollMs: options.defaultPollMs ?? 2_000,
     backupManagementObjectId: options.backupManagementObjectId,
   };
-  return { ...computePort(ctx), ...accessPort(ctx), ...backupPort(ctx), ...jobsPort(ctx), ...lifecyclePort(ctx) };
+  return { ...computePort(ctx), ...accessPort(ctx), ...backupPort(ctx), ...jobsPort(ctx), ...fleetPort(ctx), ...lifecyclePort(ctx) };
 }
 
 /** A fixed fake token, valid for an hour from each request, for the embedded simulator (which only checks presence). */
