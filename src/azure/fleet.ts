@@ -38,6 +38,8 @@ export interface FleetVm {
   securityType?: string;
   /** `securityProfile.encryptionAtHost`. */
   encryptionAtHost: boolean;
+  /** `timeCreated`: no recovery point of the VM is older. */
+  createdAt?: Date;
   osDisk: FleetDiskRef;
   dataDisks: FleetDiskRef[];
   /**

@@ -54,6 +54,7 @@ export function toFleetVm(vm: VirtualMachine): FleetVm {
     // From api-version 2025-11-01 Azure writes "Standard" for a VM without Trusted Launch: that is no security type.
     ...(security && security !== 'Standard' ? { securityType: security } : {}),
     encryptionAtHost: vm.securityProfile?.encryptionAtHost === true,
+    ...(vm.timeCreated ? { createdAt: vm.timeCreated } : {}),
     osDisk: { name: os?.name ?? '', ...(os?.managedDisk?.id ? { managedDiskId: os.managedDisk.id } : {}), ...(os?.vhd?.uri ? { vhdUri: os.vhd.uri } : {}) },
     dataDisks: (vm.storageProfile?.dataDisks ?? []).map((d) => ({
       name: d.name ?? '',
