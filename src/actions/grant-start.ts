@@ -2,8 +2,8 @@
  * `grant.start`: "Request Key Vault access" on a check, backup or job card. The VM is re-resolved from Azure; the card
  * it came from is remembered so it can be made actionable again once access is granted.
  */
-import type { Origin } from '../approvals/approval';
-import { requestForVm } from '../approvals/start-request';
+import type { Origin } from '../approvals/key-vault-grant';
+import { requestForVm } from '../flows/request-grant';
 import { parseVmQuery } from '../core/vm';
 import type { CardAction } from '../core/types';
 import { Verbs } from './verbs';

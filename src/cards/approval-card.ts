@@ -1,12 +1,12 @@
 /** Data for `cards/approval.json`: the request form (draft), the approver card (pending) and every decided state. */
-import type { Approval } from '../approvals/approval';
+import type { GrantRequest } from '../approvals/key-vault-grant';
 import type { Card } from '../core/poster';
 import { formatTime, messages } from '../i18n';
 import { renderCard } from './render';
 
 const COLORS: Record<string, string> = { applied: 'Good', failed: 'Attention', rejected: 'Attention', expired: 'Warning', pending: 'Accent', approved: 'Accent' };
 
-function approvalCardData(a: Approval, now: number) {
+function approvalCardData(a: GrantRequest, now: number) {
   const m = messages(a.locale);
   const t = m.approval;
   const { plan } = a;
@@ -50,6 +50,6 @@ function approvalCardData(a: Approval, now: number) {
   };
 }
 
-export function approvalCard(a: Approval, now: number): Card {
+export function approvalCard(a: GrantRequest, now: number): Card {
   return renderCard('approval', approvalCardData(a, now));
 }

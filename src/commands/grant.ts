@@ -2,7 +2,7 @@
  * `grant backup access <vm | key vault>`: start a request for Azure Backup to read a Key Vault. Operators may request;
  * only approvers (never the requester) decide, on the card this posts.
  */
-import { requestForKeyVault, requestForVm } from '../approvals/start-request';
+import { requestForKeyVault, requestForVm } from '../flows/request-grant';
 import { resolveVm } from '../flows/resolve-vm';
 import { parseVmQuery } from '../core/vm';
 import type { Command } from '../core/types';

@@ -2,7 +2,8 @@
  * Faults injected at the ARM simulator during each flow: every flow either finishes (the SDK retries what is
  * retryable) or tells the user what failed and what to do — and leaves a record, never a half-done action.
  */
-import { approvalKey, type Approval } from '../../src/approvals/approval';
+import type { GrantRequest } from '../../src/approvals/key-vault-grant';
+import { requestKey } from '../../src/approvals/request';
 import { pendingKey, type PendingAction } from '../../src/confirmations/pending';
 import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
 import { users } from '../support/teams';
@@ -60,7 +61,7 @@ it('approval: a dropped connection on the grant is reported with what to do, rec
   await h.click('grant.approve', { approvalId }, { user: users.bob });
   expect(texts()).toContain('The grant on **kv-ade-noaccess** failed');
   expect(texts()).toContain('AzureUnreachable');
-  expect((await h.app.services.store.get<Approval>(approvalKey(approvalId)))!.value).toMatchObject({ status: 'failed', error: 'AzureUnreachable' });
+  expect((await h.app.services.store.get<GrantRequest>(requestKey(approvalId)))!.value).toMatchObject({ status: 'failed', error: 'AzureUnreachable' });
   expect(visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]))).toMatch(/failed.*AzureUnreachable/);
 });
 

@@ -6,7 +6,7 @@
  */
 import type { AzurePort, BackupJob, BackupPolicyInfo, KeyVaultInfo, ProtectionInfo, RecoveryPointInfo, RoleDefinitionInfo, VmDetails, VmRef } from '../../src/azure/port';
 import { planGrant } from '../../src/approvals/grant-plan';
-import type { Approval } from '../../src/approvals/approval';
+import type { GrantRequest } from '../../src/approvals/key-vault-grant';
 import { runPreflight } from '../../src/rules/preflight';
 import { sendProtectConfirmation } from '../../src/flows/offer-protect';
 import { DEFAULT_RETENTION_DAYS, retainUntilAfter } from '../../src/rules/retention';
@@ -185,7 +185,7 @@ function restorePayload(): RestorePayload {
   };
 }
 
-async function approval(locale: Locale, status: Approval['status']): Promise<Card> {
+async function approval(locale: Locale, status: GrantRequest['status']): Promise<Card> {
   const { plan } = await planGrant(azure, sqlVault, BACKUP_MANAGEMENT_OBJECT_ID, [{ key: vmKey(sqlVm), encryption: sqlVm.encryption }]);
   const decided = status === 'draft' || status === 'pending' ? {} : { decidedBy: APPROVER, decidedAt: NOW - 5 * 60_000, comment: locale === 'ja' ? 'CHG0042817 で承認' : 'Approved under CHG0042817' };
   const reason = locale === 'ja' ? '今夜のバックアップが UserErrorKeyVaultPermissionsNotConfigured で失敗したため' : 'Last night\'s backup failed with UserErrorKeyVaultPermissionsNotConfigured';

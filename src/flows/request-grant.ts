@@ -6,27 +6,19 @@ import { isAde, type KeyVaultInfo, type VmRef } from '../azure/port';
 import { vmKey } from '../core/vm';
 import type { HandlerContext } from '../core/types';
 import { approvalCard } from '../cards/approval-card';
-import { createApproval, type Origin } from './approval';
-import { planGrant, type GrantPlan } from './grant-plan';
+import { planGrant, type GrantPlan } from '../approvals/grant-plan';
+import { keyVaultGrant, type Origin } from '../approvals/key-vault-grant';
+import { requestMachine } from '../approvals/machine';
 
 async function requestFor(ctx: HandlerContext, vault: KeyVaultInfo, vms: GrantPlan['vms'], origin?: Origin): Promise<void> {
-  const { azure, config, store, clock } = ctx.services;
+  const { azure, config, clock } = ctx.services;
   const { plan, current } = await planGrant(azure, vault, config.backupManagementObjectId ?? '', vms, config.keyVaultBackupRoleId);
   if (current.granted) {
     await ctx.send({ text: ctx.msg.approval.alreadyGranted(vault.name, current.via ?? '') });
     return;
   }
-  const now = clock.now();
-  const approval = await createApproval(store, {
-    plan,
-    requester: ctx.user,
-    conversationId: ctx.conversation.id,
-    locale: ctx.locale,
-    createdAt: now,
-    expiresAt: now + config.approvalTtlMs,
-    origin,
-  });
-  await ctx.send({ card: approvalCard(approval, now) });
+  const request = await requestMachine(ctx.services, keyVaultGrant).draft({ plan, requester: ctx.user, conversationId: ctx.conversation.id, locale: ctx.locale, origin });
+  await ctx.send({ card: approvalCard(request, clock.now()) });
 }
 
 export async function requestForVm(ctx: HandlerContext, ref: VmRef, origin?: Origin): Promise<void> {
