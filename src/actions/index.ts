@@ -9,6 +9,7 @@ import { grantSubmit } from './grant-submit';
 import { protectConfirm } from './protect-confirm';
 import { restoreConfirm } from './restore-confirm';
 import { restoreReview } from './restore-review';
+import { adePage } from './ade-page';
 import { cancelPending } from './cancel-pending';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
@@ -31,5 +32,6 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
     restoreReview,
     restoreConfirm,
     cancelPending(Verbs.restoreCancel, 'restore', (m, who) => m.restore.cancelled(who)),
+    adePage,
   ];
 }

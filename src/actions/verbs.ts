@@ -14,4 +14,5 @@ export const Verbs = {
   grantSubmit: 'grant.submit',
   grantApprove: 'grant.approve',
   grantReject: 'grant.reject',
+  adePage: 'ade.page',
 } as const;

@@ -2,6 +2,7 @@
  * English message catalog. Its shape is the `Messages` type every other language must fill in completely,
  * so a missing Japanese string is a compile error, not a blank in chat.
  */
+import { adeEn } from './ade';
 import { approvalEn } from './approval';
 import { backupEn } from './backup';
 import { protectEn } from './protect';
@@ -14,6 +15,7 @@ export const en = {
   protect: protectEn,
   restore: restoreEn,
   watch: watchEn,
+  ade: adeEn,
   language: 'English',
   common: {
     cancel: 'Cancel',
