@@ -16,7 +16,7 @@ export function cancelPending(verb: string, kind: PendingAction['kind'], said: (
     async handle(ctx, { pendingId }) {
       const claim = await claimPending(ctx.services.store, pendingId, kind, ctx.user, ctx.services.clock.now(), 'cancelled');
       if (!claim.ok) return { card: refusalCard(ctx.msg, ctx.locale, claim) };
-      const card = noticeCard(ctx.msg.backup.cancelledTitle, [said(ctx.msg, ctx.user.name)]);
+      const card = noticeCard(ctx.msg.common.cancelledTitle, [said(ctx.msg, ctx.user.name)]);
       const id = ctx.cardActivityId;
       if (id) ctx.background(() => ctx.update(id, { card }));
       return { card };

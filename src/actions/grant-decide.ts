@@ -36,7 +36,7 @@ function refused(ctx: HandlerContext, step: Exclude<Step<GrantRequest>, { ok: tr
       return { text: t.alreadyDecided(t.status[status] ?? status, decidedBy?.name ?? '', decidedAt ? formatTime(ctx.locale, new Date(decidedAt)) : '') };
     }
     default:
-      return { text: ctx.msg.backup.refused.missing };
+      return { text: ctx.msg.common.refused.missing };
   }
 }
 

@@ -18,7 +18,7 @@ export const grantSubmit: CardAction<{ approvalId: string; reason: string }> = {
     const { clock, config } = ctx.services;
     const grants = requestMachine(ctx.services, keyVaultGrant);
     const step = await grants.request(approvalId, ctx.user, reason);
-    if (!step.ok) return step.refused === 'submitted' ? { card: approvalCard(step.request, clock.now()) } : { text: ctx.msg.backup.refused.missing };
+    if (!step.ok) return step.refused === 'submitted' ? { card: approvalCard(step.request, clock.now()) } : { text: ctx.msg.common.refused.missing };
     const { request } = step;
     const t = ctx.msg.approval;
     ctx.background(async () => {

@@ -27,6 +27,6 @@ export function alertCard(a: Alert): Card {
     errorStyle: resolved ? 'default' : 'attention',
     vmKey: a.vmKey ?? '',
     buttons: { grant: !resolved && !!a.vmKey && advice.fix === 'requestKeyVaultAccess', backup: !resolved && !!a.vmKey },
-    labels: { grant: m.check.grantButton, backup: m.check.backupButton },
+    labels: { grant: m.common.buttons.grant, backup: m.common.buttons.backup },
   });
 }

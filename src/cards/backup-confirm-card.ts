@@ -21,13 +21,13 @@ export function backupCard(m: Messages, locale: Locale, p: Preflight, options: {
   return renderCard('backup-confirm', {
     title: canBackUp ? b.confirmTitle(vm.name) : b.blockedTitle(vm.name),
     facts: [
-      { title: b.vm, value: `${vm.resourceGroup}/${vm.name} · ${vm.location}` },
-      { title: b.encryption, value: m.encryption[vm.encryption] + (isAde(vm.encryption) && p.keyVaults[0] ? ` · ${p.keyVaults[0].name}` : '') },
+      { title: m.common.facts.vm, value: `${vm.resourceGroup}/${vm.name} · ${vm.location}` },
+      { title: m.common.facts.encryption, value: m.encryption[vm.encryption] + (isAde(vm.encryption) && p.keyVaults[0] ? ` · ${p.keyVaults[0].name}` : '') },
       ...(protection
         ? [
-            { title: b.vault, value: resourceName(protection.vaultId) },
+            { title: m.common.facts.vault, value: resourceName(protection.vaultId) },
             { title: b.policy, value: protection.policyName ?? m.common.unknown },
-            { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} ${formatTime(locale, protection.lastBackupTime)}`.trim() : m.check.never },
+            { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} ${formatTime(locale, protection.lastBackupTime)}`.trim() : m.common.never },
           ]
         : []),
     ],
@@ -41,6 +41,6 @@ export function backupCard(m: Messages, locale: Locale, p: Preflight, options: {
     pendingId: options.pendingId ?? '',
     vmKey: vmKey(vm),
     buttons: { confirm: canBackUp, grant: !!kvMissing, protect: !protection },
-    labels: { confirm: b.confirmButton, cancel: b.cancelButton, grant: m.check.grantButton, protect: m.check.protectButton },
+    labels: { confirm: b.confirmButton, cancel: m.common.cancel, grant: m.common.buttons.grant, protect: m.common.buttons.protect },
   });
 }

@@ -50,7 +50,7 @@ function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
           title: c.lastBackup,
           value: protection.lastBackupTime
             ? c.lastBackupValue(protection.lastBackupStatus ?? m.common.unknown, `${formatTime(locale, protection.lastBackupTime)} (${m.time.ago(Math.round((now.getTime() - protection.lastBackupTime.getTime()) / 60000))})`)
-            : c.never,
+            : m.common.never,
         }]
       : []),
   ];
@@ -65,7 +65,7 @@ function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
     limits: isAde(vm.encryption) ? c.limits : [],
     vmKey: vmKey(vm),
     buttons: { grant: needsGrant, backup: !!protection && !needsGrant, protect: !protection },
-    labels: { grant: c.grantButton, backup: c.backupButton, protect: c.protectButton },
+    labels: { grant: m.common.buttons.grant, backup: m.common.buttons.backup, protect: m.common.buttons.protect },
   };
 }
 

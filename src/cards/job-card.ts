@@ -13,9 +13,9 @@ export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
   const m = messages(job.locale);
   const j = m.job;
   const view = job.view;
-  const op = j.operation[job.operation] ?? job.operation;
+  const op = m.common.operation[job.operation] ?? job.operation;
   const step = view?.task && (view.taskAt ? j.stepAt(view.task, formatTime(job.locale, new Date(view.taskAt))) : j.currentTask(view.task));
-  const status = view ? (j.status[view.status] ?? view.status) + (view.status === 'InProgress' && step ? ` — ${step}` : '') : j.starting;
+  const status = view ? (m.common.jobStatus[view.status] ?? view.status) + (view.status === 'InProgress' && step ? ` — ${step}` : '') : j.starting;
   const errors = (view?.errors ?? []).map((e) => ({ ...adviceFor(m, e.code), message: e.message }));
   return {
     title: j.title(op, job.vm.name),
@@ -25,7 +25,7 @@ export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
       { title: j.vm, value: `${job.vm.resourceGroup}/${job.vm.name}` },
       { title: j.vault, value: resourceName(job.vaultId) },
       ...(view ? [{ title: j.started, value: formatTime(job.locale, new Date(view.startTime)) }] : []),
-      ...(view?.durationMs !== undefined && view.status !== 'InProgress' ? [{ title: j.duration, value: j.duration_(view.durationMs) }] : []),
+      ...(view?.durationMs !== undefined && view.status !== 'InProgress' ? [{ title: j.duration, value: m.common.duration(view.durationMs) }] : []),
       { title: j.startedBy, value: job.startedBy.name || m.common.unknown },
       ...(job.details?.retainUntil ? [{ title: j.retainUntil, value: job.details.retainUntil }] : []),
       { title: j.jobId, value: job.jobId },
@@ -35,7 +35,7 @@ export function jobCardData(job: TrackedJob, nextSteps: string[] = []) {
     nextSteps,
     vmKey: vmKey(job.vm),
     buttons: { grant: errors.some((e) => e.fix === 'requestKeyVaultAccess'), backup: false },
-    labels: { grant: m.check.grantButton, backup: m.check.backupButton },
+    labels: { grant: m.common.buttons.grant, backup: m.common.buttons.backup },
   };
 }
 

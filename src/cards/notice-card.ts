@@ -12,7 +12,7 @@ export function noticeCard(title: string, lines: string[], options: { color?: st
 }
 
 export function refusalCard(m: Messages, locale: Locale, claim: Extract<Claim<unknown>, { ok: false }>): Card {
-  const r = m.backup.refused;
+  const r = m.common.refused;
   const p = claim.pending;
   const who = p?.decidedBy?.name || m.common.unknown;
   const when = p?.decidedAt ? formatTime(locale, new Date(p.decidedAt)) : '';

@@ -17,8 +17,8 @@ export function protectConfirmCard(m: Messages, preflight: Preflight, vault: Rec
   return renderCard('protect-confirm', {
     title: p.title(vm.name),
     facts: [
-      { title: m.backup.vm, value: `${vm.resourceGroup}/${vm.name} · ${vm.location}` },
-      { title: m.backup.encryption, value: m.encryption[vm.encryption] },
+      { title: m.common.facts.vm, value: `${vm.resourceGroup}/${vm.name} · ${vm.location}` },
+      { title: m.common.facts.encryption, value: m.encryption[vm.encryption] },
       { title: p.vault, value: `${vault.name} (${vault.location})` },
     ],
     warnings: [...(kv && kv.code === 'KeyVaultAccessMissing' ? [p.kvWarning(kv.vault)] : []), ...(vm.agent.state !== 'Ready' ? [p.agentWarning] : [])],
@@ -28,6 +28,6 @@ export function protectConfirmCard(m: Messages, preflight: Preflight, vault: Rec
     pendingId: options.pendingId,
     vmKey: vmKey(vm),
     buttons: { grant: needsKeyVaultAccess(preflight) },
-    labels: { confirm: p.confirmButton, cancel: m.backup.cancelButton, grant: m.check.grantButton },
+    labels: { confirm: p.confirmButton, cancel: m.common.cancel, grant: m.common.buttons.grant },
   });
 }

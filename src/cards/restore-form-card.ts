@@ -14,9 +14,9 @@ export function restoreFormCard(m: Messages, locale: Locale, pendingId: string, 
   return renderCard('restore-form', {
     title: r.title(p.vm.name),
     facts: [
-      { title: m.backup.vm, value: `${p.vm.resourceGroup}/${p.vm.name} · ${p.vm.location} · ${p.vm.osType}` },
-      { title: m.backup.encryption, value: m.encryption[p.vm.encryption] },
-      { title: m.backup.vault, value: `${p.vault.name} (${p.vault.location})` },
+      { title: m.common.facts.vm, value: `${p.vm.resourceGroup}/${p.vm.name} · ${p.vm.location} · ${p.vm.osType}` },
+      { title: m.common.facts.encryption, value: m.encryption[p.vm.encryption] },
+      { title: m.common.facts.vault, value: `${p.vault.name} (${p.vault.location})` },
     ],
     notes,
     points: p.points.map((x) => ({ title: `${formatTime(locale, new Date(x.time))} · ${m.common.consistency[x.consistency] ?? x.consistency} · ${x.tiers.join(' + ')}`, value: x.name })),
@@ -33,7 +33,7 @@ export function restoreFormCard(m: Messages, locale: Locale, pendingId: string, 
       vmName: r.vmNameLabel,
       subnet: r.subnetLabel,
       review: r.reviewButton,
-      cancel: m.backup.cancelButton,
+      cancel: m.common.cancel,
     },
   });
 }

@@ -29,6 +29,6 @@ export function restoreSummaryCard(m: Messages, locale: Locale, pendingId: strin
     creates,
     notes: isAde(p.vm.encryption) ? r.adeNextSteps : [],
     pendingId,
-    labels: { confirm: r.confirmButton, cancel: m.backup.cancelButton },
+    labels: { confirm: r.confirmButton, cancel: m.common.cancel },
   });
 }

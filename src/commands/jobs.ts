@@ -41,7 +41,7 @@ export const jobs: Command = {
       mine.map((j) => (j.status === 'Failed' || j.status === 'CompletedWithWarnings' ? azure.getJob(j.vaultId, j.jobId).then((d) => d.errors[0]?.code ?? '', () => '') : Promise.resolve(''))),
     );
     mine.forEach((j, i) =>
-      lines.push(b.jobLine(j.entityFriendlyName, ctx.msg.job.operation[j.operation] ?? j.operation, ctx.msg.job.status[j.status] ?? j.status, formatTime(ctx.locale, j.startTime), j.durationMs !== undefined && j.status !== 'InProgress' ? ctx.msg.job.duration_(j.durationMs) : '', codes[i])),
+      lines.push(b.jobLine(j.entityFriendlyName, ctx.msg.common.operation[j.operation] ?? j.operation, ctx.msg.common.jobStatus[j.status] ?? j.status, formatTime(ctx.locale, j.startTime), j.durationMs !== undefined && j.status !== 'InProgress' ? ctx.msg.common.duration(j.durationMs) : '', codes[i])),
     );
     if (mine.length === 0) lines.push(b.noJobs);
     await ctx.send({ card: noticeCard(b.jobsTitle(query ? query.name : ''), lines) });

@@ -36,11 +36,11 @@ export const status: Command = {
       { title: b.protection, value: `${protection.protectionState} · ${resourceName(protection.vaultId)}` },
       { title: b.policy, value: protection.policyName ?? ctx.msg.common.unknown },
       ...(protection.healthStatus ? [{ title: b.health, value: protection.healthStatus }] : []),
-      { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} · ${at(protection.lastBackupTime)}` : ctx.msg.check.never },
+      { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} · ${at(protection.lastBackupTime)}` : ctx.msg.common.never },
       { title: b.latestPoint, value: latest ? `${at(latest.time)} · ${ctx.msg.common.consistency[latest.consistency] ?? latest.consistency} · ${latest.tiers.join(' + ')}` : ctx.msg.common.none },
       {
         title: b.runningJobs,
-        value: running.length ? running.map((j) => `${ctx.msg.job.operation[j.operation] ?? j.operation} (${at(j.startTime)})`).join(', ') : b.noRunningJobs,
+        value: running.length ? running.map((j) => `${ctx.msg.common.operation[j.operation] ?? j.operation} (${at(j.startTime)})`).join(', ') : b.noRunningJobs,
       },
     ];
     await ctx.send({ card: noticeCard(b.statusTitle(ref.name), [], { facts }) });

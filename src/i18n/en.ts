@@ -1,8 +1,11 @@
 /**
  * English message catalog. Its shape is the `Messages` type every other language must fill in completely,
  * so a missing Japanese string is a compile error, not a blank in chat.
+ *
+ * A section named for a feature (`backup`, `approval`, `protect`, `restore`, `watch`, `check`, `job`, `help`) is read
+ * by that feature only; a string two features show (a button, a fact's title, a refusal) lives in `common`, and the
+ * vocabulary sections (`encryption`, `errors`, `advice`, `vmLookup`, `access`, `time`) serve everyone.
  */
-import { adeEn } from './ade';
 import { approvalEn } from './approval';
 import { backupEn } from './backup';
 import { protectEn } from './protect';
@@ -15,12 +18,8 @@ export const en = {
   protect: protectEn,
   restore: restoreEn,
   watch: watchEn,
-  ade: adeEn,
-  language: 'English',
   common: {
     cancel: 'Cancel',
-    yes: 'Yes',
-    no: 'No',
     none: 'none',
     unknown: 'unknown',
     simulatorNote: 'Running on the embedded Azure simulator (no AZURE_SUBSCRIPTION_ID set): nothing here touches real Azure.',
@@ -32,6 +31,42 @@ export const en = {
       FileSystemConsistent: 'file-system-consistent',
       CrashConsistent: 'crash-consistent',
     } as Record<string, string>,
+    never: 'never',
+    /** Buttons that start a fix, on the check, backup, protect, job and alert cards alike. */
+    buttons: {
+      grant: 'Request Key Vault access',
+      backup: 'Back up now',
+      protect: 'Protect',
+    },
+    facts: {
+      vm: 'VM',
+      vault: 'Vault',
+      encryption: 'Encryption',
+    },
+    cancelledTitle: 'Backup cancelled',
+    /** A confirmation or request card clicked again, by someone else, too late, or after it was cancelled. */
+    refused: {
+      used: (who: string, when: string) => `This was already started by ${who} at ${when}. Nothing was started a second time.`,
+      cancelled: (who: string, when: string) => `This request was cancelled by ${who} at ${when}. Nothing was started.`,
+      expired: 'This card has expired (confirmations are valid for 15 minutes). Nothing was started: run the command again.',
+      missing: 'This card is no longer valid. Nothing was started: run the command again.',
+      failed: (code: string) => `This could not be started (${code}). Run the command again.`,
+    },
+    interrupted: (vm: string, who: string) => `⚠️ The request for **${vm}** confirmed by ${who} was interrupted by a restart before it reached Azure: nothing was started. Run the command again.`,
+    /** A job's operation and status as Azure names them, in words (job card, `status`, `jobs`). */
+    operation: { Backup: 'Backup', Restore: 'Restore', ConfigureBackup: 'Enable protection', CrossRegionRestore: 'Cross-region restore' } as Record<string, string>,
+    jobStatus: {
+      InProgress: '⏳ In progress',
+      Completed: '✅ Completed',
+      CompletedWithWarnings: '⚠️ Completed with warnings',
+      Failed: '❌ Failed',
+      Cancelled: '🚫 Cancelled',
+      Cancelling: '🚫 Cancelling',
+    } as Record<string, string>,
+    duration: (ms: number) => {
+      const min = Math.round(ms / 60000);
+      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} s` : min < 120 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
+    },
   },
   help: {
     title: 'Azure Backup for encrypted VMs',
@@ -93,7 +128,6 @@ export const en = {
     notProtected: '❌ Not protected',
     lastBackup: 'Last backup',
     lastBackupValue: (status: string, when: string) => `${status}, ${when}`,
-    never: 'never',
     limitsTitle: 'Limits for ADE-encrypted VMs',
     limits: [
       'Restore disks or create a new VM only — no "replace existing".',
@@ -111,9 +145,6 @@ export const en = {
       NotProtected: 'The VM is not protected yet: run **protect <vm>** to enable backup.',
       ProtectionUnhealthy: (state: string) => `Protection is in state **${state}**: check the vault for the last error.`,
     },
-    grantButton: 'Request Key Vault access',
-    backupButton: 'Back up now',
-    protectButton: 'Protect',
   },
   errors: {
     generic: 'Something went wrong on my side. Please try again; if it keeps happening, tell your bot admin.',
@@ -136,16 +167,7 @@ export const en = {
     requestId: (id: string) => `Azure request id: ${id}`,
   },
   job: {
-    operation: { Backup: 'Backup', Restore: 'Restore', ConfigureBackup: 'Enable protection', CrossRegionRestore: 'Cross-region restore' } as Record<string, string>,
     title: (operation: string, vm: string) => `${operation} · ${vm}`,
-    status: {
-      InProgress: '⏳ In progress',
-      Completed: '✅ Completed',
-      CompletedWithWarnings: '⚠️ Completed with warnings',
-      Failed: '❌ Failed',
-      Cancelled: '🚫 Cancelled',
-      Cancelling: '🚫 Cancelling',
-    } as Record<string, string>,
     starting: '⏳ Starting…',
     currentTask: (task: string) => `current step: ${task}`,
     stepAt: (task: string, time: string) => `step at ${time}: ${task}`,
@@ -163,10 +185,6 @@ export const en = {
       Cancelled: (op: string, vm: string) => `🚫 ${op} of **${vm}** was cancelled.`,
     },
     nextStepsTitle: 'Next steps',
-    duration_: (ms: number) => {
-      const min = Math.round(ms / 60000);
-      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} s` : min < 120 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
-    },
   },
   /** Azure Backup error codes → what happened and what to do (keys are lower-case: Azure spells some codes two ways). */
   advice: {

@@ -1,5 +1,4 @@
 /** 日本語メッセージカタログ。`Messages` 型により英語版と同じキーをすべて持つ必要があります。 */
-import { adeJa } from './ade';
 import { approvalJa } from './approval';
 import { backupJa } from './backup';
 import { protectJa } from './protect';
@@ -13,12 +12,8 @@ export const ja: Messages = {
   protect: protectJa,
   restore: restoreJa,
   watch: watchJa,
-  ade: adeJa,
-  language: '日本語',
   common: {
     cancel: 'キャンセル',
-    yes: 'はい',
-    no: 'いいえ',
     none: 'なし',
     unknown: '不明',
     simulatorNote: '組み込みの Azure シミュレーターで動作中です（AZURE_SUBSCRIPTION_ID 未設定）。実際の Azure には一切影響しません。',
@@ -28,6 +23,39 @@ export const ja: Messages = {
       ApplicationConsistent: 'アプリケーション整合性',
       FileSystemConsistent: 'ファイル システム整合性',
       CrashConsistent: 'クラッシュ整合性',
+    },
+    never: 'なし',
+    buttons: {
+      grant: 'Key Vault のアクセスを申請',
+      backup: '今すぐバックアップ',
+      protect: '保護する',
+    },
+    facts: {
+      vm: 'VM',
+      vault: 'コンテナー',
+      encryption: '暗号化',
+    },
+    cancelledTitle: 'バックアップをキャンセルしました',
+    refused: {
+      used: (who: string, when: string) => `これは ${when} に ${who} が既に開始しています。2 回目は開始していません。`,
+      cancelled: (who: string, when: string) => `この要求は ${when} に ${who} がキャンセルしました。何も開始していません。`,
+      expired: 'このカードは期限切れです（確認の有効期間は 15 分）。何も開始していません。もう一度コマンドを実行してください。',
+      missing: 'このカードは無効です。何も開始していません。もう一度コマンドを実行してください。',
+      failed: (code: string) => `これは開始できませんでした（${code}）。もう一度コマンドを実行してください。`,
+    },
+    interrupted: (vm: string, who: string) => `⚠️ ${who} が確認した **${vm}** の要求は、Azure に届く前に再起動で中断されました。何も開始していません。もう一度コマンドを実行してください。`,
+    operation: { Backup: 'バックアップ', Restore: '復元', ConfigureBackup: '保護の有効化', CrossRegionRestore: 'リージョン間の復元' },
+    jobStatus: {
+      InProgress: '⏳ 実行中',
+      Completed: '✅ 完了',
+      CompletedWithWarnings: '⚠️ 警告付きで完了',
+      Failed: '❌ 失敗',
+      Cancelled: '🚫 キャンセル済み',
+      Cancelling: '🚫 キャンセル中',
+    },
+    duration: (ms: number) => {
+      const min = Math.round(ms / 60000);
+      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} 秒` : min < 120 ? `${min} 分` : `${Math.floor(min / 60)} 時間 ${min % 60} 分`;
     },
   },
   help: {
@@ -90,7 +118,6 @@ export const ja: Messages = {
     notProtected: '❌ 保護されていません',
     lastBackup: '最終バックアップ',
     lastBackupValue: (status: string, when: string) => `${status}、${when}`,
-    never: 'なし',
     limitsTitle: 'ADE 暗号化 VM の制限',
     limits: [
       'ディスクの復元または新しい VM の作成のみ可能です（「既存の置き換え」は不可）。',
@@ -108,9 +135,6 @@ export const ja: Messages = {
       NotProtected: 'この VM はまだ保護されていません。**<vm> を保護** でバックアップを有効にしてください。',
       ProtectionUnhealthy: (state: string) => `保護の状態が **${state}** です。コンテナーで直近のエラーを確認してください。`,
     },
-    grantButton: 'Key Vault のアクセスを申請',
-    backupButton: '今すぐバックアップ',
-    protectButton: '保護する',
   },
   errors: {
     generic: 'ボット側で問題が発生しました。もう一度お試しください。繰り返し発生する場合は管理者に連絡してください。',
@@ -133,16 +157,7 @@ export const ja: Messages = {
     requestId: (id: string) => `Azure 要求 ID: ${id}`,
   },
   job: {
-    operation: { Backup: 'バックアップ', Restore: '復元', ConfigureBackup: '保護の有効化', CrossRegionRestore: 'リージョン間の復元' },
     title: (operation: string, vm: string) => `${operation} · ${vm}`,
-    status: {
-      InProgress: '⏳ 実行中',
-      Completed: '✅ 完了',
-      CompletedWithWarnings: '⚠️ 警告付きで完了',
-      Failed: '❌ 失敗',
-      Cancelled: '🚫 キャンセル済み',
-      Cancelling: '🚫 キャンセル中',
-    },
     starting: '⏳ 開始しています…',
     currentTask: (task: string) => `現在のステップ: ${task}`,
     stepAt: (task: string, time: string) => `${time} 時点のステップ: ${task}`,
@@ -160,10 +175,6 @@ export const ja: Messages = {
       Cancelled: (op: string, vm: string) => `🚫 **${vm}** の${op}はキャンセルされました。`,
     },
     nextStepsTitle: '次の手順',
-    duration_: (ms: number) => {
-      const min = Math.round(ms / 60000);
-      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} 秒` : min < 120 ? `${min} 分` : `${Math.floor(min / 60)} 時間 ${min % 60} 分`;
-    },
   },
   advice: {
     userErrorKeyVaultPermissionsNotConfigured: {

@@ -17,7 +17,6 @@ export const protectEn = {
   enabled: (vm: string, policy: string) => `✅ **${vm}** is now protected with **${policy}**.`,
   failed: (vm: string, reason: string) => `❌ Protection of **${vm}** could not be enabled. ${reason}`,
   cancelled: (who: string) => `Cancelled by ${who}. Nothing was changed in Azure.`,
-  notVisible: (vm: string) => `Azure Backup could not discover **${vm}** in the vault even after refreshing. Check that the VM is in the same subscription and region as the vault.`,
   schedule: {
     Daily: (times: string, tz: string) => `Daily at ${times}${tz ? ` (${tz})` : ''}`,
     Weekly: (days: string, times: string, tz: string) => `Weekly on ${days} at ${times}${tz ? ` (${tz})` : ''}`,
@@ -45,7 +44,6 @@ export const protectJa: typeof protectEn = {
   enabled: (vm: string, policy: string) => `✅ **${vm}** は **${policy}** で保護されました。`,
   failed: (vm: string, reason: string) => `❌ **${vm}** の保護を有効にできませんでした。${reason}`,
   cancelled: (who: string) => `${who} がキャンセルしました。Azure には何も変更していません。`,
-  notVisible: (vm: string) => `コンテナーを更新しても Azure Backup が **${vm}** を検出できませんでした。VM がコンテナーと同じサブスクリプション・リージョンにあるか確認してください。`,
   schedule: {
     Daily: (times: string, tz: string) => `毎日 ${times}${tz ? `（${tz}）` : ''}`,
     Weekly: (days: string, times: string, tz: string) => `毎週 ${days} ${times}${tz ? `（${tz}）` : ''}`,

@@ -66,7 +66,6 @@ export const restoreEn = {
     '2. Create the VM from the restored disks, or deploy the template the job wrote to the staging storage account.',
     '3. Linux VMs: reinstall the Azure Disk Encryption extension on the new VM.',
   ],
-  linuxOnly: 'Linux',
   fileRestorePortal: (vm: string) => `File recovery for **${vm}** mounts a recovery point in the VM with a script from the portal (Backup items → File Recovery); I don't run it from chat. Use **restore ${vm}** to restore disks or a new VM.`,
 };
 
@@ -137,6 +136,5 @@ export const restoreJa: typeof restoreEn = {
     '2. 復元したディスクから VM を作成するか、ジョブがステージング用ストレージ アカウントに書き出したテンプレートをデプロイしてください。',
     '3. Linux VM の場合: 新しい VM に Azure Disk Encryption 拡張機能を再インストールしてください。',
   ],
-  linuxOnly: 'Linux',
   fileRestorePortal: (vm: string) => `**${vm}** のファイルの回復は、ポータルのスクリプトで復旧ポイントを VM にマウントして行います（バックアップ項目 → ファイルの回復）。チャットからは実行しません。ディスクの復元または新しい VM の作成には **${vm} を復元** を使用してください。`,
 };

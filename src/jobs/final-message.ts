@@ -5,9 +5,10 @@ import type { TrackedJob } from './tracked-job';
 export function finalMessage(job: TrackedJob): string | undefined {
   const view = job.view;
   if (!view) return undefined;
-  const j = messages(job.locale).job;
-  const op = j.operation[job.operation] ?? job.operation;
-  const took = j.duration_(view.durationMs ?? 0);
+  const m = messages(job.locale);
+  const j = m.job;
+  const op = m.common.operation[job.operation] ?? job.operation;
+  const took = m.common.duration(view.durationMs ?? 0);
   switch (view.status) {
     case 'Completed':
       return j.final.Completed(op, job.vm.name, took);

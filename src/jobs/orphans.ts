@@ -77,7 +77,7 @@ export function createOrphanAdopter(options: { store: StateStore; poster: Poster
         } else if (clock.now() - p.decidedAt! > GIVE_UP_MS) {
           await recordOutcome(store, p.id, { error: 'Interrupted' });
           const m = messages(p.locale ?? 'en');
-          await poster.send(p.conversationId, { text: m.backup.interrupted(vm.name, p.decidedBy?.name ?? '') }).catch((error) => log.warn('could not report an interrupted click', { pendingId: p.id, error }));
+          await poster.send(p.conversationId, { text: m.common.interrupted(vm.name, p.decidedBy?.name ?? '') }).catch((error) => log.warn('could not report an interrupted click', { pendingId: p.id, error }));
         }
       }
     },

@@ -163,7 +163,7 @@ describe('card data is never trusted for what to act on', () => {
     const protect = await offer(h, 'protect.confirm', users.alice);
     const wrote = await writesOf(h, async () => {
       const click = await h.click('backup.confirm', { pendingId: protect.data.pendingId, retainUntil: '2099-01-01' }, { user: users.alice });
-      expect(refusedText(click)).toContain(messages('en').backup.refused.missing);
+      expect(refusedText(click)).toContain(messages('en').common.refused.missing);
     });
     expect(wrote).toEqual({ azure: [], state: [] });
   });
@@ -195,7 +195,7 @@ describe('card data is never trusted for what to act on', () => {
     const draft = await offer(h, 'grant.submit', users.alice);
     const wrote = await writesOf(h, async () => {
       const click = await h.click('grant.approve', { approvalId: draft.data.approvalId }, { user: users.bob });
-      expect(refusedText(click)).toContain(messages('en').backup.refused.missing);
+      expect(refusedText(click)).toContain(messages('en').common.refused.missing);
     });
     expect(wrote).toEqual({ azure: [], state: [] });
   });
