@@ -195,6 +195,11 @@ export interface RecoveryPointInfo {
   isSourceVmEncrypted: boolean;
   /** BEK/KEK captured with the point (ADE VMs). */
   keyAndSecret?: { secretUrl?: string; secretVaultId?: string; kekUrl?: string; kekVaultId?: string };
+  /**
+   * When the point expires (`recoveryPointProperties.expiryTime`), when Azure says: an immutable vault refuses to delete
+   * a point before then. Absent: kept by its policy (or forever, once protection stopped keeping the data).
+   */
+  expiry?: Date;
 }
 
 export type RestoreKind = 'RestoreDisks' | 'AlternateLocation' | 'OriginalLocation';

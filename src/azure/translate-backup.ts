@@ -138,6 +138,7 @@ export function toRecoveryPoint(r: RecoveryPointResource): RecoveryPointInfo | u
   const p = r.properties as IaasVMRecoveryPoint | undefined;
   if (p?.objectType !== 'IaasVMRecoveryPoint') return undefined;
   const ks = p.keyAndSecret;
+  const expiry = p.recoveryPointProperties?.expiryTime ? realDate(new Date(p.recoveryPointProperties.expiryTime)) : undefined;
   return {
     id: r.id ?? '',
     name: parseBackupId(r.id, 'recovery point id').recoveryPoint ?? '',
@@ -158,5 +159,6 @@ export function toRecoveryPoint(r: RecoveryPointResource): RecoveryPointInfo | u
           },
         }
       : {}),
+    ...(expiry ? { expiry } : {}),
   };
 }

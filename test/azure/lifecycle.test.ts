@@ -129,3 +129,29 @@ it('a vault with soft delete off deletes the data for good', async () => {
   await expect(h.port.getProtection(vm)).resolves.toBeUndefined();
   expect((await h.port.listSoftDeleted(PROD)).map((i) => i.vmName)).not.toContain('vm004');
 });
+
+describe('immutable vaults (CRITICAL-OPS-FACTS §4)', () => {
+  it('refuse a move to a policy that keeps points for less time, at the PUT, and allow a longer one', async () => {
+    prodVault().security = { softDeleteState: 'Enabled', softDeleteDays: 14, immutability: 'Locked' };
+    const { vm, protection } = await protectedVm('vm005', 'rg-dev');
+    await expect(h.port.resumeProtection(protection, vm, `${PROD}/backupPolicies/DefaultPolicy`)).rejects.toMatchObject({ code: 'UserErrorOperationDeniedOnImmutableItem', statusCode: 400 });
+    await expect(h.port.getProtection(vm)).resolves.toMatchObject({ policyName: 'GoldPolicy' });
+    const { vm: other, protection: on30Days } = await protectedVm('vm001', 'rg-prod');
+    const longer = await h.port.resumeProtection(on30Days, other, `${PROD}/backupPolicies/GoldPolicy`);
+    expect(await jobOf(longer.jobId)).toMatchObject({ operation: 'ConfigureBackup' });
+  });
+
+  it('a point\'s expiry (recoveryPointProperties.expiryTime) is read when Azure gives it', async () => {
+    const { protection } = await protectedVm('vm006', 'rg-legacy');
+    const item = prodVault().items.find((i) => i.friendlyName === 'vm006')!;
+    const expiry = Date.parse('2027-01-31T00:00:00Z');
+    item.recoveryPoints[0].expiry = expiry;
+    try {
+      const points = await h.port.listRecoveryPoints(protection);
+      expect(points.find((p) => p.name === item.recoveryPoints[0].name)?.expiry).toEqual(new Date(expiry));
+      expect(points.filter((p) => p.expiry === undefined)).toHaveLength(points.length - 1);
+    } finally {
+      delete item.recoveryPoints[0].expiry;
+    }
+  });
+});

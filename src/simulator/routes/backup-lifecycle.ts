@@ -9,6 +9,9 @@
  *   `isScheduledForDeferredDelete`, `deferredDeleteTimeInUTC` and `deferredDeleteTimeRemaining` (same recording);
  * - an immutable vault refuses a delete with unexpired points in the operation, after the 202
  *   (`UserErrorDeleteBackupItemOnImmutableItem`, terraform-azurerm-avm-res-compute-virtualmachine#214);
+ * - an immutable vault refuses moving an item to a policy that keeps its points for less time, at the PUT
+ *   (`UserErrorOperationDeniedOnImmutableItem`, azure-rest-api-specs#32688; what immutability blocks: Azure Backup's
+ *   immutable vault concept article, CRITICAL-OPS-FACTS §4);
  * - a Resource Guard wants its `defaultResourceRequest` in `resourceGuardOperationRequests`, and `unlockDelete` before a
  *   delete (azure-cli custom.py). No recorded refusal code exists for a missing request (facts §3): the codes here
  *   are chosen — `UserErrorResourceGuardOperationRequestMissing` (400), and `AuthorizationFailed` (403) naming the
@@ -17,7 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArmError, badRequest, isoTime } from '../arm';
 import { findItem, securityOf } from '../estate/lookup';
-import type { SimProtectedItem, SimRecoveryVault } from '../estate/model';
+import type { SimPolicy, SimProtectedItem, SimRecoveryVault } from '../estate/model';
 import { protectedItemId } from '../payloads/backup';
 import { type Route, type RouteContext, route } from '../router';
 import { ITEM, newOperation, VAULT, vaultOf } from './backup-common';
@@ -74,6 +77,22 @@ export function changeProtection(ctx: RouteContext, vault: SimRecoveryVault, ite
     return { jobName: startJob(ctx, vault, item, 'DisableBackup').name };
   }
   return undefined;
+}
+
+/** The longest a policy keeps a point, in days (weeks, months and years counted as 7, 31 and 366 days). */
+function longestRetentionDays(policy: SimPolicy | undefined): number {
+  const retention = (policy?.properties.retentionPolicy ?? {}) as Record<string, { retentionDuration?: { count?: number } } | undefined>;
+  const days: Record<string, number> = { dailySchedule: 1, weeklySchedule: 7, monthlySchedule: 31, yearlySchedule: 366 };
+  return Math.max(0, ...Object.entries(days).map(([tier, perUnit]) => (retention[tier]?.retentionDuration?.count ?? 0) * perUnit));
+}
+
+/** A protected item moved to `policy` on an immutable vault: refused when the new policy keeps points for less time. */
+export function refuseReducedRetention(vault: SimRecoveryVault, item: SimProtectedItem, policy: SimPolicy): void {
+  if (securityOf(vault).immutability === 'Disabled' || !item.policyName || item.deferredDeleteAt !== undefined) return;
+  const current = vault.policies.find((p) => p.name.toLowerCase() === item.policyName.toLowerCase());
+  if (longestRetentionDays(policy) < longestRetentionDays(current)) {
+    throw badRequest('UserErrorOperationDeniedOnImmutableItem', `The operation is not allowed: vault '${vault.name}' is immutable, and policy '${policy.name}' keeps recovery points for less time than '${item.policyName}'.`);
+  }
 }
 
 function deleteItem(ctx: RouteContext) {

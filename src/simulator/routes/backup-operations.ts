@@ -12,7 +12,7 @@ import { type Route, type RouteContext, route } from '../router';
 import { backupKeyVaultGap } from '../rules/keyvault-access';
 import { parseRestore, restorePropertyBag } from '../rules/restore';
 import { findOperation, ITEM, itemOperationHeaders, newOperation, VAULT, vaultOf } from './backup-common';
-import { changeProtection } from './backup-lifecycle';
+import { changeProtection, refuseReducedRetention } from './backup-lifecycle';
 
 function startJob(ctx: RouteContext, vault: SimRecoveryVault, operation: SimJobOperation, item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>, extra: Partial<SimJob> = {}): SimJob {
   const job: SimJob = {
@@ -58,6 +58,7 @@ function configureProtection(ctx: RouteContext) {
     throw badRequest('BMSUserErrorInvalidInput', `The protected item name '${ctx.params.item}' does not match sourceResourceId: expected '${itemName(key)}'.`);
   }
   const existing = vault.items.find((i) => sameId(i.vmId, vm.id));
+  if (existing) refuseReducedRetention(vault, existing, policy);
   if (!existing && !vault.discovered.includes(vm.id.toLowerCase())) {
     // Chosen code: the container is unknown to the vault until a refresh discovers the VM.
     throw new ArmError(404, 'BMSUserErrorContainerObjectNotFound', `Container '${ctx.params.container}' was not found. Refresh the containers of the vault and retry.`);
