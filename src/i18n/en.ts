@@ -6,6 +6,7 @@
  * by that feature only; a string two features show (a button, a fact's title, a refusal) lives in `common`, and the
  * vocabulary sections (`encryption`, `errors`, `advice`, `vmLookup`, `access`, `time`) serve everyone.
  */
+import { adeEn } from './ade';
 import { approvalEn } from './approval';
 import { backupEn } from './backup';
 import { protectEn } from './protect';
@@ -18,6 +19,7 @@ export const en = {
   protect: protectEn,
   restore: restoreEn,
   watch: watchEn,
+  ade: adeEn,
   common: {
     cancel: 'Cancel',
     none: 'none',

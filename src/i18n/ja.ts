@@ -1,4 +1,5 @@
 /** 日本語メッセージカタログ。`Messages` 型により英語版と同じキーをすべて持つ必要があります。 */
+import { adeJa } from './ade';
 import { approvalJa } from './approval';
 import { backupJa } from './backup';
 import { protectJa } from './protect';
@@ -12,6 +13,7 @@ export const ja: Messages = {
   protect: protectJa,
   restore: restoreJa,
   watch: watchJa,
+  ade: adeJa,
   common: {
     cancel: 'キャンセル',
     none: 'なし',
