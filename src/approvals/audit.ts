@@ -8,7 +8,8 @@ import type { StateStore } from '../state/store';
 
 export interface AuditEntry {
   at: number;
-  event: 'requested' | 'approved' | 'rejected' | 'applied' | 'failed' | 'expired';
+  /** `confirmed`: the requester said yes to an operation that needed no approver. */
+  event: 'requested' | 'confirmed' | 'approved' | 'rejected' | 'applied' | 'failed' | 'expired';
   approvalId: string;
   /** The request's kind (`OperationKind.name`). */
   kind: string;

@@ -1,7 +1,8 @@
 /**
  * A critical operation request: something the bot does only after an approver other than the requester says yes.
- * Today that is a Key Vault grant for Azure Backup (`key-vault-grant.ts`); stopping protection, deleting backup data,
- * undelete, a policy change and ADE migration steps are to be further kinds. The request's life is `machine.ts`.
+ * A Key Vault grant for Azure Backup (`key-vault-grant.ts`); stopping protection, deleting backup data, resuming it,
+ * a policy change and undelete (`protection-change.ts`); ADE migration steps are to be further kinds. The request's
+ * life is `machine.ts`.
  */
 import type { AzurePort } from '../azure/port';
 import type { Config } from '../config';
@@ -10,7 +11,8 @@ import type { Locale } from '../i18n';
 
 /**
  * `draft` (only the requester has seen it) → `pending` (requested: waiting for an approver) → `approved` | `rejected`
- * | `expired`; `approved` → `applied` | `failed` once the operation was carried out.
+ * | `expired`; `approved` → `applied` | `failed` once the operation was carried out. A kind that needs no approver
+ * for this request goes `draft` → `approved` when its requester confirms it.
  */
 export type RequestStatus = 'draft' | 'pending' | 'approved' | 'rejected' | 'expired' | 'applied' | 'failed';
 
@@ -55,6 +57,16 @@ export interface OperationKind<R extends CriticalRequest, A extends Applied = Ap
   target(plan: R['plan']): string;
   /** Carries the approved operation out through the Azure port; throws what Azure answered when it failed. */
   apply(azure: AzurePort, plan: R['plan']): Promise<A>;
+  /**
+   * Whether a request needs an approver, asked when it is made and again when its requester confirms it: configuration
+   * may say an operation needs none, and then the requester confirms it on the card instead. Absent: always.
+   */
+  needsApproval?(config: Readonly<Config>, plan: R['plan']): boolean;
+  /**
+   * What whoever says yes must type first (a destructive operation repeats what it destroys, e.g. the VM's name);
+   * compared ignoring case and surrounding spaces. Absent or empty: a click is enough.
+   */
+  typedConfirmation?(plan: R['plan']): string | undefined;
 }
 
 export const requestKey = (id: string) => `approval/${id}`;

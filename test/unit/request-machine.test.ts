@@ -8,7 +8,7 @@ import { requestMachine } from '../../src/approvals/machine';
 import { requestKey, type CriticalRequest, type OperationKind } from '../../src/approvals/request';
 import { ManualClock } from '../../src/clock';
 import type { Config } from '../../src/config';
-import { AzureError } from '../../src/errors';
+import { AzureError, CodedError } from '../../src/errors';
 import { openSqliteStore } from '../../src/state/sqlite-store';
 
 const alice = { id: 'a11ce000-0000-4000-8000-000000000001', name: 'Alice' };
@@ -18,23 +18,24 @@ const HOUR = 3600_000;
 
 type StopRequest = CriticalRequest<{ item: string }>;
 
-function setup(apply: OperationKind<StopRequest>['apply'] = async (_azure, plan) => ({ requestId: 'req-1', detail: `stopped ${plan.item}` })) {
+function setup(apply: OperationKind<StopRequest>['apply'] = async (_azure, plan) => ({ requestId: 'req-1', detail: `stopped ${plan.item}` }), more: Partial<OperationKind<StopRequest>> = {}) {
   const store = openSqliteStore(':memory:');
   // Each reading a second later: audit entries sort by time, and a trail in one millisecond has no order.
   const clock = new ManualClock();
   const now = clock.now.bind(clock);
   clock.now = () => (clock.advance(1000), now());
-  const kind: OperationKind<StopRequest> = { name: 'stopProtection', approvers: 'approver', ttlMs: () => HOUR, target: (plan) => plan.item, apply };
+  const kind: OperationKind<StopRequest> = { name: 'stopProtection', approvers: 'approver', ttlMs: () => HOUR, target: (plan) => plan.item, apply, ...more };
   const machine = requestMachine({ store, clock, config: {} as Config }, kind);
   const grants = requestMachine({ store, clock, config: {} as Config }, { ...kind, name: 'keyVaultGrant' });
+  const drafted = () => machine.draft({ plan: { item: '/vaults/rsv/items/vm001' }, requester: alice, conversationId: 'c', locale: 'en' });
   const requested = async () => {
-    const draft = await machine.draft({ plan: { item: '/vaults/rsv/items/vm001' }, requester: alice, conversationId: 'c', locale: 'en' });
+    const draft = await drafted();
     const step = await machine.request(draft.id, alice, 'decommissioned');
     if (!step.ok) throw new Error(step.refused);
     return step.request;
   };
   const trail = async () => (await recentAudit(store)).reverse().map((e) => [e.event, e.by.name, e.kind, e.target, e.detail ?? '']);
-  return { store, clock, machine, grants, requested, trail };
+  return { store, clock, machine, grants, drafted, requested, trail };
 }
 
 it('draft → requested: audited once; sending it again changes nothing', async () => {
@@ -99,4 +100,70 @@ it('a request of another kind is not found; one stored before kinds existed is a
   expect(await machine.get('legacy')).toBeUndefined();
   expect(await grants.get('legacy')).toMatchObject({ id: 'legacy', status: 'pending' });
   expect(await machine.decide('legacy', bob, 'approved', '')).toEqual({ ok: false, refused: 'missing' });
+});
+
+describe('a destructive kind: what it destroys must be typed to approve it', () => {
+  const typed = { typedConfirmation: () => 'vm001' };
+
+  it('an approval without the VM name, or with another, changes nothing; with it (any case) the request is approved', async () => {
+    const { machine, requested, trail } = setup(undefined, typed);
+    const r = await requested();
+    expect(await machine.decide(r.id, bob, 'approved', '')).toEqual({ ok: false, refused: 'confirmationMismatch' });
+    expect(await machine.decide(r.id, bob, 'approved', '', 'vm002')).toEqual({ ok: false, refused: 'confirmationMismatch' });
+    expect(await machine.get(r.id)).toMatchObject({ status: 'pending' });
+    expect(await machine.decide(r.id, bob, 'approved', '', ' VM001 ')).toMatchObject({ ok: true, request: { status: 'approved', decidedBy: bob } });
+    expect((await trail()).map(([event]) => event)).toEqual(['requested', 'approved']);
+  });
+
+  it('a rejection needs no typing', async () => {
+    const { machine, requested } = setup(undefined, typed);
+    expect(await machine.decide((await requested()).id, bob, 'rejected', 'not today')).toMatchObject({ ok: true, request: { status: 'rejected' } });
+  });
+});
+
+describe('an operation that needs no approver: its requester confirms it', () => {
+  const noApprover = { needsApproval: () => false };
+
+  it('draft → approved by the requester only, once under concurrent clicks, audited as confirmed', async () => {
+    const { machine, drafted, trail } = setup(undefined, noApprover);
+    const draft = await drafted();
+    expect(await machine.confirm(draft.id, bob)).toMatchObject({ ok: false, refused: 'notRequester' });
+    const steps = await Promise.all(Array.from({ length: 6 }, () => machine.confirm(draft.id, alice)));
+    expect(steps.filter((s) => s.ok)).toHaveLength(1);
+    expect(steps.filter((s) => !s.ok).map((s) => !s.ok && s.refused)).toEqual(Array(5).fill('decided'));
+    expect(await machine.get(draft.id)).toMatchObject({ status: 'approved', decidedBy: alice });
+    expect(await trail()).toEqual([['confirmed', 'Alice', 'stopProtection', '/vaults/rsv/items/vm001', '']]);
+  });
+
+  it('refused when the kind needs an approver (configuration may have changed since the card), or once expired', async () => {
+    const needs = setup();
+    const draft = await needs.drafted();
+    expect(await needs.machine.confirm(draft.id, alice)).toEqual({ ok: false, refused: 'approvalRequired' });
+    expect(await needs.machine.get(draft.id)).toMatchObject({ status: 'draft' });
+
+    const late = setup(undefined, noApprover);
+    const old = await late.drafted();
+    late.clock.advance(2 * HOUR);
+    expect(await late.machine.confirm(old.id, alice)).toMatchObject({ ok: false, refused: 'expired' });
+    expect(await late.trail()).toEqual([]);
+  });
+
+  it('a sent request is no longer confirmed by its requester; a destructive one needs its name typed', async () => {
+    const sent = setup(undefined, noApprover);
+    const r = await sent.requested();
+    expect(await sent.machine.confirm(r.id, alice)).toMatchObject({ ok: false, refused: 'submitted' });
+    const destructive = setup(undefined, { ...noApprover, typedConfirmation: () => 'vm001' });
+    const draft = await destructive.drafted();
+    expect(await destructive.machine.confirm(draft.id, alice, 'vm01')).toEqual({ ok: false, refused: 'confirmationMismatch' });
+    expect(await destructive.machine.confirm(draft.id, alice, 'vm001')).toMatchObject({ ok: true });
+  });
+});
+
+it('the bot\'s own refusal before any request (a CodedError) is recorded with its code', async () => {
+  const { machine, requested } = setup(async () => {
+    throw new CodedError('ImmutableVaultUnexpiredPoints', 'the vault is immutable');
+  });
+  const step = await machine.decide((await requested()).id, bob, 'approved', '');
+  if (!step.ok) throw new Error(step.refused);
+  expect(await machine.apply(step.request, bob, {} as AzurePort)).toMatchObject({ ok: false, code: 'ImmutableVaultUnexpiredPoints', request: { status: 'failed', error: 'ImmutableVaultUnexpiredPoints' } });
 });
