@@ -35,11 +35,21 @@ export interface Config {
   instanceId: string;
   jobPollIntervalMs: number;
   approvalTtlMs: number;
+  /**
+   * Critical operations that need an approver other than the requester (APPROVAL_REQUIRED_FOR); the others are
+   * confirmed on a card by the requester. Deleting backup data and Key Vault grants always need one, whatever this says.
+   */
+  approvalRequiredFor: readonly ApprovalOperation[];
   /** Where the embedded simulator listens (0 = any free loopback port). */
   simulatorPort: number;
   /** Seconds a simulated backup job takes (45 = the demo's 15 s snapshot + 30 s transfer); other jobs scale alike. */
   simulatorJobSeconds: number;
 }
+
+/** What APPROVAL_REQUIRED_FOR may name: `policy-change` is a move to a policy that keeps points for less time. */
+export const APPROVAL_OPERATIONS = ['delete-data', 'stop', 'policy-change', 'undelete', 'resume'] as const;
+export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
+const DEFAULT_APPROVAL_REQUIRED_FOR: readonly ApprovalOperation[] = ['delete-data', 'stop', 'policy-change', 'undelete'];
 
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 const VAULT_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.RecoveryServices\/vaults\/[a-zA-Z][-a-zA-Z0-9]{1,49}$/i;
@@ -80,6 +90,17 @@ function url(env: Env, name: string, fallback: string): string {
   }
   if (parsed.protocol !== 'https:') throw new ConfigError(name, 'must be an https:// URL (Azure SDK bearer authentication refuses http)', raw);
   return raw.replace(/\/+$/, '');
+}
+
+/** A comma-separated list of APPROVAL_OPERATIONS; empty = the default, `none` = only what always needs an approver. */
+function approvalOperations(env: Env, name: string): readonly ApprovalOperation[] {
+  const raw = text(env, name);
+  if (!raw) return DEFAULT_APPROVAL_REQUIRED_FOR;
+  const items = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.length === 1 && items[0] === 'none') return ['delete-data'];
+  const expected = `must be "none" or a comma-separated list of ${APPROVAL_OPERATIONS.join(', ')}`;
+  for (const item of items) if (!(APPROVAL_OPERATIONS as readonly string[]).includes(item)) throw new ConfigError(name, expected, item);
+  return Object.freeze([...new Set<ApprovalOperation>(['delete-data', ...(items as ApprovalOperation[])])]);
 }
 
 /** Reads `.env` from the working directory into the environment, when there is one (Node's own parser). */
@@ -140,6 +161,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     instanceId: `${websiteInstance ? `${websiteInstance}-` : ''}${randomUUID().slice(0, 8)}`,
     jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_SECONDS', 30, 1, 3600) * 1000,
     approvalTtlMs: int(env, 'APPROVAL_TTL_HOURS', 24, 1, 24 * 14) * 3600_000,
+    approvalRequiredFor: approvalOperations(env, 'APPROVAL_REQUIRED_FOR'),
     simulatorPort: int(env, 'SIMULATOR_PORT', 0, 0, 65535),
     simulatorJobSeconds: int(env, 'SIMULATOR_JOB_SECONDS', 45, 1, 3600),
   });

@@ -13,7 +13,14 @@ describe('loadConfig', () => {
     expect(c.statePath).toBe('/srv/bot/data/state.sqlite');
     expect(c.jobPollIntervalMs).toBe(30_000);
     expect(c.approvalTtlMs).toBe(24 * 3600_000);
+    expect(c.approvalRequiredFor).toEqual(['delete-data', 'stop', 'policy-change', 'undelete']);
     expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('APPROVAL_REQUIRED_FOR: any of the operations, in any case; deleting data always needs an approver', () => {
+    expect(loadConfig({ APPROVAL_REQUIRED_FOR: ' Stop, resume ' }).approvalRequiredFor).toEqual(['delete-data', 'stop', 'resume']);
+    expect(loadConfig({ APPROVAL_REQUIRED_FOR: 'none' }).approvalRequiredFor).toEqual(['delete-data']);
+    expect(loadConfig({ APPROVAL_REQUIRED_FOR: 'undelete,delete-data' }).approvalRequiredFor).toEqual(['delete-data', 'undelete']);
   });
 
   it('parses a real-Azure configuration', () => {
@@ -34,6 +41,7 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: BMS }, /^MicrosoftAppPassword must be set when MicrosoftAppId is set/],
     [{ MicrosoftAppType: 'Tenant' }, /^MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI/],
     [{ JOB_POLL_INTERVAL_SECONDS: '0' }, /^JOB_POLL_INTERVAL_SECONDS must be a whole number from 1 to 3600/],
+    [{ APPROVAL_REQUIRED_FOR: 'stop,disable-soft-delete' }, /^APPROVAL_REQUIRED_FOR must be "none" or a comma-separated list of delete-data, stop, policy-change, undelete, resume \(got "disable-soft-delete"\)\.$/],
   ])('refuses %j with one sentence naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
