@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { restoreNextSteps } from './rules/restore-next-steps';
 import { createOrphanAdopter } from './jobs/orphans';
 import { createJobTracker, type JobTracker } from './jobs/tracker';
+import { createPlanObserver } from './migration/plan-observer';
 import { createWatcher } from './watch/watcher';
 import { connectionStringSecrets, createLogger, maskSecretValues, type Logger } from './log';
 import { createServer } from './teams/server';
@@ -37,8 +38,12 @@ export interface AppOptions {
   authOverrides?: AuthOverrides;
   /** Poll jobs on a timer (default); tests turn it off and call `services.jobs.tick()` themselves. */
   autoPoll?: boolean;
-  /** Azure SDK retry timing (tests shorten the back-off; the count and behaviour stay the SDK's). */
-  azureRetry?: { retryDelayInMs?: number; maxRetryDelayInMs?: number };
+  /**
+   * Azure SDK timing: tests shorten the retry back-off (the count and behaviour stay the SDK's), and, where they drop
+   * connections, each try's timeout: the SDK's HTTP runtime (the last version for Node 20) leaves that timer running
+   * when a connection drops, which keeps a test process alive for a minute.
+   */
+  azureTiming?: { retryDelayInMs?: number; maxRetryDelayInMs?: number; tryTimeoutMs?: number };
   /** How the messenger waits (tests make it instant). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -60,18 +65,20 @@ function simulatorTimings(seconds: number): SimTimings {
   return Object.fromEntries(scaled) as SimTimings;
 }
 
-async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator, retry?: AppOptions['azureRetry']) {
+async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator, timing?: AppOptions['azureTiming']) {
+  const { tryTimeoutMs: requestTimeoutMs, ...delays } = timing ?? {};
+  const retry = Object.keys(delays).length ? delays : undefined;
   if (config.subscriptionId) {
     log.info('using Azure', { subscriptionId: config.subscriptionId, endpoint: config.armEndpoint });
     const { DefaultAzureCredential } = await import('@azure/identity');
-    const azure = withVmIndex(createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock, retry }), clock);
+    const azure = withVmIndex(createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock, retry, requestTimeoutMs }), clock);
     return { azure, config, simulator: undefined, ownSimulator: false };
   }
   // Loaded only here: with real Azure (or a simulator in another process), none of its code is in the process.
   const { startSimulator, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS } = await import('./simulator');
   const simulator = given ?? (await startSimulator({ port: config.simulatorPort, timings: simulatorTimings(config.simulatorJobSeconds) }));
   log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', { simulator: simulator.url });
-  const azure: AzurePort = withVmIndex(createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock, retry }), clock);
+  const azure: AzurePort = withVmIndex(createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock, retry, requestTimeoutMs }), clock);
   const simulated: Readonly<Config> = Object.freeze({
     ...config,
     recoveryVaultIds: config.recoveryVaultIds.length ? config.recoveryVaultIds : SIM_RECOVERY_VAULT_IDS,
@@ -85,7 +92,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   maskSecretValues([options.config.bot.appPassword, ...connectionStringSecrets(options.config.stateBlobConnectionString)]);
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openStore(options.config, log));
-  const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator, options.azureRetry);
+  const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator, options.azureTiming);
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
   const jobs: JobTracker = createJobTracker({
@@ -96,7 +103,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     log,
     intervalMs: config.jobPollIntervalMs,
     nextSteps: restoreNextSteps,
-    observers: [createWatcher({ azure, store, poster: messenger, clock, log, config }), createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs })],
+    observers: [createWatcher({ azure, store, poster: messenger, clock, log, config }), createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs }), createPlanObserver({ store, poster: messenger, log, clock })],
     instanceId: config.instanceId,
   });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };

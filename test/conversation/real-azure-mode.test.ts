@@ -25,6 +25,7 @@ const identityCalls: { resource: string | null; header: string | undefined }[] =
 let bot: ChildProcess;
 let output = '';
 let botUrl = '';
+let dir = '';
 
 async function freePort(): Promise<number> {
   const s = http.createServer();
@@ -37,7 +38,7 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   sim = await startSimulator({ retryAfterSeconds: 0 });
   connector = await startFakeConnector(Object.values(users));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'real-mode-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'real-mode-'));
   const caFile = path.join(dir, 'arm-ca.pem');
   fs.writeFileSync(caFile, sim.ca);
   identity = http.createServer((req, res) => {
@@ -82,6 +83,7 @@ afterAll(async () => {
   await connector.close();
   await new Promise<void>((r) => identity.close(() => r()));
   await sim.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 it('answers check vm001 from the configured ARM endpoint, with the managed identity\'s token', async () => {

@@ -44,20 +44,23 @@ export interface HarnessOptions {
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   /** The Authorization header `say` and `click` send for an activity (none by default). */
   authorization?: (activity: { serviceUrl: string }) => string | undefined;
+  /** Each Azure try's timeout (default 60 s); a test that drops connections shortens it (see `AppOptions.azureTiming`). */
+  azureTryTimeoutMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock();
   const simulator = await startSimulator({ clock, retryAfterSeconds: 0, ...options.simulator });
   const connector = await startFakeConnector(Object.values(users));
-  const statePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'adebot-')), 'state.sqlite');
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'adebot-'));
+  const statePath = path.join(stateDir, 'state.sqlite');
   const logs: string[] = [];
   const roles = options.openRoles
     ? {}
     : { BACKUP_OPERATOR_IDS: `${users.alice.id},${users.dave.id}`, BACKUP_APPROVER_IDS: `${users.bob.id},${users.dave.id}` };
   const config = loadConfig({ PORT: '0', STATE_PATH: statePath, ...roles, ...options.env });
   const boot = () =>
-    startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false, azureRetry: { retryDelayInMs: 20, maxRetryDelayInMs: 100 }, authOverrides: options.authOverrides });
+    startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false, azureTiming: { retryDelayInMs: 20, maxRetryDelayInMs: 100, tryTimeoutMs: options.azureTryTimeoutMs }, authOverrides: options.authOverrides });
   let app = await boot();
 
   async function postRaw(body: unknown, headers: Record<string, string> = {}) {
@@ -109,6 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await app.close();
       await connector.close();
       await simulator.close();
+      fs.rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }
