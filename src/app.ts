@@ -16,6 +16,7 @@ import type { Config } from './config';
 import { restoreNextSteps } from './rules/restore-next-steps';
 import { createOrphanAdopter } from './jobs/orphans';
 import { createJobTracker, type JobTracker } from './jobs/tracker';
+import { createPlanObserver } from './migration/plan-observer';
 import { createWatcher } from './watch/watcher';
 import { connectionStringSecrets, createLogger, maskSecretValues, type Logger } from './log';
 import { createServer } from './teams/server';
@@ -102,7 +103,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     log,
     intervalMs: config.jobPollIntervalMs,
     nextSteps: restoreNextSteps,
-    observers: [createWatcher({ azure, store, poster: messenger, clock, log, config }), createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs })],
+    observers: [createWatcher({ azure, store, poster: messenger, clock, log, config }), createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs }), createPlanObserver({ store, poster: messenger, log, clock })],
     instanceId: config.instanceId,
   });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };

@@ -10,6 +10,7 @@ import { protectConfirm } from './protect-confirm';
 import { restoreConfirm } from './restore-confirm';
 import { restoreReview } from './restore-review';
 import { adePage } from './ade-page';
+import { adeProtectNew } from './ade-protect-new';
 import { cancelPending } from './cancel-pending';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
@@ -33,5 +34,6 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
     restoreConfirm,
     cancelPending(Verbs.restoreCancel, 'restore', (m, who) => m.restore.cancelled(who)),
     adePage,
+    adeProtectNew,
   ];
 }

@@ -15,4 +15,5 @@ export const Verbs = {
   grantApprove: 'grant.approve',
   grantReject: 'grant.reject',
   adePage: 'ade.page',
+  adeProtectNew: 'ade.protectNew',
 } as const;

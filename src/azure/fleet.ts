@@ -40,6 +40,8 @@ export interface FleetVm {
   encryptionAtHost: boolean;
   /** `timeCreated`: no recovery point of the VM is older. */
   createdAt?: Date;
+  /** The marketplace image it was made from (`publisher:offer:sku:version`), when it names one: path B rebuilds from it. */
+  image?: string;
   osDisk: FleetDiskRef;
   dataDisks: FleetDiskRef[];
   /**
@@ -68,6 +70,8 @@ export interface FleetDisk {
   adeVersion?: string;
   /** `encryption.type`, e.g. EncryptionAtRestWithPlatformKey. */
   encryptionType?: string;
+  /** `sku.name`, e.g. Premium_LRS: the Upload disk of a copy gets the same. */
+  sku?: string;
 }
 
 /** A VM's protected item from a vault's `backupProtectedItems.list`. */

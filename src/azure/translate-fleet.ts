@@ -43,6 +43,8 @@ export function toFleetVm(vm: VirtualMachine): FleetVm {
   const os = vm.storageProfile?.osDisk;
   const security = vm.securityProfile?.securityType;
   const modelAde = adeKeys(os?.encryptionSettings);
+  const ref = vm.storageProfile?.imageReference;
+  const image = ref?.publisher && ref.offer && ref.sku ? `${ref.publisher}:${ref.offer}:${ref.sku}:${ref.version ?? 'latest'}` : undefined;
   return {
     id: vm.id ?? '',
     name: vm.name ?? '',
@@ -55,6 +57,7 @@ export function toFleetVm(vm: VirtualMachine): FleetVm {
     ...(security && security !== 'Standard' ? { securityType: security } : {}),
     encryptionAtHost: vm.securityProfile?.encryptionAtHost === true,
     ...(vm.timeCreated ? { createdAt: vm.timeCreated } : {}),
+    ...(image ? { image } : {}),
     osDisk: { name: os?.name ?? '', ...(os?.managedDisk?.id ? { managedDiskId: os.managedDisk.id } : {}), ...(os?.vhd?.uri ? { vhdUri: os.vhd.uri } : {}) },
     dataDisks: (vm.storageProfile?.dataDisks ?? []).map((d) => ({
       name: d.name ?? '',
@@ -83,6 +86,7 @@ export function toFleetDisk(d: Disk): FleetDisk {
     ...(ade ? { ade } : {}),
     ...(ade && collection?.encryptionSettingsVersion ? { adeVersion: collection.encryptionSettingsVersion } : {}),
     ...(d.encryption?.type ? { encryptionType: d.encryption.type } : {}),
+    ...(d.sku?.name ? { sku: d.sku.name } : {}),
   };
 }
 

@@ -3,7 +3,6 @@
  * below Teams' size limit at any fleet size; every VM is on the pages (`ade-report-page-card.ts`).
  */
 import type { FleetReport } from '../migration/fleet-report';
-import type { Expiry } from '../migration/point-expiry';
 import { STAGES } from '../migration/plan';
 import type { Locale, Messages } from '../i18n';
 import type { Card } from '../core/poster';
@@ -12,11 +11,6 @@ import { renderCard } from './render';
 /** Key holds shown on the summary; the rest are counted. */
 export const HOLDS_SHOWN = 12;
 const SIZES_SHOWN = 10;
-
-/** A day as people read it in the catalog's language, or `undefined` for points that never expire. */
-export function dayOf(m: Messages, until: Expiry): string | undefined {
-  return until === 'indefinite' ? undefined : m.ade.day(new Date(until).toISOString().slice(0, 10));
-}
 
 function reportData(m: Messages, _locale: Locale, r: FleetReport, reportId: string, note: string) {
   const a = m.ade.report;
@@ -30,12 +24,12 @@ function reportData(m: Messages, _locale: Locale, r: FleetReport, reportId: stri
   const exposure = [
     ...(r.notProtected.length ? [a.notProtected(r.notProtected)] : []),
     ...(r.lastFailed.length ? [a.lastFailed(r.lastFailed)] : []),
-    ...(r.atRisk.points && r.atRisk.latestExpiry !== undefined ? [a.atRisk(r.atRisk.points, r.atRisk.vms, m.ade.expiry(dayOf(m, r.atRisk.latestExpiry)))] : []),
+    ...(r.atRisk.points && r.atRisk.latestExpiry !== undefined ? [a.atRisk(r.atRisk.points, r.atRisk.vms, m.ade.expiry(r.atRisk.latestExpiry))] : []),
     ...(risky ? [] : [a.noExposure]),
     ...(r.orphanItems.length ? [a.orphans(r.orphanItems)] : []),
   ];
   const holds = r.keyHolds.slice(0, HOLDS_SHOWN).map((h) =>
-    a.hold(h.name, m.ade.until(dayOf(m, h.until)), h.vms, h.vault ? a.flags(h.vault.softDelete, h.vault.purgeProtection, h.vault.enabledForDiskEncryption) : a.vaultMissing),
+    a.hold(h.name, m.ade.until(h.until), h.vms, h.vault ? a.flags(h.vault.softDelete, h.vault.purgeProtection, h.vault.enabledForDiskEncryption) : a.vaultMissing),
   );
   return {
     title: a.title,

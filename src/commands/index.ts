@@ -1,5 +1,6 @@
 /** Every command, in routing order; the same list renders `help` and is checked against the manifest's commandLists. */
 import type { Command } from '../core/types';
+import { adePlan } from './ade-plan';
 import { adeReport } from './ade-report';
 import { auditCommand } from './audit';
 import { backup } from './backup';
@@ -13,4 +14,4 @@ import { status } from './status';
 import { watch } from './watch';
 
 // `watch` before `status`: status's Japanese pattern "<vm>状況" would otherwise take 監視状況 (watch status) as a VM named 監視.
-export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, watch, status, jobs, check, auditCommand, adeReport];
+export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, watch, status, jobs, check, auditCommand, adeReport, adePlan];

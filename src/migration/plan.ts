@@ -44,13 +44,21 @@ export interface MigrationPlan {
   vm: PlanVm;
   osType: 'Windows' | 'Linux';
   path: MigrationPath;
+  /** What follows an Entra-app or unmanaged first step, and the disable's VolumeType (kept: ADE stops showing once disabled). */
+  then: 'A' | 'B';
+  volumeType: 'All' | 'Data';
+  /** The old VM's Key Vaults (BEKs and KEKs), as its disks named them when the plan was made or last shown. */
+  keyVaultIds: string[];
+  /** Until when the old VM's points live, as last estimated: the key hold's end. */
+  holdUntil?: Expiry;
   createdAt: number;
   createdBy: User;
   conversationId: string;
   locale: Locale;
   stage: PlanStage;
-  /** Where the old VM's points are (its vault when the plan was made). */
+  /** Where the old VM's points are, and its policy (the new VM's, unless Trusted Launch needs an Enhanced one). */
   oldVaultId?: string;
+  oldPolicyName?: string;
   /** Step 1's evidence: the completed backup (its job when known) and when it ran. */
   backup?: { at: number; jobId?: string };
   newVm?: PlanVm & { linkedAt: number; linkedBy: string };

@@ -4,12 +4,15 @@
  * from a large one whose names are as long as Azure allows (the longest page). Part of `card-samples.ts`.
  */
 import type { FleetDisk, FleetKeyVault, FleetPolicy, FleetProtectedItem, FleetVm } from '../../src/azure/fleet';
+import { adePlanCard } from '../../src/cards/ade-plan-card';
 import { adeReportCard } from '../../src/cards/ade-report-card';
 import { adeReportPageCard, ROWS_PER_PAGE } from '../../src/cards/ade-report-page-card';
 import type { Card } from '../../src/core/poster';
 import { messages, type Locale } from '../../src/i18n';
 import { buildReport, type FleetSnapshot } from '../../src/migration/fleet-report';
-import { newPlan } from '../../src/migration/plan';
+import { classifyAde } from '../../src/migration/classify';
+import { backupDone, linkNewVm, newPlan, type MigrationPlan } from '../../src/migration/plan';
+import { planView } from '../../src/migration/plan-view';
 
 const NOW = Date.parse('2026-11-29T09:00:00Z');
 const DAY = 86_400_000;
@@ -82,11 +85,33 @@ function large(): FleetSnapshot {
   };
 }
 
+/** Plan cards: path A planned with blockers, path B with the new VM linked and step 2 next, Entra-app ADE. */
+function planCards(locale: Locale): [string, Card][] {
+  const m = messages(locale);
+  const fleet = realistic(false);
+  const byName = (name: string) => fleet.vms.find((v) => v.name === name)!;
+  const card = (name: string, change: (p: MigrationPlan) => MigrationPlan, policy = false): Card => {
+    const v = byName(name);
+    const vmDisks = fleet.disks.filter((d) => d.id.includes(`/${name}_`)).map((d) => ({ ...d, sizeBytes: (d.sizeGb ?? 0) * 2 ** 30, sku: 'Premium_LRS', ...(d.id.endsWith('_OsDisk') ? { osType: v.osType, hyperVGeneration: 'V2' } : {}) }));
+    const ade = classifyAde({ ...v, image: 'Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:latest' }, vmDisks)!;
+    const plan = change(newPlan({ vm: v, osType: v.osType, path: ade.path, then: ade.then, volumeType: ade.volumeType, keyVaultIds: ade.keyVaultIds, createdAt: NOW - DAY, createdBy: { id: 'u', name: 'Aiko Tanaka' }, conversationId: 'c', locale, oldPolicyName: 'finance-7y' }));
+    const read = { vm: v, disks: vmDisks, adeExtension: { name: v.osType === 'Windows' ? 'AzureDiskEncryption' : 'AzureDiskEncryptionForLinux', type: 'AzureDiskEncryption' }, powerState: 'running' };
+    const view = planView({ plan, ade, read, featureState: fleet.featureState, skus: fleet.skus.japaneast!, keyVaults: fleet.keyVaults, protection: { vaultId: RSV, policyName: 'finance-7y', protectionState: 'Protected', lastBackupStatus: 'Completed', lastBackupTime: new Date(NOW - DAY / 2) }, holdUntil: NOW + 2500 * DAY });
+    return adePlanCard(m, locale, view, policy ? { policy: { policy: { id: `${RSV}/backupPolicies/enhanced-7y`, name: 'enhanced-7y', enhanced: true }, why: 'enhanced' } } : {});
+  };
+  const newVm = { id: arm('rg-web', 'Microsoft.Compute/virtualMachines', 'web-prod-02-eah'), name: 'web-prod-02-eah', resourceGroup: 'rg-web', subscriptionId: SUB, location: 'japaneast' };
+  return [
+    ['ade-plan', card('files-prod-03', (p) => p)],
+    ['ade-plan.linked', card('web-prod-02', (p) => linkNewVm(backupDone(p, { at: NOW - DAY / 3, jobId: '9a1d2c3e-4b5f-4a6b-8c7d-0e1f2a3b4c5d' }), newVm, 'Aiko Tanaka', NOW - DAY / 4), true)],
+    ['ade-plan.entra-app', card('erp-legacy-01', (p) => p)],
+  ];
+}
+
 export function adeCardSamples(locale: Locale): [string, Card][] {
   const m = messages(locale);
   const sqlPlan = newPlan({
     vm: { id: arm('rg-finance', 'Microsoft.Compute/virtualMachines', 'sql-prod-01'), name: 'sql-prod-01', resourceGroup: 'rg-finance', subscriptionId: SUB, location: 'japaneast' },
-    osType: 'Windows', path: 'A', createdAt: NOW - 2 * DAY, createdBy: { id: 'u', name: 'Aiko Tanaka' }, conversationId: 'c', locale,
+    osType: 'Windows', path: 'A', then: 'A', volumeType: 'All', keyVaultIds: [], createdAt: NOW - 2 * DAY, createdBy: { id: 'u', name: 'Aiko Tanaka' }, conversationId: 'c', locale,
   });
   const { report } = buildReport(realistic(false), [sqlPlan], NOW);
   const clear = buildReport(realistic(true), [], NOW).report;
@@ -99,5 +124,6 @@ export function adeCardSamples(locale: Locale): [string, Card][] {
     ['ade-report-page', adeReportPageCard(m, locale, report, REPORT_ID, 1)],
     ['ade-report-page.longest', adeReportPageCard(m, locale, big, REPORT_ID, 2)],
     ['ade-report-page.last', adeReportPageCard(m, locale, big, REPORT_ID, lastPage)],
+    ...planCards(locale),
   ];
 }

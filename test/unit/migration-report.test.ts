@@ -40,7 +40,7 @@ function fleet(): FleetSnapshot {
 }
 
 const plan = (name: string, extra: Partial<MigrationPlan> = {}): MigrationPlan => ({
-  ...newPlan({ vm: { id: vmId(name), name, resourceGroup: 'rg', subscriptionId: 's', location: 'westeurope' }, osType: 'Windows', path: 'A', createdAt: NOW - 3 * DAY, createdBy: { id: 'u', name: 'Aiko' }, conversationId: 'c', locale: 'en' }),
+  ...newPlan({ vm: { id: vmId(name), name, resourceGroup: 'rg', subscriptionId: 's', location: 'westeurope' }, osType: 'Windows', path: 'A', then: 'A', volumeType: 'All', keyVaultIds: [], createdAt: NOW - 3 * DAY, createdBy: { id: 'u', name: 'Aiko' }, conversationId: 'c', locale: 'en' }),
   ...extra,
 });
 
