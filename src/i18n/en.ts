@@ -9,6 +9,7 @@
 import { adeEn } from './ade';
 import { approvalEn } from './approval';
 import { backupEn } from './backup';
+import { lifecycleEn } from './lifecycle';
 import { protectEn } from './protect';
 import { restoreEn } from './restore';
 import { watchEn } from './watch';
@@ -20,6 +21,7 @@ export const en = {
   restore: restoreEn,
   watch: watchEn,
   ade: adeEn,
+  lifecycle: lifecycleEn,
   common: {
     cancel: 'Cancel',
     none: 'none',
@@ -56,7 +58,7 @@ export const en = {
     },
     interrupted: (vm: string, who: string) => `⚠️ The request for **${vm}** confirmed by ${who} was interrupted by a restart before it reached Azure: nothing was started. Run the command again.`,
     /** A job's operation and status as Azure names them, in words (job card, `status`, `jobs`). */
-    operation: { Backup: 'Backup', Restore: 'Restore', ConfigureBackup: 'Enable protection', CrossRegionRestore: 'Cross-region restore' } as Record<string, string>,
+    operation: { Backup: 'Backup', Restore: 'Restore', ConfigureBackup: 'Enable protection', CrossRegionRestore: 'Cross-region restore', ...lifecycleEn.jobOperation } as Record<string, string>,
     jobStatus: {
       InProgress: '⏳ In progress',
       Completed: '✅ Completed',

@@ -2,6 +2,7 @@
 import { adeJa } from './ade';
 import { approvalJa } from './approval';
 import { backupJa } from './backup';
+import { lifecycleJa } from './lifecycle';
 import { protectJa } from './protect';
 import { restoreJa } from './restore';
 import { watchJa } from './watch';
@@ -14,6 +15,7 @@ export const ja: Messages = {
   restore: restoreJa,
   watch: watchJa,
   ade: adeJa,
+  lifecycle: lifecycleJa,
   common: {
     cancel: 'キャンセル',
     none: 'なし',
@@ -46,7 +48,7 @@ export const ja: Messages = {
       failed: (code: string) => `これは開始できませんでした（${code}）。もう一度コマンドを実行してください。`,
     },
     interrupted: (vm: string, who: string) => `⚠️ ${who} が確認した **${vm}** の要求は、Azure に届く前に再起動で中断されました。何も開始していません。もう一度コマンドを実行してください。`,
-    operation: { Backup: 'バックアップ', Restore: '復元', ConfigureBackup: '保護の有効化', CrossRegionRestore: 'リージョン間の復元' },
+    operation: { Backup: 'バックアップ', Restore: '復元', ConfigureBackup: '保護の有効化', CrossRegionRestore: 'リージョン間の復元', ...lifecycleJa.jobOperation },
     jobStatus: {
       InProgress: '⏳ 実行中',
       Completed: '✅ 完了',
