@@ -14,6 +14,7 @@ import { commands } from './commands';
 import { events } from './events';
 import type { Config } from './config';
 import { restoreNextSteps } from './rules/restore-next-steps';
+import { undeleteNextSteps } from './rules/undelete-next-steps';
 import { createOrphanAdopter } from './jobs/orphans';
 import { createJobTracker, type JobTracker } from './jobs/tracker';
 import { createPlanObserver } from './migration/plan-observer';
@@ -102,7 +103,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     clock,
     log,
     intervalMs: config.jobPollIntervalMs,
-    nextSteps: restoreNextSteps,
+    nextSteps: (job) => [...restoreNextSteps(job), ...undeleteNextSteps(job)],
     observers: [createWatcher({ azure, store, poster: messenger, clock, log, config }), createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs }), createPlanObserver({ store, poster: messenger, log, clock })],
     instanceId: config.instanceId,
   });

@@ -12,6 +12,9 @@ import { restoreReview } from './restore-review';
 import { adePage } from './ade-page';
 import { adeProtectNew } from './ade-protect-new';
 import { cancelPending } from './cancel-pending';
+import { changeConfirm } from './change-confirm';
+import { changeApprove, changeReject } from './change-decide';
+import { changeSubmit } from './change-submit';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
 
@@ -35,5 +38,9 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
     cancelPending(Verbs.restoreCancel, 'restore', (m, who) => m.restore.cancelled(who)),
     adePage,
     adeProtectNew,
+    changeSubmit,
+    changeConfirm,
+    changeApprove,
+    changeReject,
   ];
 }

@@ -16,4 +16,8 @@ export const Verbs = {
   grantReject: 'grant.reject',
   adePage: 'ade.page',
   adeProtectNew: 'ade.protectNew',
+  changeSubmit: 'change.submit',
+  changeConfirm: 'change.confirm',
+  changeApprove: 'change.approve',
+  changeReject: 'change.reject',
 } as const;

@@ -14,7 +14,8 @@ export const backup: Command = {
     new RegExp(String.raw`^(?:backup|back up) now (?<vm>\S+)${RETAIN}$`, 'i'),
     // "vm001 backup now"; not "grant backup …", which is a request for access.
     new RegExp(String.raw`^(?<vm>(?!(?:grant|request)\b)\S+) (?:backup|back up)(?: now)?${RETAIN}$`, 'i'),
-    new RegExp(String.raw`^(?<vm>[^\sを]+) ?を?(?:今すぐ)? ?バックアップ(?:して|する)?${RETAIN_JA}$`),
+    // Not "削除済みバックアップ", which lists the deleted backups.
+    new RegExp(String.raw`^(?<vm>(?!削除済み|削除された|論理削除)[^\sを]+) ?を?(?:今すぐ)? ?バックアップ(?:して|する)?${RETAIN_JA}$`),
     new RegExp(String.raw`^(?:今すぐ)?バックアップ (?<vm>\S+)${RETAIN_JA}$`),
   ],
   keywords: ['backup', 'バックアップ'],

@@ -38,7 +38,9 @@ function examples(command: Command, locale: Locale): string[] {
 }
 
 /** Verbs that decide an approval: approvers only, whatever the declarations say. */
-const DECISIONS = ['grant.approve', 'grant.reject'];
+const DECISIONS = ['grant.approve', 'grant.reject', 'change.approve', 'change.reject'];
+/** What the requester who is also an approver hears when deciding their own request, per kind of card. */
+const selfRefusal = (verb: string) => (verb.startsWith('change.') ? messages('en').lifecycle.refused.self : messages('en').approval.selfApproval);
 
 const isAzureWrite = (r: { method: string; path: string }) => r.method !== 'GET' && !/\/backupStatus$/i.test(r.path);
 
@@ -143,7 +145,7 @@ describe('card verbs', () => {
     if (access === 'approver') {
       const wrote = await writesOf(h, async () => {
         const click = await h.click(verb, live.data, { user: requester, replyToId: live.activityId });
-        expect(click.body.value).toBe(messages('en').approval.selfApproval);
+        expect(click.body.value).toBe(selfRefusal(verb));
       });
       expect(wrote).toEqual({ azure: [], state: [] });
     }

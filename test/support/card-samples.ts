@@ -35,6 +35,7 @@ import { formatTime, messages, type Locale } from '../../src/i18n';
 import { jobCard } from '../../src/cards/job-card';
 import type { TrackedJob } from '../../src/jobs/tracked-job';
 import { adeCardSamples } from './ade-card-samples';
+import { protectionChangeCardSamples } from './protection-change-card-samples';
 import { silentLogger } from '../../src/log';
 import { openSqliteStore } from '../../src/state/sqlite-store';
 import type { StateStore } from '../../src/state/store';
@@ -247,6 +248,7 @@ async function samplesWith(locale: Locale, services: Services): Promise<CardSamp
     ['protect-confirm.cmk', cardFrom(locale, services, (ctx) => sendProtectConfirmation(ctx, cmkVm, 'weekly-sun-52w'))],
     ['notice.jobs', cardFrom(locale, services, (ctx) => jobs.handle(ctx, {}))],
     ...adeCardSamples(locale),
+    ...protectionChangeCardSamples(locale),
   ];
   return Promise.all(cards.map(async ([id, card]) => ({ template: id.split('.')[0], id, locale, card: await card })));
 }
