@@ -25,9 +25,8 @@ import type { Logger } from '../log';
 import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
 import type { Poster } from '../core/poster';
-import { jobCard } from '../cards/job-card';
-import { finalMessage } from './final-message';
-import { doneKey, forgetEndedJobs, isTerminal, jobKey, registerVault, signature, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
+import { jobThread, type Guard, type Held } from './job-thread';
+import { forgetEndedJobs, jobKey, registerVault, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
 
 const FORGET_EVERY_MS = 3_600_000;
 
@@ -67,15 +66,6 @@ export interface JobTracker {
   stop(): Promise<void>;
 }
 
-/** A job this instance works on, with the eTag its next write must match. */
-interface Held {
-  job: TrackedJob;
-  etag: string;
-}
-
-/** Called just before each message to the thread: throws `StateConflictError` when this instance may not post. */
-type Guard = () => Promise<void>;
-
 export function createJobTracker(options: TrackerOptions): JobTracker {
   const { azure, store, poster, clock, log } = options;
   const nextSteps = options.nextSteps ?? (() => []);
@@ -90,60 +80,7 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   /** Vault leases this instance has taken (given back on stop). */
   const heldVaults = new Set<string>();
 
-  async function save(held: Held): Promise<void> {
-    held.etag = await store.put(jobKey(held.job.vaultId, held.job.jobId), held.job, { ifMatch: held.etag });
-  }
-
-  /** Writes the card (first post or update) when what it would show differs from what it shows; true if it did. */
-  async function show(held: Held, guard: Guard): Promise<boolean> {
-    const { job } = held;
-    const steps = job.view && isTerminal(job.view.status) ? nextSteps(job) : [];
-    const wanted = job.view ? signature(job.view) + steps.length : 'starting';
-    if (job.cardActivityId && job.shown === wanted) return false;
-    await guard();
-    const card = jobCard(job, steps);
-    if (!job.cardActivityId) job.cardActivityId = await poster.send(job.conversationId, { card });
-    else await poster.update(job.conversationId, job.cardActivityId, { card });
-    job.shown = wanted;
-    await save(held);
-    return true;
-  }
-
-  /** Posts the final message, records that it is out, and moves the job to `done/`. */
-  async function finish(held: Held, guard: Guard): Promise<void> {
-    const { job } = held;
-    const text = finalMessage(job);
-    if (text) {
-      await guard();
-      await poster.send(job.conversationId, { text, mentions: job.startedBy.id ? [job.startedBy] : undefined });
-    }
-    job.finishedAt = clock.now();
-    await save(held);
-    await retire(held);
-  }
-
-  /** An ended job leaves the running set: copied to `done/`, then removed from `job/` (a crash between: next tick). */
-  async function retire({ job, etag }: Held): Promise<void> {
-    await store.put(doneKey(job.jobId), job);
-    await store.delete(jobKey(job.vaultId, job.jobId), { ifMatch: etag });
-  }
-
-  async function advance(held: Held, listed: BackupJob | undefined, guard: Guard): Promise<void> {
-    const { job } = held;
-    let changed = false;
-    if (listed && (!job.view || listed.status !== job.view.status)) {
-      // Status changed (or first sight): read the details once for the current step and errors.
-      job.view = viewOf(await azure.getJob(job.vaultId, job.jobId), clock.now());
-      changed = true;
-    } else if (listed?.currentTask && job.view && listed.currentTask !== job.view.task) {
-      // Where the job list carries the current step, a new step shows without any extra read.
-      job.view = { ...job.view, task: listed.currentTask, taskAt: undefined };
-      changed = true;
-    }
-    const shown = await show(held, guard);
-    if (changed && !shown) await save(held);
-    if (job.view && isTerminal(job.view.status)) await finish(held, guard);
-  }
+  const { save, show, retire, advance } = jobThread({ azure, store, poster, clock, nextSteps });
 
   /** `observed`: how far back the observers want this vault's list (now, when only tracked jobs matter). */
   async function pollVault(vaultId: string, jobs: Held[], observed: Date): Promise<void> {
