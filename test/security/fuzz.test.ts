@@ -29,7 +29,7 @@ const QUERY: Record<string, RegExp> = {
   $expand: /^instanceView$/,
   $filter: new RegExp(
     [
-      String.raw`backupManagementType eq 'AzureIaasVM'`,
+      String.raw`backupManagementType eq 'AzureIaasVM'( and itemType eq 'VM')?`,
       String.raw`principalId eq '[0-9a-f-]{36}'`,
       String.raw`startTime eq '[0-9-]{10} [0-9:]{8} [AP]M' and endTime eq '[0-9-]{10} [0-9:]{8} [AP]M'( and status eq 'InProgress')?`,
     ]
@@ -47,7 +47,7 @@ const HOSTILE = [
   'ｖｍ００１', 'ＶＭ００２', 'vm001', 'rg-prod/web01', 'web01', 'kv-ade-prod', '-rg', '(rg)', 'a'.repeat(64), 'a'.repeat(65), 'rg.', 'vm.', 'NUL', 'con',
   'バックアップ', 'をチェック', 'の状態', 'を今すぐバックアップ', 'を保護', '監視状況', 'ジョブ', 'アクセスを申請', '日本語の仮想マシン', '２０日保持', '30日保持',
 ];
-const WORDS = ['check', 'backup', 'back up', 'now', 'keep', 'days', 'until', '2026-12-31', '9999-99-99', 'protect', 'with', 'DefaultPolicy', 'status', 'jobs', 'restore', 'files', 'grant', 'backup access', 'access', 'watch', 'here', 'off', 'audit', 'help', 'for', 'to', 'on'];
+const WORDS = ['check', 'backup', 'back up', 'now', 'keep', 'days', 'until', '2026-12-31', '9999-99-99', 'protect', 'with', 'DefaultPolicy', 'status', 'jobs', 'restore', 'files', 'grant', 'backup access', 'access', 'watch', 'here', 'off', 'audit', 'help', 'for', 'to', 'on', 'stop', 'and delete data', 'resume', 'undelete', 'deleted backups', 'GoldPolicy'];
 const CONTROL = [...'\u0000\u0001\u0007\u0008\u000b\u000c\u001b\u007f\u0085\u200b\u200e\u200f\u202a\u202b\u202d\u202e\u2066\u2067\u2069\ufeff\ufffe'];
 
 const fragment = fc.oneof(
@@ -58,8 +58,8 @@ const fragment = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...CONTROL), minLength: 1, maxLength: 6 }) },
 );
 const separator = fc.constantFrom(' ', ' ', '', '/', '\n', '\t', '　', ' を', 'の', ';');
-const PREFIXES = ['', 'check ', 'backup ', 'status ', 'jobs ', 'protect ', 'restore ', 'restore files of ', 'grant backup access ', 'request access to ', 'watch ', 'チェック ', 'バックアップ ', '状態 ', 'ジョブ ', '復元 ', 'アクセス申請 '];
-const SUFFIXES = ['', '', ' now', ' now keep 10 days', ' now until 2026-12-31', ' with DefaultPolicy', 'をチェック', ' を今すぐバックアップ', 'を今すぐバックアップ 10日保持', 'の状態', 'を保護', 'を復元', 'のジョブ', 'のバックアップアクセスを申請'];
+const PREFIXES = ['', 'check ', 'backup ', 'status ', 'jobs ', 'protect ', 'restore ', 'restore files of ', 'grant backup access ', 'request access to ', 'watch ', 'チェック ', 'バックアップ ', '状態 ', 'ジョブ ', '復元 ', 'アクセス申請 ', 'stop backup ', 'resume backup ', 'undelete ', 'delete backup data ', 'バックアップ停止 ', 'バックアップ再開 ', '削除の取り消し '];
+const SUFFIXES = ['', '', ' now', ' now keep 10 days', ' now until 2026-12-31', ' with DefaultPolicy', 'をチェック', ' を今すぐバックアップ', 'を今すぐバックアップ 10日保持', 'の状態', 'を保護', 'を復元', 'のジョブ', 'のバックアップアクセスを申請', ' and delete data', ' with GoldPolicy', 'のバックアップを停止', 'のバックアップを停止してデータを削除', 'のバックアップを再開', 'のバックアップの削除を取り消し'];
 const text = fc
   .tuple(fc.constantFrom(...PREFIXES), fc.array(fc.tuple(fragment, separator), { minLength: 1, maxLength: 6 }), fc.constantFrom(...SUFFIXES))
   .map(([prefix, parts, suffix]) => prefix + parts.map(([f, s]) => f + s).join('') + suffix);
@@ -71,7 +71,7 @@ const nameish = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(validName, validName).map(([rg, vm]) => `${rg}/${vm}`) },
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom('vm001', 'rg-prod/web01', 'rg-prod/vm001'), fc.constantFrom(...HOSTILE, ...CONTROL), fc.nat()).map(([name, bad, at]) => name.slice(0, at % (name.length + 1)) + bad + name.slice(at % (name.length + 1))) },
 );
-const COMMANDS = ['check {}', '{} をチェック', 'backup {} now', 'backup {} now keep 3 days', '{} を今すぐバックアップ', 'status {}', '{} の状態', 'jobs {}', '{} のジョブ', 'protect {}', 'protect {} with DefaultPolicy', '{} を保護', 'restore {}', 'restore files of {}', '{} を復元', 'grant backup access {}', '{} のバックアップアクセスを申請'];
+const COMMANDS = ['check {}', '{} をチェック', 'backup {} now', 'backup {} now keep 3 days', '{} を今すぐバックアップ', 'status {}', '{} の状態', 'jobs {}', '{} のジョブ', 'protect {}', 'protect {} with DefaultPolicy', '{} を保護', 'restore {}', 'restore files of {}', '{} を復元', 'grant backup access {}', '{} のバックアップアクセスを申請', 'stop backup {}', 'stop backup {} and delete data', 'resume backup {}', 'resume backup {} with GoldPolicy', 'undelete {}', '{} のバックアップを停止', '{} のバックアップを停止してデータを削除', '{} のバックアップを GoldPolicy で再開', '{} のバックアップの削除を取り消し'];
 const nearlyValid = fc.tuple(fc.constantFrom(...COMMANDS), nameish).map(([command, name]) => command.replace('{}', name));
 const message = fc.oneof({ weight: 1, arbitrary: text }, { weight: 1, arbitrary: nearlyValid });
 /** ~100 KB: one fragment repeated, behind a command that would otherwise use it. */
@@ -96,11 +96,17 @@ const liveIds: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
-  for (const [command, user] of [['protect vm004', users.alice], ['restore vm001', users.alice], ['grant backup access vm002', users.alice], ['grant backup access vm003', users.dave]] as const) {
+  for (const [command, user] of [['protect vm004', users.alice], ['restore vm001', users.alice], ['grant backup access vm002', users.alice], ['grant backup access vm003', users.dave], ['stop backup vm005', users.alice], ['resume backup vm001 with GoldPolicy', users.alice]] as const) {
     for (const w of await h.say(command, { user })) for (const a of actionsOf(cardOf(w), w.activityId, command)) liveIds.push(String(a.data.pendingId ?? a.data.approvalId ?? ''));
   }
   const submit = actionsOf(cardOf((await h.say('grant backup access vm003', { user: users.dave })).at(-1)), '', '').find((a) => a.verb === 'grant.submit');
   if (submit) await h.click('grant.submit', submit.data, { user: users.dave });
+  // A critical operation waiting for an approver (stopping vm005: forged approvals would have to get past the machine).
+  const stop = actionsOf(cardOf((await h.say('stop backup vm005', { user: users.dave })).at(-1)), '', '').find((a) => a.verb === 'change.submit');
+  if (stop) {
+    liveIds.push(String(stop.data.approvalId));
+    await h.click('change.submit', stop.data, { user: users.dave });
+  }
   expect(liveIds.filter(Boolean).length).toBeGreaterThan(3);
 });
 afterAll(() => h.close());
@@ -180,7 +186,7 @@ describe('card clicks', () => {
   const verbs = createActions(() => {
     throw new Error('not needed');
   }).map((a) => a.verb);
-  const KEYS = ['pendingId', 'approvalId', 'vm', 'command', 'from', 'policyId', 'retainUntil', 'reason', 'comment', 'pointName', 'kind', 'region', 'resourceGroup', 'storageAccount', 'vmName', 'subnetId', 'action', 'verb', '__proto__', 'constructor'];
+  const KEYS = ['pendingId', 'approvalId', 'vm', 'command', 'from', 'policyId', 'retainUntil', 'reason', 'comment', 'confirmName', 'pointName', 'kind', 'region', 'resourceGroup', 'storageAccount', 'vmName', 'subnetId', 'action', 'verb', '__proto__', 'constructor'];
   const scalar = fc.oneof(
     fc.constantFrom(...HOSTILE),
     fc.nat().map((i) => liveIds[i % Math.max(1, liveIds.length)] ?? randomUUID()),
