@@ -1,26 +1,42 @@
 /**
- * `ade.page`: "Show all" on the ADE report and Previous / Next / Back on its pages. The clicked card is replaced by
- * the page asked for (page 0 is the summary), read from the report's snapshot: paging reads nothing from Azure.
+ * `ade.page`: "Show all" on the ADE report, and Previous / Next / Back on its pages. The clicked card is answered at
+ * once ("reading…") and replaced in place by the page asked for (page 0 is the summary), read afresh from the fleet
+ * lists (the same reads as the report: list pages, never a read per VM). Read-only and open to anyone, like the
+ * report: it writes nothing, to Azure or to state.
  */
 import { adeReportCard } from '../cards/ade-report-card';
 import { adeReportPageCard } from '../cards/ade-report-page-card';
-import type { CardAction } from '../core/types';
-import { isUuid } from '../core/validate';
-import { loadReport } from '../migration/store';
+import { noticeCard } from '../cards/notice-card';
+import { reportError } from '../core/error-boundary';
+import type { CardAction, HandlerContext } from '../core/types';
+import { buildReport } from '../migration/fleet-report';
+import { readFleet } from '../migration/read-fleet';
+import { listPlans } from '../migration/store';
 import { Verbs } from './verbs';
 
-export const adePage: CardAction<{ report: string; page: number }> = {
+async function showPage(ctx: HandlerContext, page: number): Promise<void> {
+  const { azure, config, store, clock, simulated } = ctx.services;
+  const activityId = ctx.cardActivityId;
+  if (!activityId) return;
+  try {
+    const [fleet, plans] = await Promise.all([readFleet(azure, config.recoveryVaultIds), listPlans(store)]);
+    const { report } = buildReport(fleet, plans.map((p) => p.value), clock.now());
+    const card = page === 0 ? adeReportCard(ctx.msg, ctx.locale, report, simulated ? ctx.msg.common.simulatorNote : '') : adeReportPageCard(ctx.msg, ctx.locale, report, page);
+    await ctx.update(activityId, { card });
+  } catch (error) {
+    await ctx.update(activityId, { card: noticeCard(ctx.msg.ade.report.title, [reportError(ctx.log, ctx.msg, error, 'action:ade.page')], { color: 'Attention' }) });
+  }
+}
+
+export const adePage: CardAction<{ page: number }> = {
   verb: Verbs.adePage,
   access: 'anyone',
   parse(data) {
     const page = typeof data.page === 'string' && /^\d{1,5}$/.test(data.page) ? Number(data.page) : data.page;
-    return isUuid(data.report) && typeof page === 'number' && Number.isInteger(page) && page >= 0 && page < 100_000 ? { report: data.report, page } : undefined;
+    return typeof page === 'number' && Number.isInteger(page) && page >= 0 && page < 100_000 ? { page } : undefined;
   },
-  async handle(ctx, { report, page }) {
-    const { store, clock, simulated } = ctx.services;
-    const stored = await loadReport(store, report, clock.now());
-    if (!stored) return { text: ctx.msg.ade.report.expired };
-    if (page === 0) return { card: adeReportCard(ctx.msg, ctx.locale, stored.report, stored.id, simulated ? ctx.msg.common.simulatorNote : '') };
-    return { card: adeReportPageCard(ctx.msg, ctx.locale, stored.report, stored.id, page) };
+  async handle(ctx, { page }) {
+    ctx.background(() => showPage(ctx, page));
+    return { card: noticeCard(ctx.msg.ade.report.title, [ctx.msg.ade.report.reading]) };
   },
 };

@@ -10,7 +10,6 @@ import { protectConfirm } from './protect-confirm';
 import { restoreConfirm } from './restore-confirm';
 import { restoreReview } from './restore-review';
 import { adePage } from './ade-page';
-import { adeProtectNew } from './ade-protect-new';
 import { cancelPending } from './cancel-pending';
 import { changeConfirm } from './change-confirm';
 import { changeApprove, changeReject } from './change-decide';
@@ -37,7 +36,6 @@ export function createActions(dispatcher: () => Dispatcher): readonly CardAction
     restoreConfirm,
     cancelPending(Verbs.restoreCancel, 'restore', (m, who) => m.restore.cancelled(who)),
     adePage,
-    adeProtectNew,
     changeSubmit,
     changeConfirm,
     changeApprove,

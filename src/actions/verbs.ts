@@ -15,7 +15,6 @@ export const Verbs = {
   grantApprove: 'grant.approve',
   grantReject: 'grant.reject',
   adePage: 'ade.page',
-  adeProtectNew: 'ade.protectNew',
   changeSubmit: 'change.submit',
   changeConfirm: 'change.confirm',
   changeApprove: 'change.approve',

@@ -12,7 +12,7 @@ import { renderCard } from './render';
 export const HOLDS_SHOWN = 12;
 const SIZES_SHOWN = 10;
 
-function reportData(m: Messages, _locale: Locale, r: FleetReport, reportId: string, note: string) {
+function reportData(m: Messages, _locale: Locale, r: FleetReport, note: string) {
   const a = m.ade.report;
   const stageParts = STAGES.filter((s) => r.plans[s] > 0).map((s) => `${r.plans[s]} ${a.stages[s]}`);
   const blockers = [
@@ -50,11 +50,10 @@ function reportData(m: Messages, _locale: Locale, r: FleetReport, reportId: stri
     holds: r.keyHolds.length ? [...holds, ...(r.keyHolds.length > HOLDS_SHOWN ? [a.moreHolds(r.keyHolds.length - HOLDS_SHOWN)] : [])] : [a.noHolds],
     estimates: a.estimates,
     rows: r.rows.length,
-    reportId,
     labels: { blockers: a.blockersTitle, exposure: a.exposureTitle, holds: a.holdsTitle, showAll: a.showAll(r.rows.length) },
   };
 }
 
-export function adeReportCard(m: Messages, locale: Locale, report: FleetReport, reportId: string, note = ''): Card {
-  return renderCard('ade-report', reportData(m, locale, report, reportId, note));
+export function adeReportCard(m: Messages, locale: Locale, report: FleetReport, note = ''): Card {
+  return renderCard('ade-report', reportData(m, locale, report, note));
 }

@@ -29,7 +29,7 @@ function rowValue(m: Messages, r: VmRow): string {
 }
 
 /** `page` counts from 1; out of range is clamped. */
-export function adeReportPageCard(m: Messages, _locale: Locale, report: FleetReport, reportId: string, page: number): Card {
+export function adeReportPageCard(m: Messages, _locale: Locale, report: FleetReport, page: number): Card {
   const pages = pageCount(report);
   const p = Math.min(Math.max(1, page), pages);
   const rows = report.rows.slice((p - 1) * ROWS_PER_PAGE, p * ROWS_PER_PAGE);
@@ -39,7 +39,6 @@ export function adeReportPageCard(m: Messages, _locale: Locale, report: FleetRep
     rows: rows.map((r) => ({ title: `${r.resourceGroup}/${r.name}`, value: rowValue(m, r) })),
     page: p,
     pages,
-    reportId,
     labels: { previous: a.previous, next: a.next, summary: a.summary },
   });
 }

@@ -1,4 +1,4 @@
-/** `audit`: recent critical operation requests (Key Vault access today) and their decisions. Approvers only. */
+/** `audit`: recent critical operation requests (Key Vault access, a VM backup's stop, delete, resume, undelete) and their decisions. Approvers only. */
 import { recentAudit } from '../approvals/audit';
 import { resourceName } from '../azure/port';
 import type { Command } from '../core/types';
@@ -15,7 +15,13 @@ export const auditCommand: Command = {
     const t = ctx.msg.approval;
     const entries = await recentAudit(ctx.services.store);
     const lines = entries.map((e) =>
-      t.auditLine(formatTime(ctx.locale, new Date(e.at)), t.auditEvents[e.event] ?? e.event, e.by.name, resourceName(e.target), [e.detail, e.requestId && ctx.msg.errors.requestId(e.requestId)].filter(Boolean).join(' · ')),
+      t.auditLine(
+        formatTime(ctx.locale, new Date(e.at)),
+        t.auditEvents[e.event] ?? e.event,
+        e.by.name,
+        `${resourceName(e.target)} (${t.auditKinds[e.kind] ?? e.kind})`,
+        [e.detail, e.requestId && ctx.msg.errors.requestId(e.requestId)].filter(Boolean).join(' · '),
+      ),
     );
     await ctx.send({ card: noticeCard(t.auditTitle, lines.length ? lines : [t.auditEmpty]) });
   },

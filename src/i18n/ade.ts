@@ -5,10 +5,11 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const list = (names: string[], max = 8) => (names.length > max ? `${names.slice(0, max).join(', ')} (+${names.length - max})` : names.join(', '));
 
 export const adeEn = {
-  usage: { report: 'ade report', plan: 'ade plan <vm> [new <new vm>]' },
+  usage: { report: 'ade report', plan: 'ade plan <vm> [new <new vm>]', protectNew: 'ade plan <vm> protect' },
   description: {
     report: 'ADE retires on 15 Sep 2028: where the subscription stands — paths, blockers, backup exposure, key holds and plans. Read-only.',
     plan: "One ADE VM's move to encryption at host, step by step; the bot takes the backup steps (each confirmed on a card).",
+    protectNew: "Step 2 of an ADE plan: protect the linked new VM with the old VM's policy (Enhanced for Trusted Launch).",
   },
   /** When a point expires ('indefinite': never — its protection was stopped keeping the data). */
   expiry: (u: Until) => (u === 'indefinite' ? 'never (protection stopped, points kept)' : isoDay(u)),
@@ -147,7 +148,7 @@ export const adeEn = {
     estimates:
       'Estimated, not read per point (that would cost a read per VM): when points expire comes from each policy\'s retention (daily/weekly/monthly/yearly; on-demand backups keep their own expiry), and a point\'s keys are taken to be in the Key Vault the VM\'s disks use now.',
     showAll: (n: number) => `Show all ${n} ADE VMs`,
-    expired: 'This report is no longer kept: run **ade report** again.',
+    reading: '⏳ Reading the fleet lists…',
     pageTitle: (page: number, pages: number) => `ADE VMs, page ${page} of ${pages}`,
     row: (path: string, protection: string, points: string, vaults: string, stage: string) => [path, protection, points, vaults, stage].filter(Boolean).join(' · '),
     paths: { A: 'path A', B: 'path B', aad: 'Entra app first', unmanaged: 'convert first' } as Record<string, string>,
@@ -162,10 +163,11 @@ export const adeEn = {
 };
 
 export const adeJa: typeof adeEn = {
-  usage: { report: 'ADE レポート', plan: '<vm> の ADE 移行計画 [新VM <新しい vm>]' },
+  usage: { report: 'ADE レポート', plan: '<vm> の ADE 移行計画 [新VM <新しい vm>]', protectNew: '<vm> の ADE 移行計画 新VMを保護' },
   description: {
     report: 'ADE は 2028 年 9 月 15 日に廃止されます。サブスクリプションの現状（移行パス、ブロッカー、バックアップのリスク、キーの保持、計画）を表示します。読み取りのみ。',
     plan: 'ADE VM 1 台をホストでの暗号化へ移す手順です。バックアップの手順はボットが行います（それぞれカードで確認）。',
+    protectNew: 'ADE 移行計画の手順 2: リンクした新しい VM を旧 VM のポリシー（Trusted Launch には Enhanced）で保護します。',
   },
   expiry: (u: Until) => (u === 'indefinite' ? 'なし（保護停止・ポイント保持）' : isoDay(u).replace(/-/g, '/')),
   until: (u: Until) => (u === 'indefinite' ? 'ポイントが保持される限り（期限なし: 保護停止）' : `${isoDay(u).replace(/-/g, '/')} まで`),
@@ -302,7 +304,7 @@ export const adeJa: typeof adeEn = {
     estimates:
       '推定値です（ポイントごとに読むと VM ごとに 1 回の読み取りが必要になるため）: ポイントの期限は各ポリシーの保持期間（日次/週次/月次/年次。オンデマンド バックアップは個別の期限）から、ポイントのキーは VM のディスクが現在使っている Key Vault にあるものとしています。',
     showAll: (n: number) => `ADE VM ${n} 台をすべて表示`,
-    expired: 'このレポートはもう保持されていません。もう一度 **ADE レポート** を実行してください。',
+    reading: '⏳ フリートの一覧を読み取っています…',
     pageTitle: (page: number, pages: number) => `ADE VM（${pages} ページ中 ${page} ページ）`,
     row: (path: string, protection: string, points: string, vaults: string, stage: string) => [path, protection, points, vaults, stage].filter(Boolean).join(' · '),
     paths: { A: 'パス A', B: 'パス B', aad: '先に Entra アプリ移行', unmanaged: '先に変換' },

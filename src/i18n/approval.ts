@@ -3,7 +3,7 @@ export const approvalEn = {
   usage: { grant: 'grant backup access <vm | key vault>', audit: 'audit' },
   description: {
     grant: 'Ask an approver to let Azure Backup read the Key Vault of an ADE-encrypted VM.',
-    audit: 'Recent Key Vault access requests and decisions.',
+    audit: 'Recent critical operation requests (Key Vault access, stopping, deleting, resuming and undeleting backups) and their decisions.',
   },
   notFound: (name: string) => `I found no VM or Key Vault named **${name}**.`,
   notAde: (vm: string) => `**${vm}** is not encrypted with Azure Disk Encryption: Azure Backup needs no Key Vault access for it.`,
@@ -64,17 +64,26 @@ export const approvalEn = {
     accessPolicy: 'The bot\'s identity needs permission to write access policies on the vault (Microsoft.KeyVault/vaults/accessPolicies/write, e.g. the Key Vault Contributor role).',
     rbac: 'The bot\'s identity needs permission to create role assignments on the vault (Role Based Access Control Administrator or User Access Administrator, scoped to the vault).',
   },
-  auditTitle: 'Key Vault access audit (newest first)',
+  auditTitle: 'Critical operations audit (newest first)',
   auditEmpty: 'No requests yet.',
   auditLine: (when: string, event: string, who: string, vault: string, extra: string) => `${when} · **${event}** · ${who} · ${vault}${extra ? ` · ${extra}` : ''}`,
-  auditEvents: { requested: 'requested', approved: 'approved', rejected: 'rejected', applied: 'applied', failed: 'failed', expired: 'expired' } as Record<string, string>,
+  auditEvents: { requested: 'requested', confirmed: 'confirmed by the requester', approved: 'approved', rejected: 'rejected', applied: 'applied', failed: 'failed', expired: 'expired' } as Record<string, string>,
+  /** What each kind of request is, after its target in the audit trail. */
+  auditKinds: {
+    keyVaultGrant: 'Key Vault access',
+    stopProtection: 'stop backup',
+    deleteBackupData: 'delete backup data',
+    resumeProtection: 'resume backup',
+    changePolicy: 'change policy',
+    undeleteBackup: 'undelete backup',
+  } as Record<string, string>,
 };
 
 export const approvalJa: typeof approvalEn = {
   usage: { grant: '<vm | Key Vault> のバックアップ アクセスを申請', audit: '監査ログ' },
   description: {
     grant: 'ADE 暗号化 VM の Key Vault を Azure Backup が読み取れるよう、承認者に申請します。',
-    audit: 'Key Vault アクセス申請と判断の最近の記録を表示します。',
+    audit: '重要な操作（Key Vault アクセス、バックアップの停止・削除・再開・削除の取り消し）の申請と判断の最近の記録を表示します。',
   },
   notFound: (name: string) => `**${name}** という VM または Key Vault は見つかりませんでした。`,
   notAde: (vm: string) => `**${vm}** は Azure Disk Encryption で暗号化されていないため、Azure Backup に Key Vault のアクセス権は不要です。`,
@@ -135,8 +144,16 @@ export const approvalJa: typeof approvalEn = {
     accessPolicy: 'ボットの ID に、コンテナーのアクセス ポリシーを書き込む権限（Microsoft.KeyVault/vaults/accessPolicies/write、例: Key Vault 共同作成者ロール）が必要です。',
     rbac: 'ボットの ID に、コンテナーでロールの割り当てを作成する権限（コンテナーをスコープとするロールベースのアクセス制御管理者またはユーザー アクセス管理者）が必要です。',
   },
-  auditTitle: 'Key Vault アクセスの監査ログ（新しい順）',
+  auditTitle: '重要な操作の監査ログ（新しい順）',
   auditEmpty: 'まだ申請はありません。',
   auditLine: (when: string, event: string, who: string, vault: string, extra: string) => `${when} · **${event}** · ${who} · ${vault}${extra ? ` · ${extra}` : ''}`,
-  auditEvents: { requested: '申請', approved: '承認', rejected: '却下', applied: '適用', failed: '失敗', expired: '期限切れ' },
+  auditEvents: { requested: '申請', confirmed: '申請者が確認', approved: '承認', rejected: '却下', applied: '適用', failed: '失敗', expired: '期限切れ' },
+  auditKinds: {
+    keyVaultGrant: 'Key Vault アクセス',
+    stopProtection: 'バックアップの停止',
+    deleteBackupData: 'バックアップ データの削除',
+    resumeProtection: 'バックアップの再開',
+    changePolicy: 'ポリシーの変更',
+    undeleteBackup: 'バックアップの削除の取り消し',
+  },
 };

@@ -1,33 +1,6 @@
-/**
- * What `ade report` and `ade plan` keep in state: each plan under `ade/plan/<vm>`, and each report a day long under
- * `ade/report/<id>` so its pages read the same snapshot (paging reads no Azure list again).
- */
-import { randomUUID } from 'node:crypto';
-import { forgetStale, type StateStore, type Versioned } from '../state/store';
-import type { FleetReport } from './fleet-report';
+/** The migration plans in state: one per VM under `ade/plan/<vm>`. */
+import type { StateStore, Versioned } from '../state/store';
 import { PLAN_PREFIX, planKey, STAGES, type MigrationPlan } from './plan';
-
-export const REPORT_PREFIX = 'ade/report/';
-const REPORT_KEEP_MS = 86_400_000;
-
-export interface StoredReport {
-  id: string;
-  createdAt: number;
-  report: FleetReport;
-}
-
-/** Keeps the report for its pages (and forgets reports older than a day); returns its id. */
-export async function saveReport(store: StateStore, report: FleetReport, now: number): Promise<string> {
-  const id = randomUUID();
-  await forgetStale(store, await store.list<StoredReport>(REPORT_PREFIX), (r) => r.createdAt < now - REPORT_KEEP_MS);
-  await store.put<StoredReport>(`${REPORT_PREFIX}${id}`, { id, createdAt: now, report });
-  return id;
-}
-
-export async function loadReport(store: StateStore, id: string, now: number): Promise<StoredReport | undefined> {
-  const found = (await store.get<StoredReport>(`${REPORT_PREFIX}${id}`))?.value;
-  return found && found.createdAt >= now - REPORT_KEEP_MS ? found : undefined;
-}
 
 export function listPlans(store: StateStore): Promise<Versioned<MigrationPlan>[]> {
   return store.list<MigrationPlan>(PLAN_PREFIX);

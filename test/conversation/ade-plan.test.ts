@@ -136,9 +136,9 @@ describe('ade plan: the steps the bot takes', () => {
     expect(texts(linked.writes)[0]).toBe('✅ **rg-migrate/eah-win01** is linked as the new VM of **rg-migrate/ade-win01**.');
     expect(linked.text).toContain('rg-migrate/eah-win01 (linked');
     expect(linked.text).toMatch(/1\. ✅ Back up \*\*ade-win01\*\* now[^\n]* — done \d{4}-\d{2}-\d{2}/);
-    const protectNew = button(linked.card, 'ade.protectNew');
-    expect(protectNew).toMatchObject({ title: 'Protect eah-win01 with EnhancedWeekly', data: { vm: 'rg-migrate/ade-win01' } });
-    const offer = await h.click('ade.protectNew', protectNew.data);
+    const protectNew = button(linked.card, 'vm.choose');
+    expect(protectNew).toMatchObject({ title: 'Protect eah-win01 with EnhancedWeekly', data: { command: 'ade-protect-new', vm: 'rg-migrate/ade-win01' } });
+    const offer = await h.click('vm.choose', protectNew.data);
     expect(texts(offer.writes)[0]).toBe('Protecting **rg-migrate/eah-win01** with the Enhanced policy EnhancedWeekly: the new VM uses Trusted Launch, which needs one: confirm on the card below.');
     const protectCard = lastCard(offer.writes);
     const selected = protectCard.body.find((b: any) => b.type === 'Input.ChoiceSet');
@@ -167,10 +167,13 @@ describe('ade plan: the steps the bot takes', () => {
     expect(button(after.card, 'backup.start')).toBeUndefined();
   });
 
-  it('the protect button refuses before the backup is done', async () => {
+  it('protecting the new VM waits for the backup and the link, and needs a plan', async () => {
+    expect(texts(await h.say('ade plan ade-win01 protect'))).toEqual(['There is no migration plan for **rg-migrate/ade-win01**: run **ade plan rg-migrate/ade-win01** first.']);
     await plan('ade plan ade-win01');
-    const early = await h.click('ade.protectNew', { vm: 'rg-migrate/ade-win01' });
+    const early = await h.click('vm.choose', { command: 'ade-protect-new', vm: 'rg-migrate/ade-win01' });
+    expect(early.body.value).toBe('Working on rg-migrate/ade-win01…');
     expect(texts(early.writes)).toEqual(['Not yet: the plan of **rg-migrate/ade-win01** needs the pre-migration backup done and the new VM linked first.']);
+    expect(texts(await h.say('ade plan ade-win01 protect', { user: users.carol }))[0]).toContain('only backup operators may do that');
   });
 });
 

@@ -59,24 +59,37 @@ describe('ade report', () => {
     h.simulator.estate.vms.splice(-40);
   });
 
-  it('"Show all" pages through every ADE VM in place, and back to the summary', async () => {
+  it('"Show all" pages through every ADE VM in place, read afresh, and back to the summary', async () => {
     const card = await reportCard('ade report');
     expect(action(card)).toMatchObject({ title: 'Show all 10 ADE VMs', data: { page: 1 } });
-    const page = await h.click('ade.page', action(card).data, { user: users.carol });
-    const text = visibleText(page.body.value);
+    const pageOf = async (data: unknown) => {
+      const click = await h.click('ade.page', data as Record<string, unknown>, { user: users.carol, replyToId: 'report-card' });
+      expect(visibleText(click.body.value)).toContain('Reading the fleet lists');
+      const updates = click.writes.filter((w) => w.kind === 'update' && w.activityId === 'report-card');
+      expect(updates).toHaveLength(1);
+      return cardOf(updates[0]);
+    };
+    const page = await pageOf(action(card).data);
+    const text = visibleText(page);
     expect(text).toContain('ADE VMs, page 1 of 1');
     expect(text).toMatch(/rg-migrate\/ade-aad01\nEntra app first → path A · not protected · kv-migrate/);
     expect(text).toMatch(/rg-migrate\/ade-oldsize01\npath A, Standard_D2_v2 without EAH · last backup failed · kv-migrate/);
     expect(text).toMatch(/rg-migrate\/ade-lnxos01\npath B · protected · ~\d+ point\(s\) past 2028 · kv-migrate-nopurge/);
     expect(text).toMatch(/rg-legacy\/vm006\nconvert first → path A · protected · kv-ade-prod/);
-    const back = page.body.value.actions.find((a: any) => a.data.page === 0);
-    const summary = await h.click('ade.page', back.data, { user: users.carol });
-    expect(visibleText(summary.body.value)).toContain('ADE retirement: where we stand');
+    const back = page.actions.find((a: any) => a.data.page === 0);
+    expect(visibleText(await pageOf(back.data))).toContain('ADE retirement: where we stand');
   });
 
-  it('a page of a report no longer kept says to run it again', async () => {
-    const stale = await h.click('ade.page', { report: '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', page: 1 });
-    expect(stale.body.value).toContain('This report is no longer kept: run **ade report** again.');
+  it("someone who is not an operator sees plans moved forward, but nothing is written", async () => {
+    await h.say('ade plan ade-win01');
+    const item = h.simulator.estate.recoveryVaults[1]!.items.find((i) => i.friendlyName === 'ade-win01')!;
+    item.lastBackupTime = h.clock.now() + 60_000;
+    h.clock.advance(120_000);
+    const stored = async () => (await h.app.services.store.list<{ stage: string }>('ade/plan/')).map((p) => p.value.stage);
+    expect(visibleText(await reportCard('ade report'))).toMatch(/Migration plans\n1 pre-migration backup done/);
+    expect(await stored()).toEqual(['planned']);
+    await h.say('ade report');
+    expect(await stored()).toEqual(['backedUp']);
   });
 
   it('answers in Japanese', async () => {

@@ -47,8 +47,8 @@ describe('stop backup <vm>', () => {
     expect(texts()).toMatch(/Stop backup of \*\*vm001\*\* completed/i);
 
     const audit = visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]));
-    expect(audit).toMatch(/requested.*Aiko Sato.*vm001/);
-    expect(audit).toMatch(/approved.*Bob Tanaka.*vm001/);
+    expect(audit).toMatch(/requested.*Aiko Sato.*vm001 \(stop backup\).*VM decommissioned/);
+    expect(audit).toMatch(/approved.*Bob Tanaka.*vm001 \(stop backup\)/);
     expect(audit).toMatch(/applied.*Bob Tanaka.*vm001.*DisableBackup/);
   });
 
@@ -160,8 +160,8 @@ describe('stop backup <vm> and delete data', () => {
     const restore = lastCard(await h.say('restore vm006'));
     expect(action(restore, 'restore.review')).toBeDefined();
     const audit = visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]));
-    expect(audit).toMatch(/applied.*Bob Tanaka.*vm006.*Undelete/);
-    expect(audit).toMatch(/applied.*Bob Tanaka.*vm006.*DeleteBackupData/);
+    expect(audit).toMatch(/applied.*Bob Tanaka.*vm006 \(undelete backup\).*Undelete/);
+    expect(audit).toMatch(/applied.*Bob Tanaka.*vm006 \(delete backup data\).*DeleteBackupData/);
   });
 });
 
@@ -181,7 +181,7 @@ describe('resume backup <vm> [with <policy>]', () => {
     expect(jobCard(/Enable protection · vm001/)).toBeDefined();
     expect(item('vm001')).toMatchObject({ protectionState: 'Protected', policyName: 'GoldPolicy' });
     const audit = visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]));
-    expect(audit).toMatch(/confirmed.*Aiko Sato.*vm001/);
+    expect(audit).toMatch(/confirmed by the requester.*Aiko Sato.*vm001 \(resume backup\)/);
   });
 
   it('a protected VM with a policy named is a policy change: shorter retention needs an approver, longer does not', async () => {

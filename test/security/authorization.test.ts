@@ -37,6 +37,12 @@ function examples(command: Command, locale: Locale): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Buttons that only show more of what their card shows (the ADE report's pages): open to anyone, like the report,
+ * and a click by anyone, in either language, writes nothing to Azure or to state.
+ */
+const READ_ONLY_VERBS = ['ade.page'];
+
 /** Verbs that decide an approval: approvers only, whatever the declarations say. */
 const DECISIONS = ['grant.approve', 'grant.reject', 'change.approve', 'change.reject'];
 /** What the requester who is also an approver hears when deciding their own request, per kind of card. */
@@ -124,7 +130,17 @@ describe('card verbs', () => {
     expect(parsed).toBeDefined();
     // Buttons that run a command as if typed are checked with that command's own access.
     const access: Access = action.access === 'anyone' && parsed?.command ? parsed.command.access : action.access;
-    // Every button changes something, or runs a command that does: none may be open to anyone.
+    if (READ_ONLY_VERBS.includes(verb)) {
+      expect(access).toBe('anyone');
+      for (const [role, user] of people) {
+        for (const [locale, clientLocale] of LOCALES) {
+          const wrote = await writesOf(h, () => h.click(verb, live.data, { user, replyToId: live.activityId, locale: clientLocale }));
+          expect([role, locale, wrote]).toEqual([role, locale, { azure: [], state: [] }]);
+        }
+      }
+      return;
+    }
+    // Every other button changes something, or runs a command that does: none may be open to anyone.
     expect(access).not.toBe('anyone');
     if (DECISIONS.includes(verb)) expect(access).toBe('approver');
     const refusable = people.filter(([, user]) => !hasAccess(h.app.services, user.id, access));

@@ -17,7 +17,6 @@ import { planView } from '../../src/migration/plan-view';
 const NOW = Date.parse('2026-11-29T09:00:00Z');
 const DAY = 86_400_000;
 const SUB = '3f2c8a1e-5b7d-4c9a-9e21-7d4b6a0c1f85';
-const REPORT_ID = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const arm = (rg: string, type: string, name: string) => `/subscriptions/${SUB}/resourceGroups/${rg}/providers/${type}/${name}`;
 const RSV = arm('rg-backup', 'Microsoft.RecoveryServices/vaults', 'rsv-prod-jpe');
 
@@ -118,12 +117,12 @@ export function adeCardSamples(locale: Locale): [string, Card][] {
   const big = buildReport(large(), [], NOW).report;
   const lastPage = Math.ceil(big.rows.length / ROWS_PER_PAGE);
   return [
-    ['ade-report', adeReportCard(m, locale, report, REPORT_ID)],
-    ['ade-report.registered', adeReportCard(m, locale, clear, REPORT_ID, m.common.simulatorNote)],
-    ['ade-report.large', adeReportCard(m, locale, big, REPORT_ID)],
-    ['ade-report-page', adeReportPageCard(m, locale, report, REPORT_ID, 1)],
-    ['ade-report-page.longest', adeReportPageCard(m, locale, big, REPORT_ID, 2)],
-    ['ade-report-page.last', adeReportPageCard(m, locale, big, REPORT_ID, lastPage)],
+    ['ade-report', adeReportCard(m, locale, report)],
+    ['ade-report.registered', adeReportCard(m, locale, clear, m.common.simulatorNote)],
+    ['ade-report.large', adeReportCard(m, locale, big)],
+    ['ade-report-page', adeReportPageCard(m, locale, report, 1)],
+    ['ade-report-page.longest', adeReportPageCard(m, locale, big, 2)],
+    ['ade-report-page.last', adeReportPageCard(m, locale, big, lastPage)],
     ...planCards(locale),
   ];
 }

@@ -18,7 +18,7 @@ export interface OfferedAction {
 }
 
 /** Commands, in order, whose cards offer every verb; the first card offering a verb wins. */
-export const OFFERING_COMMANDS = ['backup web01 now', 'check vm001', 'check vm004', 'check vm002', 'backup vm001 now', 'protect vm004', 'restore vm001', 'grant backup access vm002', 'stop backup vm001', 'resume backup vm001 with GoldPolicy'];
+export const OFFERING_COMMANDS = ['backup web01 now', 'check vm001', 'check vm004', 'check vm002', 'backup vm001 now', 'protect vm004', 'restore vm001', 'grant backup access vm002', 'ade report', 'stop backup vm001', 'resume backup vm001 with GoldPolicy'];
 /** Steps clicked to reach the next card of a flow (they change server state only as the flow does). */
 export const FLOW_STEPS = ['grant.submit', 'restore.review', 'change.submit'];
 /** Values a person would type into inputs that have no default. */
