@@ -72,7 +72,7 @@ export function adePlanCard(m: Messages, locale: Locale, view: PlanView, extras:
     steps,
     runbook: view.runbook.map((r) => ({ title: (w.runbookStep[r.id] ?? (() => r.id))(r.disk), commands: r.commands })),
     vmKey: vmKey(ade.vm),
-    buttons: { backup: next('backup') && protectedOk, protect: next('backup') && !protectedOk, protectNew: next('protectNew') && !!policy },
+    buttons: { backup: next('backup') && protectedOk, protect: next('backup') && !protectedOk, protectNew: next('protectNew') && !!policy, stopOld: next('stopOld') },
     labels: {
       prereqs: w.prereqTitle,
       downtime: w.downtimeTitle,
@@ -81,6 +81,7 @@ export function adePlanCard(m: Messages, locale: Locale, view: PlanView, extras:
       backup: w.backupButton,
       protect: w.protectButton,
       protectNew: policy && plan.newVm ? w.protectNewButton(plan.newVm.name, policy.name) : '',
+      stopOld: w.stopButton(ade.vm.name),
     },
   });
 }

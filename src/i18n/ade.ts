@@ -67,7 +67,7 @@ export const adeEn = {
       runbook: () => 'Move the data — the commands below, run by the VM\'s owner (the bot never runs them).',
       link: (vm: string) => `Link the new VM: **ade plan ${vm} new <new vm>** (the bot checks encryption at host on, no ADE, same region and subscription).`,
       protectNew: (vm: string) => `Protect the new VM with ${vm}'s policy (an Enhanced one for Trusted Launch) — done by the bot.`,
-      stopOld: (vm: string) => `Stop protection of **${vm}** keeping its recovery points (never deleting them); its Key Vaults are then held until the points expire. This is a critical operation, done with **stop backup ${vm}** once that command exists.`,
+      stopOld: (vm: string) => `Stop protection of **${vm}** keeping its recovery points (never deleting them) — a critical operation, done with **stop backup ${vm}** and approved as the team's critical operations are. Its Key Vaults are then held for as long as the points are kept.`,
     } as Record<string, (vm: string) => string>,
     doneAt: (when: string) => ` — done ${when}`,
     runbookTitle: (vm: string) => `Runbook for ${vm} (copy and run in Azure Cloud Shell or with az; none of it is run by the bot)`,
@@ -88,6 +88,7 @@ export const adeEn = {
     backupButton: 'Back up now',
     protectButton: 'Protect',
     protectNewButton: (vm: string, policy: string) => `Protect ${vm} with ${policy}`,
+    stopButton: (vm: string) => `Stop backup of ${vm} (keep its points)`,
     notAde: (vm: string) => `**${vm}** does not use ADE: there is nothing to migrate. (**ade report** lists the VMs that do.)`,
     linked: (old: string, vm: string) => `✅ **${vm}** is linked as the new VM of **${old}**.`,
     linkRefused: (vm: string, reasons: string) => `❌ **${vm}** cannot be the new VM: ${reasons}. Nothing was linked.`,
@@ -111,6 +112,8 @@ export const adeEn = {
     progressBackup: (vm: string, when: string) => `✅ Migration of **${vm}**, step 1 done: the pre-migration backup completed ${when}. Next: move the data (the runbook on **ade plan ${vm}**).`,
     progressProtected: (vm: string, newVm: string, vaults: string, until: string) =>
       `✅ Migration of **${vm}**: the new VM **${newVm}** is protected. Key hold recorded: keep ${vaults} ${until}. Next: stop protection of ${vm} keeping its points.`,
+    progressStopped: (vm: string, vaults: string, until: string) =>
+      `✅ Migration of **${vm}** done: its protection is stopped with every recovery point kept. Keep ${vaults} ${until}; the report shows the hold.`,
   },
   report: {
     title: 'ADE retirement: where we stand',
@@ -223,7 +226,7 @@ export const adeJa: typeof adeEn = {
       runbook: () => 'データを移す — 下のコマンドを VM の所有者が実行します（ボットは実行しません）。',
       link: (vm: string) => `新しい VM をリンク: **${vm} の ADE 移行計画 新VM <新しい vm>**（ボットがホストでの暗号化が有効、ADE なし、同じリージョンとサブスクリプションであることを確認します）。`,
       protectNew: (vm: string) => `新しい VM を ${vm} のポリシー（Trusted Launch には Enhanced ポリシー）で保護 — ボットが実行します。`,
-      stopOld: (vm: string) => `**${vm}** の保護を復旧ポイントを残したまま停止します（削除はしません）。その後、ポイントの期限までその Key Vault を保持します。これは重要な操作で、**stop backup ${vm}** コマンドができ次第それで行います。`,
+      stopOld: (vm: string) => `**${vm}** の保護を復旧ポイントを残したまま停止します（削除はしません）。重要な操作で、**${vm} のバックアップを停止** で行い、チームの重要な操作と同じく承認を受けます。その後、ポイントが保持される限りその Key Vault を保持します。`,
     },
     doneAt: (when: string) => ` — ${when} 完了`,
     runbookTitle: (vm: string) => `${vm} のランブック（Azure Cloud Shell または az でコピーして実行。ボットは実行しません）`,
@@ -244,6 +247,7 @@ export const adeJa: typeof adeEn = {
     backupButton: '今すぐバックアップ',
     protectButton: '保護する',
     protectNewButton: (vm: string, policy: string) => `${vm} を ${policy} で保護`,
+    stopButton: (vm: string) => `${vm} のバックアップを停止（ポイントは保持）`,
     notAde: (vm: string) => `**${vm}** は ADE を使っていないため、移行するものはありません（ADE を使う VM は **ADE レポート** に表示されます）。`,
     linked: (old: string, vm: string) => `✅ **${vm}** を **${old}** の新しい VM としてリンクしました。`,
     linkRefused: (vm: string, reasons: string) => `❌ **${vm}** は新しい VM にできません: ${reasons}。何もリンクしていません。`,
@@ -267,6 +271,8 @@ export const adeJa: typeof adeEn = {
     progressBackup: (vm: string, when: string) => `✅ **${vm}** の移行、手順 1 完了: 移行前のバックアップが ${when} に完了しました。次: データを移します（**${vm} の ADE 移行計画** のランブック）。`,
     progressProtected: (vm: string, newVm: string, vaults: string, until: string) =>
       `✅ **${vm}** の移行: 新しい VM **${newVm}** を保護しました。キーの保持を記録: ${vaults} を ${until} 保持。次: ${vm} の保護をポイントを残したまま停止します。`,
+    progressStopped: (vm: string, vaults: string, until: string) =>
+      `✅ **${vm}** の移行が完了しました: すべての復旧ポイントを保持したまま保護を停止しました。${vaults} を ${until} 保持してください（レポートに表示されます）。`,
   },
   report: {
     title: 'ADE 廃止: 現状',

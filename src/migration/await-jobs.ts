@@ -1,6 +1,7 @@
 /**
  * The jobs a plan waits for, one record each under `ade/await/<vm>/<operation>`: the old VM's pre-migration backup,
- * then the new VM's ConfigureBackup. The plan observer reads these (a handful), not every plan, on each poll tick.
+ * the new VM's ConfigureBackup, then the old VM's DisableBackup (its protection stopped keeping the points). The plan
+ * observer reads these (a handful), not every plan, on each poll tick.
  */
 import { createHash } from 'node:crypto';
 import type { StateStore } from '../state/store';
@@ -13,7 +14,7 @@ export interface AwaitedJob {
   /** The VM the job is of, as Azure names it in the job list (`entityFriendlyName`). */
   jobVmName: string;
   vaultId: string;
-  operation: 'Backup' | 'ConfigureBackup';
+  operation: 'Backup' | 'ConfigureBackup' | 'DisableBackup';
   /** Only a job started at or after this counts. */
   since: number;
 }

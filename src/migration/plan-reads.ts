@@ -92,9 +92,12 @@ export async function readPlan(azure: AzurePort, store: StateStore, req: PlanReq
     });
   });
   const plan = stored.value as MigrationPlan;
-  // What it waits for now: the pre-migration backup while planned (in the old VM's vault).
-  if (plan.stage === 'planned' && plan.oldVaultId) await awaitJob(store, { planVmId: plan.vm.id, jobVmName: plan.vm.name, vaultId: plan.oldVaultId, operation: 'Backup', since: plan.createdAt });
-  else await stopAwaiting(store, plan.vm.id, 'Backup');
+  // What it waits for now, in the old VM's vault: the pre-migration backup while planned, its stop once the new VM is
+  // protected (the new VM's ConfigureBackup is awaited when its protection is offered).
+  const wait = async (operation: 'Backup' | 'DisableBackup', when: boolean, since: number) =>
+    when && plan.oldVaultId ? awaitJob(store, { planVmId: plan.vm.id, jobVmName: plan.vm.name, vaultId: plan.oldVaultId, operation, since }) : stopAwaiting(store, plan.vm.id, operation);
+  await wait('Backup', plan.stage === 'planned', plan.createdAt);
+  await wait('DisableBackup', plan.stage === 'newProtected', plan.newProtection?.at ?? req.now);
   const view = planView({ plan, ade, read, featureState, skus, keyVaults, protection: oldProtection(protection), ...(plan.holdUntil !== undefined ? { holdUntil: plan.holdUntil } : {}) });
   return { kind: 'shown', view, plan, linked };
 }

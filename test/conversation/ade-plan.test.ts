@@ -47,8 +47,7 @@ describe('ade plan: each path in words, with its real names', () => {
     expect(text).toContain('✅ Key Vault kv-migrate: soft delete and purge protection on, enabledForDiskEncryption on.');
     expect(text).toContain('copying 383 GB of disks');
     expect(text).toContain('1. 👉 Back up **ade-win01** now, before anything else');
-    expect(text).toContain('5. ○ Stop protection of **ade-win01** keeping its recovery points (never deleting them)');
-    expect(text).toContain('done with **stop backup ade-win01** once that command exists');
+    expect(text).toContain('5. ○ Stop protection of **ade-win01** keeping its recovery points (never deleting them) — a critical operation, done with **stop backup ade-win01**');
     for (const command of [
       'az vm encryption disable --resource-group rg-migrate --name ade-win01 --volume-type ALL',
       'az vm run-command invoke --resource-group rg-migrate --name ade-win01 --command-id RunPowerShellScript --scripts "manage-bde -status"',
@@ -151,13 +150,29 @@ describe('ade plan: the steps the bot takes', () => {
     const [afterProtect] = await plans();
     expect(afterProtect).toMatchObject({ stage: 'newProtected', newProtection: { vaultId: expect.stringMatching(/rsv-dev-westeurope$/) }, keyHold: { keyVaultIds: [expect.stringMatching(/kv-migrate$/)] } });
 
-    // Step 3 is not the bot's yet: once the old VM is stopped keeping its points (here, as if in the portal), the report sees it.
+    // Step 3: the plan card offers the critical operation (stop backup, keeping the points); approved by someone else,
+    // its DisableBackup job completing moves the plan, and the keys are held for as long as the points are kept.
+    const third = await plan('ade plan ade-win01');
+    expect(third.text).toContain('4. ✅ Protect the new VM');
+    const stop = third.card.actions.find((a: any) => a.data?.command === 'stop-backup');
+    expect(stop).toMatchObject({ verb: 'vm.choose', title: 'Stop backup of ade-win01 (keep its points)', data: { vm: 'rg-migrate/ade-win01' } });
+    const asked = await h.click('vm.choose', stop.data);
+    const submit = button(lastCard(asked.writes), 'change.submit');
+    expect(visibleText(lastCard(asked.writes))).toContain('Stop backup (keep recovery points): ade-win01?');
+    const submitted = await h.click('change.submit', { ...submit.data, reason: 'moved to encryption at host' }, { replyToId: asked.writes.at(-1)!.activityId });
+    const posted = submitted.writes.find((w) => button(cardOf(w), 'change.approve'))!;
+    await h.click('change.approve', button(cardOf(posted), 'change.approve').data, { user: users.bob, replyToId: posted.activityId });
     const item = h.simulator.estate.recoveryVaults[1]!.items.find((i) => i.friendlyName === 'ade-win01')!;
-    item.protectionState = 'ProtectionStopped';
-    const report = visibleText(cardOf((await h.say('ade report')).at(-1)));
-    expect(report).toMatch(/Migration plans\n1 old VM stopped, keys held/);
+    expect(item.protectionState).toBe('ProtectionStopped');
+    expect(item.recoveryPoints.length).toBeGreaterThan(0);
+    await untilPosted(/Migration of \*\*ade-win01\*\* done/);
+    expect(texts(h.connector.writes).find((t) => t.includes('Migration of **ade-win01** done'))).toBe(
+      '✅ Migration of **ade-win01** done: its protection is stopped with every recovery point kept. Keep kv-migrate for as long as the points are kept (no expiry: protection stopped); the report shows the hold.',
+    );
     expect((await plans())[0]).toMatchObject({ stage: 'oldStopped', keyHold: { until: 'indefinite' } });
     expect((await plans())[0]!.history.map((e) => e.what)).toEqual(['planned', 'backedUp', 'linked', 'newProtected', 'keyHold', 'oldStopped']);
+    const report = visibleText(cardOf((await h.say('ade report')).at(-1)));
+    expect(report).toMatch(/Migration plans\n1 old VM stopped, keys held/);
 
     // The plan survives a restart, with every step's evidence.
     await h.restart();

@@ -11,7 +11,7 @@ import type { Card } from '../../src/core/poster';
 import { messages, type Locale } from '../../src/i18n';
 import { buildReport, type FleetSnapshot } from '../../src/migration/fleet-report';
 import { classifyAde } from '../../src/migration/classify';
-import { backupDone, linkNewVm, newPlan, type MigrationPlan } from '../../src/migration/plan';
+import { backupDone, linkNewVm, newPlan, newVmProtected, type MigrationPlan } from '../../src/migration/plan';
 import { planView } from '../../src/migration/plan-view';
 
 const NOW = Date.parse('2026-11-29T09:00:00Z');
@@ -103,6 +103,12 @@ function planCards(locale: Locale): [string, Card][] {
     ['ade-plan', card('files-prod-03', (p) => p)],
     ['ade-plan.linked', card('web-prod-02', (p) => linkNewVm(backupDone(p, { at: NOW - DAY / 3, jobId: '9a1d2c3e-4b5f-4a6b-8c7d-0e1f2a3b4c5d' }), newVm, 'Aiko Tanaka', NOW - DAY / 4), true)],
     ['ade-plan.entra-app', card('erp-legacy-01', (p) => p)],
+    [
+      'ade-plan.stop-next',
+      card('sql-prod-01', (p) =>
+        newVmProtected(linkNewVm(backupDone(p, { at: NOW - DAY / 3 }), { ...newVm, name: 'sql-prod-01-eah', id: newVm.id.replace('web-prod-02-eah', 'sql-prod-01-eah'), resourceGroup: 'rg-finance' }, 'Aiko Tanaka', NOW - DAY / 4), { vaultId: RSV, at: NOW - DAY / 5 }, { keyVaultIds: p.keyVaultIds, until: NOW + 2500 * DAY }),
+      ),
+    ],
   ];
 }
 
