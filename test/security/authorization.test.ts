@@ -186,8 +186,8 @@ describe('card data is never trusted for what to act on', () => {
     expect(wrote).toEqual({ azure: [], state: [] });
   });
 
-  it('backup.confirm, backup.cancel, protect.confirm, restore.confirm and grant.approve with a random UUID change nothing', async () => {
-    for (const [verb, user, key] of [['backup.confirm', users.alice, 'pendingId'], ['backup.cancel', users.alice, 'pendingId'], ['protect.confirm', users.alice, 'pendingId'], ['restore.confirm', users.alice, 'pendingId'], ['grant.approve', users.bob, 'approvalId']] as const) {
+  it('backup.confirm, backup.cancel, protect.confirm, restore.confirm, grant.approve and change.* with a random UUID change nothing', async () => {
+    for (const [verb, user, key] of [['backup.confirm', users.alice, 'pendingId'], ['backup.cancel', users.alice, 'pendingId'], ['protect.confirm', users.alice, 'pendingId'], ['restore.confirm', users.alice, 'pendingId'], ['grant.approve', users.bob, 'approvalId'], ['change.submit', users.alice, 'approvalId'], ['change.confirm', users.alice, 'approvalId'], ['change.approve', users.bob, 'approvalId'], ['change.reject', users.bob, 'approvalId']] as const) {
       const wrote = await writesOf(h, () => h.click(verb, { [key]: randomUUID(), policyId: 'x', retainUntil: '2099-01-01' }, { user }));
       expect([verb, wrote]).toEqual([verb, { azure: [], state: [] }]);
     }
@@ -252,6 +252,32 @@ describe('card data is never trusted for what to act on', () => {
       });
       expect(wrote).toEqual({ azure: [], state: [] });
     }
+  });
+
+  it('change.* and grant.* never act on each other\'s requests, nor on a draft never sent', async () => {
+    const change = await offer(h, 'change.approve', users.alice);
+    const grant = await offer(h, 'grant.approve', users.alice);
+    const draft = await offer(h, 'change.submit', users.alice);
+    for (const [verb, approvalId, text] of [
+      ['grant.approve', change.data.approvalId, messages('en').common.refused.missing],
+      ['change.approve', grant.data.approvalId, messages('en').lifecycle.refused.missing],
+      ['change.reject', grant.data.approvalId, messages('en').lifecycle.refused.missing],
+      ['change.approve', draft.data.approvalId, messages('en').lifecycle.refused.missing],
+      ['change.confirm', change.data.approvalId, messages('en').lifecycle.refused.submitted],
+    ] as const) {
+      const wrote = await writesOf(h, async () => {
+        const click = await h.click(verb, { approvalId, comment: 'x', confirmName: 'vm001' }, { user: verb === 'change.confirm' ? users.alice : users.bob });
+        expect([verb, refusedText(click)]).toEqual([verb, text]);
+      });
+      expect([verb, wrote]).toEqual([verb, { azure: [], state: [] }]);
+    }
+  });
+
+  it('change.approve acts on the request\'s VM and item, whatever the card data carries', async () => {
+    const live = await offer(h, 'change.approve', users.alice);
+    await h.click('change.approve', { ...live.data, vm: 'rg-prod/vm002', vmId: 'x', protectedItemName: 'vm;iaasvmcontainerv2;rg-prod;vm002', operation: 'deleteData', policyId: 'x' }, { user: users.bob, replyToId: live.activityId });
+    const writes = h.simulator.requests.filter(isAzureWrite);
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([expect.stringMatching(/^PUT .*protectedItems\/vm;iaasvmcontainerv2;rg-prod;vm001$/i)]);
   });
 
   it('backup.confirm acts on the pending confirmation\'s VM, whatever other fields the card data carries', async () => {
