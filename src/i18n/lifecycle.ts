@@ -103,7 +103,7 @@ export const lifecycleEn = {
   refused: {
     self: 'You requested this, so you cannot approve or reject it yourself: another approver must decide. Nothing was changed.',
     notRequester: 'Only the person who asked for this can confirm it. Nothing was changed.',
-    approvalRequired: 'This now needs an approver (APPROVAL_REQUIRED_FOR): send it to the approvers. Nothing was changed.',
+    approvalRequired: 'This now needs an approver (APPROVAL_REQUIRED_FOR): run the command again to send it to the approvers. Nothing was changed.',
     mismatch: (vm: string) => `To say yes, type **${vm}** exactly in the box. Nothing was changed.`,
     commentRequired: 'Please write a comment saying why you reject the request.',
     decided: (status: string, who: string, when: string) => `This was already decided (${status}) by ${who} at ${when}. Nothing was changed.`,
@@ -257,7 +257,7 @@ export const lifecycleJa: typeof lifecycleEn = {
   refused: {
     self: 'これはあなたの申請なので、ご自身で承認・却下することはできません。別の承認者が判断する必要があります。何も変更していません。',
     notRequester: 'これを確認できるのは依頼した本人だけです。何も変更していません。',
-    approvalRequired: 'これには承認が必要になりました（APPROVAL_REQUIRED_FOR）。承認者に送信してください。何も変更していません。',
+    approvalRequired: 'これには承認が必要になりました（APPROVAL_REQUIRED_FOR）。もう一度コマンドを実行して承認者に送信してください。何も変更していません。',
     mismatch: (vm: string) => `実行するには、入力欄に **${vm}** と正確に入力してください。何も変更していません。`,
     commentRequired: '却下の理由をコメントに記入してください。',
     decided: (status: string, who: string, when: string) => `これは ${when} に ${who} が既に判断済みです（${status}）。何も変更していません。`,
