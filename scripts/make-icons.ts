@@ -52,7 +52,9 @@ export function encodePng(size: number, rgba: Uint8Array): Buffer {
 /** Fraction of the pixel (px, py) that `shape` covers, from 4×4 samples. */
 function coverage(shape: Shape, size: number, px: number, py: number): number {
   let hits = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (shape(((px + (i + 0.5) / 4) / size) * 2 - 1, ((py + (j + 0.5) / 4) / size) * 2 - 1)) hits++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++)
+      if (shape(((px + (i + 0.5) / 4) / size) * 2 - 1, ((py + (j + 0.5) / 4) / size) * 2 - 1)) hits++;
   return hits / 16;
 }
 
@@ -75,8 +77,14 @@ function keyhole(scale: number, dy = 0): Shape {
   };
 }
 
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
-const union = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) || b(x, y);
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
+const union =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) || b(x, y);
 
 function draw(size: number, background: Rgb | undefined, layers: { shape: Shape; color: Rgb }[]): Buffer {
   const rgba = new Uint8Array(size * size * 4);

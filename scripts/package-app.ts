@@ -37,15 +37,23 @@ export interface PackageIds {
 }
 
 /** Reads the ids from `env`; `allowPlaceholder` lets a missing `MicrosoftAppId` become the zero GUID (tests only). */
-export function packageIds(env: Record<string, string | undefined>, options: { allowPlaceholder?: boolean } = {}): PackageIds {
+export function packageIds(
+  env: Record<string, string | undefined>,
+  options: { allowPlaceholder?: boolean } = {},
+): PackageIds {
   const appId = (env.TEAMS_APP_ID ?? '').trim() || DEFAULT_TEAMS_APP_ID;
   if (!GUID.test(appId)) throw new ConfigError('TEAMS_APP_ID', 'must be the Teams app id, a GUID', appId);
   const botId = (env.MicrosoftAppId ?? '').trim() || (options.allowPlaceholder ? PLACEHOLDER_GUID : '');
   if (!GUID.test(botId)) {
-    throw new ConfigError('MicrosoftAppId', "must be set to the bot registration's application (client) id, a GUID, to build the Teams app package", botId || undefined);
+    throw new ConfigError(
+      'MicrosoftAppId',
+      "must be set to the bot registration's application (client) id, a GUID, to build the Teams app package",
+      botId || undefined,
+    );
   }
   const botDomain = (env.BOT_DOMAIN ?? '').trim() || undefined;
-  if (botDomain && !HOST.test(botDomain)) throw new ConfigError('BOT_DOMAIN', 'must be a host name such as bot.contoso.com (no scheme or path)', botDomain);
+  if (botDomain && !HOST.test(botDomain))
+    throw new ConfigError('BOT_DOMAIN', 'must be a host name such as bot.contoso.com (no scheme or path)', botDomain);
   return { appId, botId, botDomain };
 }
 
@@ -74,7 +82,10 @@ export function commandEntry(command: Command): { title: string; description: st
     if (`${title} ${token}`.trim().length > TEAMS_LIMITS.commandTitle) break;
     title = `${title} ${token}`.trim();
   }
-  const extra = title === required.join(' ') ? `Optional: ${optional.map((o) => o.slice(1, -1).trim()).join(' ')}.` : `Usage: ${usage}.`;
+  const extra =
+    title === required.join(' ')
+      ? `Optional: ${optional.map((o) => o.slice(1, -1).trim()).join(' ')}.`
+      : `Usage: ${usage}.`;
   return { title, description: fit(`${description} ${extra}`, max) };
 }
 
@@ -91,11 +102,19 @@ export function readTemplate(dir = MANIFEST_DIR): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(dir, 'manifest.template.json'), 'utf8'));
 }
 
-export function buildManifest(ids: PackageIds, commands: readonly Command[] = routerCommands, template = readTemplate()) {
+export function buildManifest(
+  ids: PackageIds,
+  commands: readonly Command[] = routerCommands,
+  template = readTemplate(),
+) {
   const manifest = structuredClone(template);
   const { lists, omitted } = commandLists(commands);
   manifest.id = ids.appId;
-  manifest.bots = manifest.bots.map((bot: Record<string, unknown>) => ({ ...bot, botId: ids.botId, commandLists: lists }));
+  manifest.bots = manifest.bots.map((bot: Record<string, unknown>) => ({
+    ...bot,
+    botId: ids.botId,
+    commandLists: lists,
+  }));
   manifest.validDomains = [...new Set([...(manifest.validDomains ?? []), ...(ids.botDomain ? [ids.botDomain] : [])])];
   const leftover = JSON.stringify(manifest).match(/\$\{\{\w+\}\}/);
   if (leftover) throw new Error(`manifest.template.json has a placeholder the packager does not fill: ${leftover[0]}.`);
@@ -105,7 +124,10 @@ export function buildManifest(ids: PackageIds, commands: readonly Command[] = ro
 /** The zip, in memory. Entries carry a fixed date so the same inputs give the same bytes. */
 export function buildPackage(manifest: object, dir = MANIFEST_DIR): Buffer {
   const zip = new AdmZip();
-  const files: [string, Buffer][] = [['manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n')], ...ICONS.map((f): [string, Buffer] => [f, fs.readFileSync(path.join(dir, f))])];
+  const files: [string, Buffer][] = [
+    ['manifest.json', Buffer.from(JSON.stringify(manifest, null, 2) + '\n')],
+    ...ICONS.map((f): [string, Buffer] => [f, fs.readFileSync(path.join(dir, f))]),
+  ];
   for (const [name, content] of files) zip.addFile(name, content).header.time = new Date('2026-01-01T00:00:00Z');
   return zip.toBuffer();
 }
@@ -115,7 +137,10 @@ function main(argv: string[], env: NodeJS.ProcessEnv): void {
   if (unknown.length) throw new Error(`Unknown argument ${unknown[0]}: the only option is --allow-placeholder.`);
   const ids = packageIds(env, { allowPlaceholder: argv.includes('--allow-placeholder') });
   const { manifest, omitted } = buildManifest(ids);
-  if (omitted.length) console.warn(`Teams shows at most ${TEAMS_LIMITS.commandsPerList} commands per list; left out of the menu: ${omitted.join(', ')}.`);
+  if (omitted.length)
+    console.warn(
+      `Teams shows at most ${TEAMS_LIMITS.commandsPerList} commands per list; left out of the menu: ${omitted.join(', ')}.`,
+    );
   fs.mkdirSync(path.dirname(PACKAGE_PATH), { recursive: true });
   fs.writeFileSync(PACKAGE_PATH, buildPackage(manifest));
   console.log(`Wrote ${path.relative(process.cwd(), PACKAGE_PATH)} (app ${ids.appId}, bot ${ids.botId}).`);

@@ -15,7 +15,16 @@ import { allCardSamples, type CardSample } from '../test/support/card-samples';
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'test-artifacts', 'cards');
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const AC_DIST = path.join(path.dirname(require.resolve('adaptivecards/package.json')), 'dist');
 
 /** Teams' chat canvas and buttons, over the library's own base styles. */
@@ -54,26 +63,42 @@ window.renderCard = (card, hostConfig) => {
 `;
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run apt-get install -y chromium.`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: run apt-get install -y chromium.`);
   const hostConfig = JSON.parse(fs.readFileSync(path.join(__dirname, 'teams-light-hostconfig.json'), 'utf8'));
   const samples = await allCardSamples();
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const f of fs.readdirSync(OUT_DIR)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT_DIR, f));
 
-  for (const locale of ['en', 'ja'] as const) await renderAll(samples.filter((s) => s.locale === locale), locale, hostConfig);
+  for (const locale of ['en', 'ja'] as const)
+    await renderAll(
+      samples.filter((s) => s.locale === locale),
+      locale,
+      hostConfig,
+    );
 }
 
 /** One fresh browser per language, so date inputs and the like show as they do for that user. */
 async function renderAll(samples: CardSample[], locale: Locale, hostConfig: unknown): Promise<void> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'render-cards-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, locale: locale === 'ja' ? 'ja-JP' : 'en-US', viewport: { width: 560, height: 600 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    locale: locale === 'ja' ? 'ja-JP' : 'en-US',
+    viewport: { width: 560, height: 600 },
+  });
   try {
-    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+    );
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.setContent(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"></head><body><div id="frame"><div id="card"></div></div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"></head><body><div id="frame"><div id="card"></div></div></body></html>`,
+    );
     await page.addStyleTag({ content: fs.readFileSync(path.join(AC_DIST, 'adaptivecards.css'), 'utf8') + TEAMS_CSS });
     await page.addScriptTag({ content: fs.readFileSync(path.join(AC_DIST, 'adaptivecards.min.js'), 'utf8') });
     await page.addScriptTag({ content: PAGE_SCRIPT });

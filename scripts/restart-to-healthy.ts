@@ -25,15 +25,29 @@ interface Way {
 async function restartToHealthy(way: Way): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'restart-'));
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), STATE_PATH: path.join(dir, 'state.sqlite'), AZURE_SUBSCRIPTION_ID: '', SIMULATOR_PORT: '0', MicrosoftAppId: '' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    STATE_PATH: path.join(dir, 'state.sqlite'),
+    AZURE_SUBSCRIPTION_ID: '',
+    SIMULATOR_PORT: '0',
+    MicrosoftAppId: '',
+  };
   const started = performance.now();
   const child = spawn(way.command, way.args, { cwd: ROOT, env, stdio: 'ignore', detached: true });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${way.label} exited (${child.exitCode}) before it was healthy`);
-      if (performance.now() - started > TIMEOUT_MS) throw new Error(`${way.label} was not healthy after ${TIMEOUT_MS} ms`);
-      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false)) return performance.now() - started;
+      if (performance.now() - started > TIMEOUT_MS)
+        throw new Error(`${way.label} was not healthy after ${TIMEOUT_MS} ms`);
+      if (
+        await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.status === 200,
+          () => false,
+        )
+      )
+        return performance.now() - started;
       await new Promise((r) => setTimeout(r, 10));
     }
   } finally {
@@ -43,7 +57,7 @@ async function restartToHealthy(way: Way): Promise<number> {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
 
 async function main(): Promise<void> {
@@ -53,20 +67,28 @@ async function main(): Promise<void> {
   const [node, ...args] = String(scripts['start:prod']).split(' ');
   if (node !== 'node') throw new Error(`package.json start:prod does not start with node: ${scripts['start:prod']}`);
   const ways: Way[] = [
-    { label: 'npm start (tsc, then node dist/)', command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: ['start'] },
+    {
+      label: 'npm start (tsc, then node dist/)',
+      command: process.platform === 'win32' ? 'npm.cmd' : 'npm',
+      args: ['start'],
+    },
     { label: 'start:prod (node dist/, as the web app)', command: process.execPath, args },
   ];
-  execFileSync(ways[0]!.command, ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(ways[0].command, ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const times: number[][] = ways.map(() => []);
   for (let i = 0; i < runs; i++) {
-    for (const [w, way] of ways.entries()) times[w]!.push(await restartToHealthy(way));
+    for (const [w, way] of ways.entries()) times[w].push(await restartToHealthy(way));
   }
-  console.log(`restart to healthy, simulator mode, ${runs} starts each (median, [min-max]), Node ${process.version}, ${os.cpus().length} vCPUs`);
+  console.log(
+    `restart to healthy, simulator mode, ${runs} starts each (median, [min-max]), Node ${process.version}, ${os.cpus().length} vCPUs`,
+  );
   for (const [w, way] of ways.entries()) {
-    const t = times[w]!;
-    console.log(`  ${way.label.padEnd(42)} ${ms(median(t)).padStart(10)}  [${ms(Math.min(...t))}-${ms(Math.max(...t))}]`);
+    const t = times[w];
+    console.log(
+      `  ${way.label.padEnd(42)} ${ms(median(t)).padStart(10)}  [${ms(Math.min(...t))}-${ms(Math.max(...t))}]`,
+    );
   }
-  console.log(`  ${'ratio'.padEnd(42)} ${(median(times[0]!) / median(times[1]!)).toFixed(1).padStart(7)}x faster`);
+  console.log(`  ${'ratio'.padEnd(42)} ${(median(times[0]) / median(times[1])).toFixed(1).padStart(7)}x faster`);
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,6 @@
  * Composition root: config → state store → Azure port (real Azure, or the embedded simulator) → dispatcher → Teams
  * edge → HTTP server. `index.ts` calls this once; tests call it with their own clock, simulator or auth settings.
  */
-import type { AddressInfo } from 'node:net';
 import { createActions } from './actions';
 import { createAzurePort, simulatorCredential } from './azure/sdk-port';
 import type { AzurePort } from './azure/port';
@@ -66,20 +65,51 @@ function simulatorTimings(seconds: number): SimTimings {
   return Object.fromEntries(scaled) as SimTimings;
 }
 
-async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, given?: Simulator, timing?: AppOptions['azureTiming']) {
+async function azureFor(
+  config: Readonly<Config>,
+  log: Logger,
+  clock: Clock,
+  given?: Simulator,
+  timing?: AppOptions['azureTiming'],
+) {
   const { tryTimeoutMs: requestTimeoutMs, ...delays } = timing ?? {};
   const retry = Object.keys(delays).length ? delays : undefined;
   if (config.subscriptionId) {
     log.info('using Azure', { subscriptionId: config.subscriptionId, endpoint: config.armEndpoint });
     const { DefaultAzureCredential } = await import('@azure/identity');
-    const azure = withVmIndex(createAzurePort({ subscriptionId: config.subscriptionId, endpoint: config.armEndpoint, credential: new DefaultAzureCredential(), clock, retry, requestTimeoutMs }), clock);
+    const azure = withVmIndex(
+      createAzurePort({
+        subscriptionId: config.subscriptionId,
+        endpoint: config.armEndpoint,
+        credential: new DefaultAzureCredential(),
+        clock,
+        retry,
+        requestTimeoutMs,
+      }),
+      clock,
+    );
     return { azure, config, simulator: undefined, ownSimulator: false };
   }
   // Loaded only here: with real Azure (or a simulator in another process), none of its code is in the process.
   const { startSimulator, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS } = await import('./simulator');
-  const simulator = given ?? (await startSimulator({ port: config.simulatorPort, timings: simulatorTimings(config.simulatorJobSeconds) }));
-  log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', { simulator: simulator.url });
-  const azure: AzurePort = withVmIndex(createAzurePort({ subscriptionId: simulator.subscriptionId, endpoint: simulator.url, credential: simulatorCredential, tlsCa: simulator.ca, clock, retry, requestTimeoutMs }), clock);
+  const simulator =
+    given ??
+    (await startSimulator({ port: config.simulatorPort, timings: simulatorTimings(config.simulatorJobSeconds) }));
+  log.info('AZURE_SUBSCRIPTION_ID is not set: using the embedded Azure simulator (nothing touches real Azure)', {
+    simulator: simulator.url,
+  });
+  const azure: AzurePort = withVmIndex(
+    createAzurePort({
+      subscriptionId: simulator.subscriptionId,
+      endpoint: simulator.url,
+      credential: simulatorCredential,
+      tlsCa: simulator.ca,
+      clock,
+      retry,
+      requestTimeoutMs,
+    }),
+    clock,
+  );
   const simulated: Readonly<Config> = Object.freeze({
     ...config,
     recoveryVaultIds: config.recoveryVaultIds.length ? config.recoveryVaultIds : SIM_RECOVERY_VAULT_IDS,
@@ -90,10 +120,19 @@ async function azureFor(config: Readonly<Config>, log: Logger, clock: Clock, giv
 
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
-  maskSecretValues([options.config.bot.appPassword, ...connectionStringSecrets(options.config.stateBlobConnectionString)]);
+  maskSecretValues([
+    options.config.bot.appPassword,
+    ...connectionStringSecrets(options.config.stateBlobConnectionString),
+  ]);
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openStore(options.config, log));
-  const { azure, config, simulator, ownSimulator } = await azureFor(options.config, log, clock, options.simulator, options.azureTiming);
+  const { azure, config, simulator, ownSimulator } = await azureFor(
+    options.config,
+    log,
+    clock,
+    options.simulator,
+    options.azureTiming,
+  );
   const adapter = createAdapter(config, log, options.authOverrides);
   const messenger = createMessenger({ adapter, appId: config.bot.appId, store, clock, log, sleep: options.sleep });
   const jobs: JobTracker = createJobTracker({
@@ -104,7 +143,11 @@ export async function startApp(options: AppOptions): Promise<App> {
     log,
     intervalMs: config.jobPollIntervalMs,
     nextSteps: (job) => [...restoreNextSteps(job), ...undeleteNextSteps(job)],
-    observers: [createWatcher({ azure, store, poster: messenger, clock, log, config }), createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs }), createPlanObserver({ store, poster: messenger, log, clock })],
+    observers: [
+      createWatcher({ azure, store, poster: messenger, clock, log, config }),
+      createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs }),
+      createPlanObserver({ store, poster: messenger, log, clock }),
+    ],
     instanceId: config.instanceId,
   });
   const services: Services = { config, azure, store, clock, log, jobs, simulated: !!simulator };
@@ -114,15 +157,25 @@ export async function startApp(options: AppOptions): Promise<App> {
     void work.finally(() => pending.delete(work));
   };
   const actions = createActions(() => dispatcher);
-  const dispatcher = createDispatcher(() => commands, () => actions, events);
+  const dispatcher = createDispatcher(
+    () => commands,
+    () => actions,
+    events,
+  );
   const bot = new BackupBot({ services, dispatcher, messenger, track });
 
   let ready = false;
-  const server = createServer(adapter, (context) => bot.run(context), () => ready);
-  await new Promise<void>((resolve) => server.listen(config.port, options.host ?? '0.0.0.0', resolve));
+  const server = createServer(
+    adapter,
+    (context) => bot.run(context),
+    () => ready,
+  );
+  await new Promise<void>((resolve) => {
+    server.listen(config.port, options.host ?? '0.0.0.0', resolve);
+  });
   ready = true;
   if (options.autoPoll !== false) jobs.start();
-  const port = (server.address() as AddressInfo).port;
+  const port = (server.address()).port;
   log.info('bot listening', { port, endpoint: '/api/messages', simulated: !!simulator });
 
   const idle = async () => {

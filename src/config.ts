@@ -16,7 +16,12 @@ export class ConfigError extends Error {
 export interface Config {
   port: number;
   /** Bot Framework identity; empty appId = unauthenticated local mode (Emulator, Agents Playground). */
-  bot: { appId: string; appPassword: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId: string };
+  bot: {
+    appId: string;
+    appPassword: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId: string;
+  };
   /** `undefined` = run against the embedded Azure simulator. */
   subscriptionId?: string;
   armEndpoint: string;
@@ -49,10 +54,16 @@ export interface Config {
 /** What APPROVAL_REQUIRED_FOR may name: `policy-change` is a move to a policy that keeps points for less time. */
 export const APPROVAL_OPERATIONS = ['delete-data', 'stop', 'policy-change', 'undelete', 'resume'] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
-const DEFAULT_APPROVAL_REQUIRED_FOR: readonly ApprovalOperation[] = ['delete-data', 'stop', 'policy-change', 'undelete'];
+const DEFAULT_APPROVAL_REQUIRED_FOR: readonly ApprovalOperation[] = [
+  'delete-data',
+  'stop',
+  'policy-change',
+  'undelete',
+];
 
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
-const VAULT_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.RecoveryServices\/vaults\/[a-zA-Z][-a-zA-Z0-9]{1,49}$/i;
+const VAULT_ID =
+  /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.RecoveryServices\/vaults\/[a-zA-Z][-a-zA-Z0-9]{1,49}$/i;
 
 type Env = Record<string, string | undefined>;
 
@@ -64,13 +75,18 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const raw = text(env, name);
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, raw);
   return n;
 }
 
 function list(env: Env, name: string, pattern: RegExp, expected: string): string[] {
-  const items = text(env, name).split(',').map((s) => s.trim()).filter(Boolean);
-  for (const item of items) if (!pattern.test(item)) throw new ConfigError(name, `must be a comma-separated list of ${expected}`, item);
+  const items = text(env, name)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items)
+    if (!pattern.test(item)) throw new ConfigError(name, `must be a comma-separated list of ${expected}`, item);
   return items;
 }
 
@@ -88,7 +104,8 @@ function url(env: Env, name: string, fallback: string): string {
   } catch {
     throw new ConfigError(name, 'must be an https:// URL', raw);
   }
-  if (parsed.protocol !== 'https:') throw new ConfigError(name, 'must be an https:// URL (Azure SDK bearer authentication refuses http)', raw);
+  if (parsed.protocol !== 'https:')
+    throw new ConfigError(name, 'must be an https:// URL (Azure SDK bearer authentication refuses http)', raw);
   return raw.replace(/\/+$/, '');
 }
 
@@ -96,10 +113,14 @@ function url(env: Env, name: string, fallback: string): string {
 function approvalOperations(env: Env, name: string): readonly ApprovalOperation[] {
   const raw = text(env, name);
   if (!raw) return DEFAULT_APPROVAL_REQUIRED_FOR;
-  const items = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (items.length === 1 && items[0] === 'none') return ['delete-data'];
   const expected = `must be "none" or a comma-separated list of ${APPROVAL_OPERATIONS.join(', ')}`;
-  for (const item of items) if (!(APPROVAL_OPERATIONS as readonly string[]).includes(item)) throw new ConfigError(name, expected, item);
+  for (const item of items)
+    if (!(APPROVAL_OPERATIONS as readonly string[]).includes(item)) throw new ConfigError(name, expected, item);
   return Object.freeze([...new Set<ApprovalOperation>(['delete-data', ...(items as ApprovalOperation[])])]);
 }
 
@@ -108,7 +129,8 @@ export function loadDotEnv(file = '.env'): void {
   try {
     process.loadEnvFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(file, 'could not be read', String((error as Error).message));
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new ConfigError(file, 'could not be read', String((error as Error).message));
   }
 }
 
@@ -118,36 +140,71 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     throw new ConfigError('MicrosoftAppType', 'must be MultiTenant, SingleTenant or UserAssignedMSI', appType);
   }
   const appId = text(env, 'MicrosoftAppId');
-  if (appId && !GUID.test(appId)) throw new ConfigError('MicrosoftAppId', 'must be the bot registration\'s application (client) id, a GUID', appId);
+  if (appId && !GUID.test(appId))
+    throw new ConfigError('MicrosoftAppId', "must be the bot registration's application (client) id, a GUID", appId);
   const tenantId = text(env, 'MicrosoftAppTenantId');
   if (appType !== 'MultiTenant' && appId && !GUID.test(tenantId)) {
-    throw new ConfigError('MicrosoftAppTenantId', `must be your tenant id (a GUID) when MicrosoftAppType is ${appType}`, tenantId);
+    throw new ConfigError(
+      'MicrosoftAppTenantId',
+      `must be your tenant id (a GUID) when MicrosoftAppType is ${appType}`,
+      tenantId,
+    );
   }
   if (appType !== 'UserAssignedMSI' && appId && !text(env, 'MicrosoftAppPassword')) {
-    throw new ConfigError('MicrosoftAppPassword', 'must be set when MicrosoftAppId is set (the bot registration\'s client secret)');
+    throw new ConfigError(
+      'MicrosoftAppPassword',
+      "must be set when MicrosoftAppId is set (the bot registration's client secret)",
+    );
   }
   const subscriptionId = optionalGuid(env, 'AZURE_SUBSCRIPTION_ID');
-  const recoveryVaultIds = list(env, 'RECOVERY_VAULT_IDS', VAULT_ID, 'Recovery Services vault resource ids (/subscriptions/…/resourceGroups/…/providers/Microsoft.RecoveryServices/vaults/…)');
+  const recoveryVaultIds = list(
+    env,
+    'RECOVERY_VAULT_IDS',
+    VAULT_ID,
+    'Recovery Services vault resource ids (/subscriptions/…/resourceGroups/…/providers/Microsoft.RecoveryServices/vaults/…)',
+  );
   if (subscriptionId && recoveryVaultIds.length === 0) {
-    throw new ConfigError('RECOVERY_VAULT_IDS', 'must list at least one Recovery Services vault resource id when AZURE_SUBSCRIPTION_ID is set');
+    throw new ConfigError(
+      'RECOVERY_VAULT_IDS',
+      'must list at least one Recovery Services vault resource id when AZURE_SUBSCRIPTION_ID is set',
+    );
   }
   const backupManagementObjectId = optionalGuid(env, 'BACKUP_MANAGEMENT_SERVICE_OBJECT_ID');
   if (subscriptionId && !backupManagementObjectId) {
-    throw new ConfigError('BACKUP_MANAGEMENT_SERVICE_OBJECT_ID', 'must be the object id of the "Backup Management Service" service principal in your tenant (az ad sp show --id 262044b1-e2ce-469f-a196-69ab7ada62d3 --query id)');
+    throw new ConfigError(
+      'BACKUP_MANAGEMENT_SERVICE_OBJECT_ID',
+      'must be the object id of the "Backup Management Service" service principal in your tenant (az ad sp show --id 262044b1-e2ce-469f-a196-69ab7ada62d3 --query id)',
+    );
   }
   const statePath = text(env, 'STATE_PATH') || path.join(cwd, 'data', 'state.sqlite');
   const stateBlobConnectionString = text(env, 'STATE_BLOB_CONNECTION_STRING') || undefined;
   // The value is a secret: the error names the variable but never echoes it.
-  if (stateBlobConnectionString && !/(^|;)\s*(AccountName|BlobEndpoint)=|^UseDevelopmentStorage=true/i.test(stateBlobConnectionString)) {
-    throw new ConfigError('STATE_BLOB_CONNECTION_STRING', 'must be a storage account connection string (DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…, or BlobEndpoint=…;SharedAccessSignature=…)');
+  if (
+    stateBlobConnectionString &&
+    !/(^|;)\s*(AccountName|BlobEndpoint)=|^UseDevelopmentStorage=true/i.test(stateBlobConnectionString)
+  ) {
+    throw new ConfigError(
+      'STATE_BLOB_CONNECTION_STRING',
+      'must be a storage account connection string (DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…, or BlobEndpoint=…;SharedAccessSignature=…)',
+    );
   }
   const stateBlobContainer = text(env, 'STATE_BLOB_CONTAINER') || 'botstate';
-  if (!CONTAINER.test(stateBlobContainer)) throw new ConfigError('STATE_BLOB_CONTAINER', 'must be a blob container name: 3–63 lowercase letters, digits and single hyphens', stateBlobContainer);
+  if (!CONTAINER.test(stateBlobContainer))
+    throw new ConfigError(
+      'STATE_BLOB_CONTAINER',
+      'must be a blob container name: 3–63 lowercase letters, digits and single hyphens',
+      stateBlobContainer,
+    );
   // Not WEBSITE_INSTANCE_ID alone: a restart overlaps the old process on the same App Service instance.
   const websiteInstance = text(env, 'WEBSITE_INSTANCE_ID').slice(0, 12);
   return Object.freeze({
     port: int(env, 'PORT', 3978, 0, 65535),
-    bot: Object.freeze({ appId, appPassword: text(env, 'MicrosoftAppPassword'), appType: appType as Config['bot']['appType'], tenantId }),
+    bot: Object.freeze({
+      appId,
+      appPassword: text(env, 'MicrosoftAppPassword'),
+      appType: appType as Config['bot']['appType'],
+      tenantId,
+    }),
     subscriptionId,
     armEndpoint: url(env, 'AZURE_RESOURCE_MANAGER_ENDPOINT', 'https://management.azure.com'),
     recoveryVaultIds,

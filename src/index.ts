@@ -19,15 +19,20 @@ async function main(): Promise<void> {
   const app = await startApp({ config, log });
   if (!config.bot.appId) {
     const endpoint = `${app.url}/api/messages`;
-    const command = endpoint.endsWith(':3978/api/messages') ? 'npm run playground' : `node playground/start.cjs -e ${endpoint} -c msteams`;
-    log.info(`local mode (no MicrosoftAppId): to chat in a local Teams client, run "${command}" in another terminal, then open http://127.0.0.1:56150`, { endpoint });
+    const command = endpoint.endsWith(':3978/api/messages')
+      ? 'npm run playground'
+      : `node playground/start.cjs -e ${endpoint} -c msteams`;
+    log.info(
+      `local mode (no MicrosoftAppId): to chat in a local Teams client, run "${command}" in another terminal, then open http://127.0.0.1:56150`,
+      { endpoint },
+    );
   }
   const stop = async () => {
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 void main();

@@ -26,7 +26,9 @@ export function maskSecretValues(values: (string | undefined)[]): void {
 
 /** The account key and SAS token of a storage connection string, for `maskSecretValues`. */
 export function connectionStringSecrets(connectionString: string | undefined): string[] {
-  return [...(connectionString ?? '').matchAll(/(?:^|;)\s*(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)].map((m) => m[1].trim());
+  return [...(connectionString ?? '').matchAll(/(?:^|;)\s*(?:AccountKey|SharedAccessSignature)=([^;]+)/gi)].map((m) =>
+    m[1].trim(),
+  );
 }
 
 function redact(value: unknown, depth = 0): unknown {
@@ -36,14 +38,28 @@ function redact(value: unknown, depth = 0): unknown {
     return SECRET_VALUES.reduce((s, [re, mask]) => s.replace(re, mask), masked);
   }
   if (depth > 5 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { name: value.name, message: redact(value.message), code: (value as { code?: unknown }).code, stack: redact(value.stack) };
+  if (value instanceof Error)
+    return {
+      name: value.name,
+      message: redact(value.message),
+      code: (value as { code?: unknown }).code,
+      stack: redact(value.stack),
+    };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) && typeof v === 'string' ? '***' : redact(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k,
+      SECRET_KEYS.test(k) && typeof v === 'string' ? '***' : redact(v, depth + 1),
+    ]),
+  );
 }
 
 export type LogSink = (line: string) => void;
 
-export function createLogger(sink: LogSink = (line) => process.stdout.write(line + '\n'), bindings: Record<string, unknown> = {}): Logger {
+export function createLogger(
+  sink: LogSink = (line) => process.stdout.write(line + '\n'),
+  bindings: Record<string, unknown> = {},
+): Logger {
   const write = (level: string, msg: string, fields: Record<string, unknown> = {}) =>
     sink(JSON.stringify(redact({ time: new Date().toISOString(), level, msg, ...bindings, ...fields })));
   return {

@@ -52,7 +52,8 @@ export function tracePort<T extends object>(port: T): void {
       const turn = current.getStore();
       const started = performance.now();
       const result = (method as (...a: unknown[]) => unknown).apply(this, args);
-      if (turn && result instanceof Promise) void result.finally(() => turn.calls.push([started, performance.now()])).catch(() => undefined);
+      if (turn && result instanceof Promise)
+        void result.finally(() => turn.calls.push([started, performance.now()])).catch(() => undefined);
       return result;
     };
   }
@@ -61,13 +62,32 @@ export function tracePort<T extends object>(port: T): void {
 export function traceArmWaits(): { take(): Record<string, AzureWaits> } {
   // Wrapped where the turn starts after restify has read the body: listeners of the request's own events would run
   // outside the turn's async context.
-  type Process = (this: CloudAdapter, req: http.IncomingMessage, res: http.ServerResponse, logic: unknown) => Promise<void>;
+  type Process = (
+    this: CloudAdapter,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    logic: unknown,
+  ) => Promise<void>;
+  // Kept to be called with the adapter as `this` (original.call(this, …)): unbound on purpose.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = CloudAdapter.prototype.process as unknown as Process;
-  CloudAdapter.prototype.process = function (this: CloudAdapter, req: http.IncomingMessage, res: http.ServerResponse, logic: unknown) {
+  CloudAdapter.prototype.process = function (
+    this: CloudAdapter,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    logic: unknown,
+  ) {
     const id = req.headers['x-bench-turn'];
     if (typeof id !== 'string') return original.call(this, req, res, logic);
     const turn: Turn = { id, spans: [], calls: [] };
-    res.once('finish', () => finished.set(id, { portWaitMs: union(turn.calls), portCalls: turn.calls.length, armWaitMs: union(turn.spans), armCalls: turn.spans.length }));
+    res.once('finish', () =>
+      finished.set(id, {
+        portWaitMs: union(turn.calls),
+        portCalls: turn.calls.length,
+        armWaitMs: union(turn.spans),
+        armCalls: turn.spans.length,
+      }),
+    );
     return current.run(turn, () => original.call(this, req, res, logic));
   } as unknown as typeof CloudAdapter.prototype.process;
   const request = https.request;
@@ -79,7 +99,7 @@ export function traceArmWaits(): { take(): Record<string, AzureWaits> } {
       req.once('response', (res) => res.once('end', () => turn.spans.push([started, performance.now()])));
     }
     return req;
-  } as typeof https.request;
+  };
   return {
     take() {
       const out = Object.fromEntries(finished);

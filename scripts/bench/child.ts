@@ -9,7 +9,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+export const ROOT = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []),
+);
 
 /**
  * The Node flags `npm start` gives the bot (package.json, scripts.start: `node <flags> dist/src/index.js`), so the
@@ -19,14 +24,15 @@ export const BOT_NODE_FLAGS: string[] = ((): string[] => {
   const start: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start;
   const m = /\bnode((?: --\S+)*) dist\/src\/index\.js\b/.exec(start);
   if (!m) throw new Error(`package.json scripts.start does not run "node [flags] dist/src/index.js": ${start}`);
-  return m[1]!.trim().split(' ').filter(Boolean);
+  return m[1].trim().split(' ').filter(Boolean);
 })();
 
 const temporary: string[] = [];
 
 /** A fresh temporary folder, removed when the bench exits (also after a failed stage or Ctrl-C). */
 export function tempDir(prefix: string): string {
-  if (!temporary.length) process.once('exit', () => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  if (!temporary.length)
+    process.once('exit', () => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   temporary.push(dir);
   return dir;
@@ -59,11 +65,30 @@ type Message = { type: 'ready'; value: unknown } | { type: 'result'; id: number;
  * With `onLine`, each line the child writes to stdout (the bot's log) is handed to it; otherwise stdout is discarded.
  * With BENCH_PROFILE=<dir>, the bot's process writes a CPU profile there when it stops (open it in Chrome DevTools).
  */
-export async function startChild<Ready>(name: string, env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = [], onLine?: (line: string) => void): Promise<Child<Ready>> {
+export async function startChild<Ready>(
+  name: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  nodeArgs: string[] = [],
+  onLine?: (line: string) => void,
+): Promise<Child<Ready>> {
   const script = path.join(ROOT, 'dist', 'scripts', 'bench', `${name}.js`);
-  const profile = process.env.BENCH_PROFILE && name === 'bot-child' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
-  const flags = name === 'bot-child' ? (process.env.BENCH_BOT_FLAGS !== undefined ? process.env.BENCH_BOT_FLAGS.split(' ').filter(Boolean) : BOT_NODE_FLAGS) : [];
-  const proc: ChildProcess = fork(script, [], { cwd: ROOT, execArgv: [...flags, ...nodeArgs, ...profile], env: { ...process.env, ...env }, stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe', 'ipc'] });
+  const profile =
+    process.env.BENCH_PROFILE && name === 'bot-child'
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`]
+      : [];
+  const flags =
+    name === 'bot-child'
+      ? process.env.BENCH_BOT_FLAGS !== undefined
+        ? process.env.BENCH_BOT_FLAGS.split(' ').filter(Boolean)
+        : BOT_NODE_FLAGS
+      : [];
+  const proc: ChildProcess = fork(script, [], {
+    cwd: ROOT,
+    execArgv: [...flags, ...nodeArgs, ...profile],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', onLine ? 'pipe' : 'ignore', 'pipe', 'ipc'],
+  });
   if (onLine) {
     let rest = '';
     proc.stdout?.on('data', (c: Buffer) => {
@@ -103,7 +128,7 @@ export async function startChild<Ready>(name: string, env: Record<string, string
     call<T>(cmd: string, args?: unknown) {
       const id = next++;
       return new Promise<T>((resolve, reject) => {
-        waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        waiting.set(id, { resolve: resolve, reject });
         proc.send({ id, cmd, args });
       });
     },
@@ -118,8 +143,13 @@ export async function startChild<Ready>(name: string, env: Record<string, string
 }
 
 /** The child's side: announce `ready`, then answer calls with `handlers`; SIGTERM runs `stop` and exits. */
-export function serveParent(ready: unknown, handlers: Record<string, (args: any) => unknown>, stop: () => Promise<void>): void {
-  process.on('message', async (m: { id: number; cmd: string; args?: unknown }) => {
+export function serveParent(
+  ready: unknown,
+  handlers: Record<string, (args: any) => unknown>,
+  stop: () => Promise<void>,
+): void {
+  process.on('message', (m: { id: number; cmd: string; args?: unknown }) => void answer(m));
+  async function answer(m: { id: number; cmd: string; args?: unknown }): Promise<void> {
     try {
       const handler = handlers[m.cmd];
       if (!handler) throw new Error(`unknown call ${m.cmd}`);
@@ -127,7 +157,7 @@ export function serveParent(ready: unknown, handlers: Record<string, (args: any)
     } catch (error) {
       process.send!({ type: 'result', id: m.id, error: error instanceof Error ? error.stack : String(error) });
     }
-  });
+  }
   process.once('SIGTERM', () => void stop().finally(() => process.exit(0)));
   // The bench went away without stopping us: go too, never outlive it.
   process.once('disconnect', () => void stop().finally(() => process.exit(0)));

@@ -23,10 +23,20 @@ export async function clickStage(log: (line: string) => void): Promise<Row[]> {
   const sim = await startSimulator({ retryAfterSeconds: 0 });
   const connector = await startBenchConnector();
   const config = loadConfig({ PORT: '0', STATE_PATH: path.join(dir, 'state.sqlite') });
-  const app = await startApp({ config, simulator: sim, host: '127.0.0.1', autoPoll: false, log: createLogger(() => undefined) });
+  const app = await startApp({
+    config,
+    simulator: sim,
+    host: '127.0.0.1',
+    autoPoll: false,
+    log: createLogger(() => undefined),
+  });
   const post = async (activity: object) => {
     const started = performance.now();
-    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const body = await res.text();
     return { status: res.status, body, ms: performance.now() - started };
   };
@@ -46,15 +56,30 @@ export async function clickStage(log: (line: string) => void): Promise<Row[]> {
     const armBefore = sim.requests.length;
     const clicked = performance.now();
     const answers = await Promise.all(
-      cards.map((c, i) => post(invokeActivity(connector.url, Verbs.backupConfirm, { pendingId: c.pendingId, retainUntil }, users.alice, where(i), c.activityId))),
+      cards.map((c, i) =>
+        post(
+          invokeActivity(
+            connector.url,
+            Verbs.backupConfirm,
+            { pendingId: c.pendingId, retainUntil },
+            users.alice,
+            where(i),
+            c.activityId,
+          ),
+        ),
+      ),
     );
     sim.faults.clear(); // requests already held keep their 10 s; the ones after are answered at once again
     const ok = answers.filter((a) => a.status === 200 && a.body.includes('AdaptiveCard')).length;
     const latencies = answers.map((a) => a.ms);
-    log(`  ${CLICKS} clicks at once: ${ok} answered with a card; p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`);
+    log(
+      `  ${CLICKS} clicks at once: ${ok} answered with a card; p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`,
+    );
     await app.idle();
     const since = connector.writes.filter((w) => w.wallMs > clicked).length;
-    log(`  the work behind them (trigger, job card) finished ${((performance.now() - clicked) / 1000).toFixed(1)} s after the clicks: ${sim.requests.length - armBefore} ARM calls, those sent during the clicks held ${ARM_LATENCY_MS / 1000} s; ${since} thread writes`);
+    log(
+      `  the work behind them (trigger, job card) finished ${((performance.now() - clicked) / 1000).toFixed(1)} s after the clicks: ${sim.requests.length - armBefore} ARM calls, those sent during the clicks held ${ARM_LATENCY_MS / 1000} s; ${since} thread writes`,
+    );
     const p99 = percentile(latencies, 99);
     return [
       {

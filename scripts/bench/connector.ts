@@ -42,7 +42,7 @@ export function retryAfterMs(times: number[], now: number): number {
   let wait = 0;
   for (const { count, windowMs } of TEAMS_LIMITS) {
     const inWindow = times.filter((t) => t > now - windowMs);
-    if (inWindow.length >= count) wait = Math.max(wait, inWindow[inWindow.length - count]! + windowMs - now);
+    if (inWindow.length >= count) wait = Math.max(wait, inWindow[inWindow.length - count] + windowMs - now);
   }
   return wait;
 }
@@ -62,7 +62,7 @@ export async function startBenchConnector(options: { now?: () => number } = {}):
       res.setHeader('content-type', 'application/json');
       const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
       if (member && req.method === 'GET') {
-        const id = decodeURIComponent(member[1]!);
+        const id = decodeURIComponent(member[1]);
         res.end(JSON.stringify({ id: `29:${id}`, aadObjectId: id, name: `User ${id.slice(0, 8)}` }));
         return;
       }
@@ -77,7 +77,7 @@ export async function startBenchConnector(options: { now?: () => number } = {}):
         res.end(JSON.stringify({ error: { code: 'BotDisabledByAdmin', message: 'The bench stopped.' } }));
         return;
       }
-      const conversationId = decodeURIComponent(m[1]!);
+      const conversationId = decodeURIComponent(m[1]);
       const t = now();
       const times = (accepted.get(conversationId) ?? []).filter((x) => x > t - 3_600_000);
       accepted.set(conversationId, times);
@@ -86,13 +86,22 @@ export async function startBenchConnector(options: { now?: () => number } = {}):
         throttled.set(conversationId, (throttled.get(conversationId) ?? 0) + 1);
         res.statusCode = 429;
         res.setHeader('retry-after', String(Math.ceil(wait / 1000)));
-        res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests in this conversation.' } }));
+        res.end(
+          JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests in this conversation.' } }),
+        );
         return;
       }
       times.push(t);
       const isUpdate = req.method === 'PUT';
-      const activityId = isUpdate ? decodeURIComponent(m[2]!) : `a${next++}`;
-      writes.push({ kind: isUpdate ? 'update' : 'send', conversationId, activityId, body: Buffer.concat(chunks).toString(), at: t, wallMs: performance.now() });
+      const activityId = isUpdate ? decodeURIComponent(m[2]) : `a${next++}`;
+      writes.push({
+        kind: isUpdate ? 'update' : 'send',
+        conversationId,
+        activityId,
+        body: Buffer.concat(chunks).toString(),
+        at: t,
+        wallMs: performance.now(),
+      });
       res.end(JSON.stringify({ id: activityId }));
     });
   });

@@ -2,8 +2,12 @@
  * The floor for turn latency: the smallest Bot Framework bot — CloudAdapter, restify, an ActivityHandler that
  * replies with the text it got — unauthenticated like the bot under test (empty MicrosoftAppId), on 127.0.0.1.
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { AddressInfo } from 'node:net';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+} from 'botbuilder';
 import restify from 'restify';
 import { serveParent } from './child';
 
@@ -17,7 +21,12 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-const credentials = new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+const credentials = new ConfigurationServiceClientCredentialFactory({
+  MicrosoftAppId: '',
+  MicrosoftAppPassword: '',
+  MicrosoftAppType: 'MultiTenant',
+  MicrosoftAppTenantId: '',
+});
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '' }, credentials));
 const bot = new EchoBot();
 const server = restify.createServer({ handleUncaughtExceptions: false });
@@ -26,6 +35,10 @@ server.post('/api/messages', async (req, res) => {
   await adapter.process(req, res, (context) => bot.run(context));
 });
 server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  serveParent({ url: `http://127.0.0.1:${port}` }, { memory: () => process.memoryUsage(), cpu: () => process.cpuUsage() }, async () => void server.close());
+  const { port } = server.address();
+  serveParent(
+    { url: `http://127.0.0.1:${port}` },
+    { memory: () => process.memoryUsage(), cpu: () => process.cpuUsage() },
+    async () => void server.close(),
+  );
 });

@@ -17,24 +17,42 @@ export interface SeededJob {
 }
 
 export function benchVaultIds(subscriptionId: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `/subscriptions/${subscriptionId}/resourceGroups/rg-bench/providers/Microsoft.RecoveryServices/vaults/rsv-bench-${i + 1}`);
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      `/subscriptions/${subscriptionId}/resourceGroups/rg-bench/providers/Microsoft.RecoveryServices/vaults/rsv-bench-${i + 1}`,
+  );
 }
 
 /** Adds `count` vaults (once) and `jobs` running backup jobs spread evenly over them, started at `now`. */
-export function seedJobs(estate: Estate, options: { vaults: number; jobs: number; now: number; prefix?: string }): SeededJob[] {
+export function seedJobs(
+  estate: Estate,
+  options: { vaults: number; jobs: number; now: number; prefix?: string },
+): SeededJob[] {
   const ids = benchVaultIds(estate.subscriptionId, options.vaults);
-  if (!estate.resourceGroups.some((g) => g.name === 'rg-bench')) estate.resourceGroups.push({ name: 'rg-bench', location: 'japaneast' });
+  if (!estate.resourceGroups.some((g) => g.name === 'rg-bench'))
+    estate.resourceGroups.push({ name: 'rg-bench', location: 'japaneast' });
   const vaults = ids.map((id) => {
     let vault = estate.recoveryVaults.find((v) => v.id === id);
     if (!vault) {
-      vault = { id, name: id.split('/').pop()!, resourceGroup: 'rg-bench', location: 'japaneast', crossRegionRestore: false, policies: [], items: [], jobs: [], discovered: [] } satisfies SimRecoveryVault;
+      vault = {
+        id,
+        name: id.split('/').pop()!,
+        resourceGroup: 'rg-bench',
+        location: 'japaneast',
+        crossRegionRestore: false,
+        policies: [],
+        items: [],
+        jobs: [],
+        discovered: [],
+      } satisfies SimRecoveryVault;
       estate.recoveryVaults.push(vault);
     }
     return vault;
   });
   const seeded: SeededJob[] = [];
   for (let i = 0; i < options.jobs; i++) {
-    const vault = vaults[i % vaults.length]!;
+    const vault = vaults[i % vaults.length];
     const vmName = `${options.prefix ?? 'bench-vm'}-${String(i).padStart(5, '0')}`;
     const jobId = randomUUID();
     vault.jobs.push({
@@ -53,12 +71,21 @@ export function seedJobs(estate: Estate, options: { vaults: number; jobs: number
 
 /** What the bot stores for a job it follows, card already posted, still running (InProgress, taking the snapshot). */
 export function trackedJob(job: SeededJob, conversationId: string): TrackedJob {
-  const view: JobView = { status: 'InProgress', task: 'Take Snapshot', startTime: new Date(job.startTime).toISOString(), errors: [] };
+  const view: JobView = {
+    status: 'InProgress',
+    task: 'Take Snapshot',
+    startTime: new Date(job.startTime).toISOString(),
+    errors: [],
+  };
   return {
     jobId: job.jobId,
     vaultId: job.vaultId,
     operation: 'Backup',
-    vm: { id: `/subscriptions/x/resourceGroups/rg-bench/providers/Microsoft.Compute/virtualMachines/${job.vmName}`, name: job.vmName, resourceGroup: 'rg-bench' },
+    vm: {
+      id: `/subscriptions/x/resourceGroups/rg-bench/providers/Microsoft.Compute/virtualMachines/${job.vmName}`,
+      name: job.vmName,
+      resourceGroup: 'rg-bench',
+    },
     conversationId,
     locale: 'en',
     startedBy: { id: 'a11ce000-0000-4000-8000-000000000001', name: 'Aiko Sato' },
@@ -70,7 +97,12 @@ export function trackedJob(job: SeededJob, conversationId: string): TrackedJob {
   };
 }
 
-export async function storeTrackedJobs(store: StateStore, jobs: SeededJob[], conversationOf: (i: number) => string): Promise<void> {
+export async function storeTrackedJobs(
+  store: StateStore,
+  jobs: SeededJob[],
+  conversationOf: (i: number) => string,
+): Promise<void> {
   for (const vaultId of new Set(jobs.map((j) => j.vaultId))) await registerVault(store, vaultId);
-  for (let i = 0; i < jobs.length; i++) await store.put(jobKey(jobs[i]!.vaultId, jobs[i]!.jobId), trackedJob(jobs[i]!, conversationOf(i)));
+  for (let i = 0; i < jobs.length; i++)
+    await store.put(jobKey(jobs[i].vaultId, jobs[i].jobId), trackedJob(jobs[i], conversationOf(i)));
 }

@@ -66,7 +66,9 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
   const sim = await startChild<Sim>('sim-child', {});
   const rows: Row[] = [];
   const show = (name: string, n: number, r: LoadResult) =>
-    log(`  ${name} ${n} conversations: ${r.turns} turns in ${(r.wallMs / 1000).toFixed(1)} s, p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(percentile(r.latencies, 99))}, failures ${r.failures}, replies ${r.replies}`);
+    log(
+      `  ${name} ${n} conversations: ${r.turns} turns in ${(r.wallMs / 1000).toFixed(1)} s, p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(percentile(r.latencies, 99))}, failures ${r.failures}, replies ${r.replies}`,
+    );
   try {
     const echo = await startChild<{ url: string }>('echo-bot', {});
     try {
@@ -82,7 +84,10 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
         // Warm-up, not measured: a whole round at the judged load for each, so that what is measured is the steady
         // state of a process that has been up a while (the JIT's optimised code, connection pools, the SDK's first
         // calls), not its first minute.
-        for (const [name, url] of [['echo', echo.ready.url], ['bot', bot.ready.url]] as const) {
+        for (const [name, url] of [
+          ['echo', echo.ready.url],
+          ['bot', bot.ready.url],
+        ] as const) {
           await drive(url, connector, { label: `warm-${name}`, conversations: JUDGED, ...PACE });
         }
         // Judged first, on the freshly warmed process.
@@ -91,18 +96,33 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
         const r = pooled(bots);
         const excluded = (run: LoadResult) => [...run.byTurn].map(([turn, took]) => took - azureMs.get(turn)!);
         // The last turns' log lines may still be on their way through the pipe.
-        for (let waited = 0; waited < 5_000 && [...r.byTurn.keys()].some((turn) => !azureMs.has(turn)); waited += 50) await sleep(50);
+        for (let waited = 0; waited < 5_000 && [...r.byTurn.keys()].some((turn) => !azureMs.has(turn)); waited += 50)
+          await sleep(50);
         const logged = [...r.byTurn.keys()].filter((turn) => azureMs.has(turn)).length;
-        if (logged !== r.byTurn.size) throw new Error(`the bot logged its time in Azure for ${logged} of ${r.byTurn.size} judged turns`);
+        if (logged !== r.byTurn.size)
+          throw new Error(`the bot logged its time in Azure for ${logged} of ${r.byTurn.size} judged turns`);
         const inAzure = [...r.byTurn.keys()].map((turn) => azureMs.get(turn)!);
         show('echo (judged rounds)', JUDGED, pooled(echoes));
         show('bot status (judged rounds)', JUDGED, r);
-        log(`  bot status, in Azure per turn (the bot's log): p50 ${ms(percentile(inAzure, 50))}, p99 ${ms(percentile(inAzure, 99))}`);
-        log(`  CPU per turn (process time over the judged rounds): echo ${ms(cpuMs.echo / pooled(echoes).turns)}, bot status ${ms(cpuMs.other / r.turns)}`);
+        log(
+          `  bot status, in Azure per turn (the bot's log): p50 ${ms(percentile(inAzure, 50))}, p99 ${ms(percentile(inAzure, 99))}`,
+        );
+        log(
+          `  CPU per turn (process time over the judged rounds): echo ${ms(cpuMs.echo / pooled(echoes).turns)}, bot status ${ms(cpuMs.other / r.turns)}`,
+        );
         const gc = (await bot.call<number[]>('gcPauses')).sort((a, b) => b - a);
-        log(`  bot's garbage-collection pauses over the judged rounds: ${gc.length}, ${ms(gc.reduce((a, b) => a + b, 0))} in all, longest ${gc.slice(0, 5).map(ms).join(', ')}`);
-        log(`  judged p99 by round (Azure excluded): bot ${bots.map((b) => ms(percentile(excluded(b), 99))).join(', ')}; echo ${echoes.map((e) => ms(percentile(e.latencies, 99))).join(', ')}`);
-        const judgedRows = compare(`turn latency p{p}, ${JUDGED} conversations, status vmNNN, Azure latency excluded`, true, pooled(echoes), { ...r, latencies: excluded(r) });
+        log(
+          `  bot's garbage-collection pauses over the judged rounds: ${gc.length}, ${ms(gc.reduce((a, b) => a + b, 0))} in all, longest ${gc.slice(0, 5).map(ms).join(', ')}`,
+        );
+        log(
+          `  judged p99 by round (Azure excluded): bot ${bots.map((b) => ms(percentile(excluded(b), 99))).join(', ')}; echo ${echoes.map((e) => ms(percentile(e.latencies, 99))).join(', ')}`,
+        );
+        const judgedRows = compare(
+          `turn latency p{p}, ${JUDGED} conversations, status vmNNN, Azure latency excluded`,
+          true,
+          pooled(echoes),
+          { ...r, latencies: excluded(r) },
+        );
 
         let echoAtJudged: LoadResult | undefined;
         for (const n of LEVELS) {
@@ -110,17 +130,27 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
           const b = await drive(bot.ready.url, connector, { label: `bot-${n}`, conversations: n, ...PACE });
           show('echo', n, e);
           show('bot status', n, b);
-          rows.push(...compare(`turn latency p{p}, ${n} conversations, status vmNNN (ARM round trips included)`, false, e, b));
+          rows.push(
+            ...compare(`turn latency p{p}, ${n} conversations, status vmNNN (ARM round trips included)`, false, e, b),
+          );
           if (n === JUDGED) echoAtJudged = e;
         }
-        const help = await drive(bot.ready.url, connector, { label: 'help', conversations: JUDGED, ...PACE, text: () => 'help' });
+        const help = await drive(bot.ready.url, connector, {
+          label: 'help',
+          conversations: JUDGED,
+          ...PACE,
+          text: () => 'help',
+        });
         show('bot help', JUDGED, help);
         rows.push(...compare(`  why: help (no Azure call), ${JUDGED} conversations, p{p}`, false, echoAtJudged!, help));
         rows.push(...judgedRows); // in the table after how it grows, though measured first
       } finally {
         await bot.stop();
       }
-      const traced = await startChild<{ url: string }>('bot-child', botEnv(sim.ready, dir, 'traced', { BENCH_TRACE_ARM: '1' }));
+      const traced = await startChild<{ url: string }>(
+        'bot-child',
+        botEnv(sim.ready, dir, 'traced', { BENCH_TRACE_ARM: '1' }),
+      );
       try {
         await drive(traced.ready.url, connector, { label: 'warm-traced', conversations: JUDGED, ...PACE });
         await traced.call('armWaits');
@@ -130,11 +160,28 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
         const all = Object.values(waits);
         const range = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
         log(
-          `  bot status, traced: p50 ${ms(percentile(r.latencies, 50))}; Azure port calls per turn ${range(all.map((w) => w.portCalls))}, in them p50 ${ms(percentile(all.map((w) => w.portWaitMs), 50))}; ` +
-            `ARM requests per turn ${range(all.map((w) => w.armCalls))}, waiting on the wire p50 ${ms(percentile(all.map((w) => w.armWaitMs), 50))}`,
+          `  bot status, traced: p50 ${ms(percentile(r.latencies, 50))}; Azure port calls per turn ${range(all.map((w) => w.portCalls))}, in them p50 ${ms(
+            percentile(
+              all.map((w) => w.portWaitMs),
+              50,
+            ),
+          )}; ` +
+            `ARM requests per turn ${range(all.map((w) => w.armCalls))}, waiting on the wire p50 ${ms(
+              percentile(
+                all.map((w) => w.armWaitMs),
+                50,
+              ),
+            )}`,
         );
         const wire = [...r.byTurn].map(([turn, took]) => took - (waits[turn]?.armWaitMs ?? 0));
-        rows.push(...compare(`  why: only the wait on the wire excluded (the SDK's own work counted; traced), p{p}`, false, pooled(echoes), { ...r, latencies: wire }));
+        rows.push(
+          ...compare(
+            `  why: only the wait on the wire excluded (the SDK's own work counted; traced), p{p}`,
+            false,
+            pooled(echoes),
+            { ...r, latencies: wire },
+          ),
+        );
       } finally {
         await traced.stop();
       }

@@ -32,25 +32,39 @@ export async function memoryStage(log: (line: string) => void): Promise<Row[]> {
     const seeded = await sim.call<SeededJob[]>('seed', { vaults: VAULTS, jobs: JOBS });
     const store = openSqliteStore(statePath);
     await storeTrackedJobs(store, seeded, (i) => `19:bench-memory-${i % 50}@thread.tacv2`);
-    await store.put(WATCH_KEY, { conversationId: '19:bench-alerts@thread.tacv2', locale: 'en', setBy: { id: 'a11ce000-0000-4000-8000-000000000001', name: 'Aiko Sato' }, setAt: Date.now() });
+    await store.put(WATCH_KEY, {
+      conversationId: '19:bench-alerts@thread.tacv2',
+      locale: 'en',
+      setBy: { id: 'a11ce000-0000-4000-8000-000000000001', name: 'Aiko Sato' },
+      setAt: Date.now(),
+    });
     await store.close();
     const vaultIds = [...new Set(seeded.map((j) => j.vaultId))];
-    const bot = await startChild<{ url: string }>('bot-child', {
-      PORT: '0',
-      STATE_PATH: statePath,
-      RECOVERY_VAULT_IDS: vaultIds.join(','),
-      BENCH_SIM_URL: sim.ready.url,
-      BENCH_SIM_CA: sim.ready.ca,
-      BENCH_SIM_SUBSCRIPTION_ID: sim.ready.subscriptionId,
-      BENCH_AUTO_POLL: 'false',
-    }, 30_000, ['--expose-gc']);
+    const bot = await startChild<{ url: string }>(
+      'bot-child',
+      {
+        PORT: '0',
+        STATE_PATH: statePath,
+        RECOVERY_VAULT_IDS: vaultIds.join(','),
+        BENCH_SIM_URL: sim.ready.url,
+        BENCH_SIM_CA: sim.ready.ca,
+        BENCH_SIM_SUBSCRIPTION_ID: sim.ready.subscriptionId,
+        BENCH_AUTO_POLL: 'false',
+      },
+      30_000,
+      ['--expose-gc'],
+    );
     try {
       const idle = await bot.call<Memory>('memory');
       const ticks: number[] = [];
       for (let i = 0; i < 3; i++) {
         const t = await bot.call<{ ms: number; peak: Record<string, number> }>('tick');
         ticks.push(t.ms);
-        log(`  tick ${i + 1}: peak ${Object.entries(t.peak).map(([k, v]) => `${k} ${mb(v).toFixed(0)}`).join(', ')} MB`);
+        log(
+          `  tick ${i + 1}: peak ${Object.entries(t.peak)
+            .map(([k, v]) => `${k} ${mb(v).toFixed(0)}`)
+            .join(', ')} MB`,
+        );
       }
       const after = await bot.call<Memory>('memory');
       await bot.call('gc');

@@ -4,7 +4,7 @@
 export function percentile(values: number[], p: number): number {
   if (!values.length) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 export interface Row {
@@ -26,10 +26,24 @@ export function times(v: number): string {
 }
 
 export function table(rows: Row[]): string {
-  const head: Row = { measure: 'measure', bot: 'bot', baseline: 'baseline (same run)', ratio: 'ratio', target: 'target', ok: undefined };
-  const cells = (r: Row) => [r.measure, r.bot, r.baseline, r.ratio, r.target, r === head ? 'met' : r.ok === undefined ? '—' : r.ok ? 'yes' : '**NO**'];
+  const head: Row = {
+    measure: 'measure',
+    bot: 'bot',
+    baseline: 'baseline (same run)',
+    ratio: 'ratio',
+    target: 'target',
+    ok: undefined,
+  };
+  const cells = (r: Row) => [
+    r.measure,
+    r.bot,
+    r.baseline,
+    r.ratio,
+    r.target,
+    r === head ? 'met' : r.ok === undefined ? '—' : r.ok ? 'yes' : '**NO**',
+  ];
   const all = [head, ...rows].map(cells);
-  const widths = all[0]!.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
-  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(all[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...all.slice(1).map(line)].join('\n');
+  const widths = all[0].map((_, i) => Math.max(...all.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  return [line(all[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...all.slice(1).map(line)].join('\n');
 }

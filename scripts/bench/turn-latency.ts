@@ -21,7 +21,17 @@ export interface LoadResult {
 const VMS = ['vm001', 'vm002', 'vm005', 'vm006'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function drive(botUrl: string, connector: BenchConnector, options: { label: string; conversations: number; turns: number; intervalMs: number; text?: (conversation: number) => string }): Promise<LoadResult> {
+export async function drive(
+  botUrl: string,
+  connector: BenchConnector,
+  options: {
+    label: string;
+    conversations: number;
+    turns: number;
+    intervalMs: number;
+    text?: (conversation: number) => string;
+  },
+): Promise<LoadResult> {
   const { conversations, turns, intervalMs } = options;
   const ids = new Set<string>();
   const latencies: number[] = [];
@@ -35,12 +45,21 @@ export async function drive(botUrl: string, connector: BenchConnector, options: 
         const due = start + (c / conversations) * intervalMs + k * intervalMs;
         const wait = due - performance.now();
         if (wait > 0) await sleep(wait);
-        const activity = messageActivity(connector.url, options.text?.(c) ?? `status ${VMS[c % VMS.length]}`, users.alice, where);
+        const activity = messageActivity(
+          connector.url,
+          options.text?.(c) ?? `status ${VMS[c % VMS.length]}`,
+          users.alice,
+          where,
+        );
         ids.add(activity.conversation.id);
         const turn = activity.id;
         const sent = performance.now();
         try {
-          const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bench-turn': turn }, body: JSON.stringify(activity) });
+          const res = await fetch(`${botUrl}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-bench-turn': turn },
+            body: JSON.stringify(activity),
+          });
           await res.arrayBuffer();
           const took = performance.now() - sent;
           if (res.status >= 300) failures++;

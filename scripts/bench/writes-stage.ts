@@ -39,7 +39,12 @@ export async function writesStage(log: (line: string) => void): Promise<Row[]> {
   const sim = await startSimulator({ clock, timings: TIMINGS, retryAfterSeconds: 0 });
   const connector = await startBenchConnector({ now: () => clock.now() + Math.random() * NETWORK_MS });
   const vaultIds = benchVaultIds(sim.subscriptionId, VAULTS);
-  const config = loadConfig({ PORT: '0', STATE_PATH: path.join(dir, 'state.sqlite'), RECOVERY_VAULT_IDS: vaultIds.join(','), JOB_POLL_INTERVAL_SECONDS: '30' });
+  const config = loadConfig({
+    PORT: '0',
+    STATE_PATH: path.join(dir, 'state.sqlite'),
+    RECOVERY_VAULT_IDS: vaultIds.join(','),
+    JOB_POLL_INTERVAL_SECONDS: '30',
+  });
   let warnings = 0;
   const app = await startApp({
     config,
@@ -54,14 +59,19 @@ export async function writesStage(log: (line: string) => void): Promise<Row[]> {
   try {
     const where = { kind: 'channel' as const, thread: 'bench-writes' };
     const hello = messageActivity(connector.url, 'help', users.alice, where);
-    await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(hello) }).then((r) => r.arrayBuffer());
+    await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(hello),
+    }).then((r) => r.arrayBuffer());
     const conversationId = hello.conversation.id;
     const firstJobWrite = connector.writes.length;
     const t0 = clock.now();
     const seeded = seedJobs(sim.estate, { vaults: VAULTS, jobs: JOBS, now: t0, prefix: 'bench-writes-vm' });
     let ticks = 0;
     let cardsPostedAfter = Number.NaN;
-    const open = async () => (await app.services.store.list<TrackedJob>('job/')).filter((j) => !j.value.finishedAt).length;
+    const open = async () =>
+      (await app.services.store.list<TrackedJob>('job/')).filter((j) => !j.value.finishedAt).length;
     const run = async () => {
       await Promise.all(
         seeded.map((j) =>
@@ -69,7 +79,11 @@ export async function writesStage(log: (line: string) => void): Promise<Row[]> {
             jobId: j.jobId,
             vaultId: j.vaultId,
             operation: 'Backup',
-            vm: { id: `/subscriptions/${sim.subscriptionId}/resourceGroups/rg-bench/providers/Microsoft.Compute/virtualMachines/${j.vmName}`, name: j.vmName, resourceGroup: 'rg-bench' },
+            vm: {
+              id: `/subscriptions/${sim.subscriptionId}/resourceGroups/rg-bench/providers/Microsoft.Compute/virtualMachines/${j.vmName}`,
+              name: j.vmName,
+              resourceGroup: 'rg-bench',
+            },
             conversationId,
             locale: 'en',
             startedBy: users.alice,
@@ -86,7 +100,10 @@ export async function writesStage(log: (line: string) => void): Promise<Row[]> {
     };
     // A 429 costs seconds of real time (botbuilder's HTTP pipeline waits Retry-After itself), so a bot that collects
     // many would keep the bench for minutes: stop at the deadline, and say so.
-    const finished = await Promise.race([run().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), DEADLINE_MS).unref())]);
+    const finished = await Promise.race([
+      run().then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), DEADLINE_MS).unref()),
+    ]);
     if (!finished) {
       connector.refuse(); // the bot's writes now fail at once, without retries, so the tick ends
       await app.services.jobs.tick();
@@ -104,17 +121,22 @@ export async function writesStage(log: (line: string) => void): Promise<Row[]> {
     const throttled = connector.throttledTotal();
     const unattributed = jobWrites.filter((w) => !seeded.some((j) => w.body.includes(j.vmName))).length;
     log(
-      `  ${JOBS} jobs in one thread${finished ? '' : ` (stopped after ${DEADLINE_MS / 1000} s of real time)`}: ${jobWrites.length} writes (${unattributed} naming no job), per job ${minWrites}–${maxWrites} vs allowed ${perJob[0]!.allowed}; ` +
+      `  ${JOBS} jobs in one thread${finished ? '' : ` (stopped after ${DEADLINE_MS / 1000} s of real time)`}: ${jobWrites.length} writes (${unattributed} naming no job), per job ${minWrites}–${maxWrites} vs allowed ${perJob[0].allowed}; ` +
         `429s ${throttled}; ${unfinished} not finished after ${ticks} ticks; simulated time: cards posted after ${Math.round(cardsPostedAfter / 1000)} s, all done after ${Math.round((clock.now() - t0) / 1000)} s; ${warnings} warnings logged`,
     );
     return [
       {
         measure: `Teams writes per completed job (${JOBS} jobs at once, one thread)`,
         bot: `max ${maxWrites}, ${(jobWrites.length / JOBS).toFixed(2)} mean; 429s: ${throttled}`,
-        baseline: `state changes + 1 = ${perJob[0]!.allowed}`,
-        ratio: `${(maxWrites / perJob[0]!.allowed).toFixed(2)}×`,
+        baseline: `state changes + 1 = ${perJob[0].allowed}`,
+        ratio: `${(maxWrites / perJob[0].allowed).toFixed(2)}×`,
         target: '≤ state changes + 1, zero 429s',
-        ok: finished && over === 0 && throttled === 0 && unfinished === 0 && perJob.every((p) => p.finished && p.writes >= 1),
+        ok:
+          finished &&
+          over === 0 &&
+          throttled === 0 &&
+          unfinished === 0 &&
+          perJob.every((p) => p.finished && p.writes >= 1),
       },
     ];
   } finally {

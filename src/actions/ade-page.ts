@@ -20,11 +20,22 @@ async function showPage(ctx: HandlerContext, page: number): Promise<void> {
   if (!activityId) return;
   try {
     const [fleet, plans] = await Promise.all([readFleet(azure, config.recoveryVaultIds), listPlans(store)]);
-    const { report } = buildReport(fleet, plans.map((p) => p.value), clock.now());
-    const card = page === 0 ? adeReportCard(ctx.msg, ctx.locale, report, simulated ? ctx.msg.common.simulatorNote : '') : adeReportPageCard(ctx.msg, ctx.locale, report, page);
+    const { report } = buildReport(
+      fleet,
+      plans.map((p) => p.value),
+      clock.now(),
+    );
+    const card =
+      page === 0
+        ? adeReportCard(ctx.msg, ctx.locale, report, simulated ? ctx.msg.common.simulatorNote : '')
+        : adeReportPageCard(ctx.msg, ctx.locale, report, page);
     await ctx.update(activityId, { card });
   } catch (error) {
-    await ctx.update(activityId, { card: noticeCard(ctx.msg.ade.report.title, [reportError(ctx.log, ctx.msg, error, 'action:ade.page')], { color: 'Attention' }) });
+    await ctx.update(activityId, {
+      card: noticeCard(ctx.msg.ade.report.title, [reportError(ctx.log, ctx.msg, error, 'action:ade.page')], {
+        color: 'Attention',
+      }),
+    });
   }
 }
 

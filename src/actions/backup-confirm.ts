@@ -13,7 +13,12 @@ import { carryOut } from '../flows/carry-out';
 import { isUuid } from '../core/validate';
 import { Verbs } from './verbs';
 
-function start(ctx: HandlerContext, pending: PendingAction<BackupPayload>, expiry: Date, startedCard: Card): Promise<void> {
+function start(
+  ctx: HandlerContext,
+  pending: PendingAction<BackupPayload>,
+  expiry: Date,
+  startedCard: Card,
+): Promise<void> {
   const { vm, protection } = pending.payload;
   return carryOut(ctx, {
     pendingId: pending.id,
@@ -38,11 +43,17 @@ export const backupConfirm: CardAction<{ pendingId: string; retainUntil: unknown
     // Teams always sends the (required) date input; without one, Azure's default of 30 days applies.
     const expiry = expiryFor(retainUntil ?? retainUntilAfter(DEFAULT_RETENTION_DAYS, now), now);
     const current = await store.get<PendingAction<BackupPayload>>(pendingKey(pendingId));
-    if (!expiry && current?.value.status === 'pending') return { text: ctx.msg.backup.invalidDate(retentionBounds(now).max) };
+    if (!expiry && current?.value.status === 'pending')
+      return { text: ctx.msg.backup.invalidDate(retentionBounds(now).max) };
     const claim = await claimPending<BackupPayload>(store, pendingId, 'backup', ctx.user, now, 'used');
-    if (!claim.ok || !expiry) return { card: refusalCard(ctx.msg, ctx.locale, claim.ok ? { ok: false, reason: 'missing' } : claim) };
+    if (!claim.ok || !expiry)
+      return { card: refusalCard(ctx.msg, ctx.locale, claim.ok ? { ok: false, reason: 'missing' } : claim) };
     const b = ctx.msg.backup;
-    const card = noticeCard(b.startingTitle(claim.pending.payload.vm.name), [b.starting(ctx.user.name, formatTime(ctx.locale, expiry))], { color: 'Accent' });
+    const card = noticeCard(
+      b.startingTitle(claim.pending.payload.vm.name),
+      [b.starting(ctx.user.name, formatTime(ctx.locale, expiry))],
+      { color: 'Accent' },
+    );
     ctx.background(() => start(ctx, claim.pending, expiry, card));
     return { card };
   },

@@ -16,7 +16,8 @@ const text = (value: unknown, max: number) => (typeof value === 'string' ? value
 export const changeConfirm: CardAction<{ approvalId: string; typed: string }> = {
   verb: Verbs.changeConfirm,
   access: 'operator',
-  parse: (data) => (isUuid(data.approvalId) ? { approvalId: data.approvalId, typed: text(data.confirmName, 100) } : undefined),
+  parse: (data) =>
+    isUuid(data.approvalId) ? { approvalId: data.approvalId, typed: text(data.confirmName, 100) } : undefined,
   async handle(ctx, { approvalId, typed }) {
     const found = await findProtectionChange(ctx.services, approvalId);
     if (!found) return { text: ctx.msg.lifecycle.refused.missing };

@@ -16,9 +16,15 @@ type Decision = { approvalId: string; comment: string; typed: string };
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 const parse = (data: Record<string, unknown>): Decision | undefined =>
-  isUuid(data.approvalId) ? { approvalId: data.approvalId, comment: text(data.comment, 500), typed: text(data.confirmName, 100) } : undefined;
+  isUuid(data.approvalId)
+    ? { approvalId: data.approvalId, comment: text(data.comment, 500), typed: text(data.confirmName, 100) }
+    : undefined;
 
-async function decide(ctx: HandlerContext, { approvalId, comment, typed }: Decision, outcome: 'approved' | 'rejected'): Promise<ActionResult> {
+async function decide(
+  ctx: HandlerContext,
+  { approvalId, comment, typed }: Decision,
+  outcome: 'approved' | 'rejected',
+): Promise<ActionResult> {
   const found = await findProtectionChange(ctx.services, approvalId);
   if (!found) return { text: ctx.msg.lifecycle.refused.missing };
   const step = await found.machine.decide(approvalId, ctx.user, outcome, comment, typed);
@@ -28,6 +34,16 @@ async function decide(ctx: HandlerContext, { approvalId, comment, typed }: Decis
   return { card: protectionChangeCard(request, ctx.services.clock.now()) };
 }
 
-export const changeApprove: CardAction<Decision> = { verb: Verbs.changeApprove, access: 'approver', parse, handle: (ctx, data) => decide(ctx, data, 'approved') };
+export const changeApprove: CardAction<Decision> = {
+  verb: Verbs.changeApprove,
+  access: 'approver',
+  parse,
+  handle: (ctx, data) => decide(ctx, data, 'approved'),
+};
 
-export const changeReject: CardAction<Decision> = { verb: Verbs.changeReject, access: 'approver', parse, handle: (ctx, data) => decide(ctx, data, 'rejected') };
+export const changeReject: CardAction<Decision> = {
+  verb: Verbs.changeReject,
+  access: 'approver',
+  parse,
+  handle: (ctx, data) => decide(ctx, data, 'rejected'),
+};

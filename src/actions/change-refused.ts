@@ -5,7 +5,11 @@ import { protectionChangeCard } from '../cards/protection-change-card';
 import type { ActionResult, HandlerContext } from '../core/types';
 import { formatTime } from '../i18n';
 
-export function changeRefused(ctx: HandlerContext, step: Exclude<Step<ProtectionChangeRequest>, { ok: true }>, vmName: string): ActionResult {
+export function changeRefused(
+  ctx: HandlerContext,
+  step: Exclude<Step<ProtectionChangeRequest>, { ok: true }>,
+  vmName: string,
+): ActionResult {
   const t = ctx.msg.lifecycle;
   switch (step.refused) {
     case 'self':
@@ -27,7 +31,13 @@ export function changeRefused(ctx: HandlerContext, step: Exclude<Step<Protection
     }
     case 'decided': {
       const { status, decidedBy, decidedAt } = step.request;
-      return { text: t.refused.decided(t.status[status] ?? status, decidedBy?.name ?? '', decidedAt ? formatTime(ctx.locale, new Date(decidedAt)) : '') };
+      return {
+        text: t.refused.decided(
+          t.status[status] ?? status,
+          decidedBy?.name ?? '',
+          decidedAt ? formatTime(ctx.locale, new Date(decidedAt)) : '',
+        ),
+      };
     }
     default:
       return { text: t.refused.missing };

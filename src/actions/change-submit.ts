@@ -12,7 +12,10 @@ import { Verbs } from './verbs';
 export const changeSubmit: CardAction<{ approvalId: string; reason: string }> = {
   verb: Verbs.changeSubmit,
   access: 'operator',
-  parse: (data) => (isUuid(data.approvalId) ? { approvalId: data.approvalId, reason: typeof data.reason === 'string' ? data.reason.trim().slice(0, 500) : '' } : undefined),
+  parse: (data) =>
+    isUuid(data.approvalId)
+      ? { approvalId: data.approvalId, reason: typeof data.reason === 'string' ? data.reason.trim().slice(0, 500) : '' }
+      : undefined,
   async handle(ctx, { approvalId, reason }) {
     const { clock, config } = ctx.services;
     const t = ctx.msg.lifecycle;
@@ -23,11 +26,21 @@ export const changeSubmit: CardAction<{ approvalId: string; reason: string }> = 
     const { request } = step;
     ctx.background(async () => {
       const approvers = config.approverIds.map((id) => ({ id, name: '' }));
-      const text = approvers.length ? ctx.msg.approval.approversMention : ctx.services.simulated ? undefined : ctx.msg.approval.noApprovers;
+      const text = approvers.length
+        ? ctx.msg.approval.approversMention
+        : ctx.services.simulated
+          ? undefined
+          : ctx.msg.approval.noApprovers;
       // The card goes on its own, so its id is the one updated later (some clients split text + card into two).
       await found.machine.showOn(approvalId, await ctx.send({ card: protectionChangeCard(request, clock.now()) }));
       if (text) await ctx.send({ text, mentions: approvers });
     });
-    return { card: noticeCard(t.approvalTitle(t.operation[found.operation], request.plan.vm.name), [t.submitted(ctx.user.name)], { color: 'Accent' }) };
+    return {
+      card: noticeCard(
+        t.approvalTitle(t.operation[found.operation], request.plan.vm.name),
+        [t.submitted(ctx.user.name)],
+        { color: 'Accent' },
+      ),
+    };
   },
 };

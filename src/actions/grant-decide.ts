@@ -15,7 +15,12 @@ import { Verbs } from './verbs';
 type Decision = { approvalId: string; comment: string };
 
 const parse = (data: Record<string, unknown>): Decision | undefined =>
-  isUuid(data.approvalId) ? { approvalId: data.approvalId, comment: typeof data.comment === 'string' ? data.comment.trim().slice(0, 500) : '' } : undefined;
+  isUuid(data.approvalId)
+    ? {
+        approvalId: data.approvalId,
+        comment: typeof data.comment === 'string' ? data.comment.trim().slice(0, 500) : '',
+      }
+    : undefined;
 
 /** What the clicker sees when the click changed nothing. */
 function refused(ctx: HandlerContext, step: Exclude<Step<GrantRequest>, { ok: true }>): ActionResult {
@@ -33,14 +38,24 @@ function refused(ctx: HandlerContext, step: Exclude<Step<GrantRequest>, { ok: tr
     }
     case 'decided': {
       const { status, decidedBy, decidedAt } = step.request;
-      return { text: t.alreadyDecided(t.status[status] ?? status, decidedBy?.name ?? '', decidedAt ? formatTime(ctx.locale, new Date(decidedAt)) : '') };
+      return {
+        text: t.alreadyDecided(
+          t.status[status] ?? status,
+          decidedBy?.name ?? '',
+          decidedAt ? formatTime(ctx.locale, new Date(decidedAt)) : '',
+        ),
+      };
     }
     default:
       return { text: ctx.msg.common.refused.missing };
   }
 }
 
-async function decide(ctx: HandlerContext, { approvalId, comment }: Decision, outcome: 'approved' | 'rejected'): Promise<ActionResult> {
+async function decide(
+  ctx: HandlerContext,
+  { approvalId, comment }: Decision,
+  outcome: 'approved' | 'rejected',
+): Promise<ActionResult> {
   const step = await requestMachine(ctx.services, keyVaultGrant).decide(approvalId, ctx.user, outcome, comment);
   if (!step.ok) return refused(ctx, step);
   const { request } = step;

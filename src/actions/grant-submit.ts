@@ -13,12 +13,18 @@ import { Verbs } from './verbs';
 export const grantSubmit: CardAction<{ approvalId: string; reason: string }> = {
   verb: Verbs.grantSubmit,
   access: 'operator',
-  parse: (data) => (isUuid(data.approvalId) ? { approvalId: data.approvalId, reason: typeof data.reason === 'string' ? data.reason.trim().slice(0, 500) : '' } : undefined),
+  parse: (data) =>
+    isUuid(data.approvalId)
+      ? { approvalId: data.approvalId, reason: typeof data.reason === 'string' ? data.reason.trim().slice(0, 500) : '' }
+      : undefined,
   async handle(ctx, { approvalId, reason }) {
     const { clock, config } = ctx.services;
     const grants = requestMachine(ctx.services, keyVaultGrant);
     const step = await grants.request(approvalId, ctx.user, reason);
-    if (!step.ok) return step.refused === 'submitted' ? { card: approvalCard(step.request, clock.now()) } : { text: ctx.msg.common.refused.missing };
+    if (!step.ok)
+      return step.refused === 'submitted'
+        ? { card: approvalCard(step.request, clock.now()) }
+        : { text: ctx.msg.common.refused.missing };
     const { request } = step;
     const t = ctx.msg.approval;
     ctx.background(async () => {
@@ -28,6 +34,8 @@ export const grantSubmit: CardAction<{ approvalId: string; reason: string }> = {
       await grants.showOn(approvalId, await ctx.send({ card: approvalCard(request, clock.now()) }));
       if (text) await ctx.send({ text, mentions: approvers });
     });
-    return { card: noticeCard(t.approvalTitle(request.plan.keyVault.name), [t.submitted(ctx.user.name)], { color: 'Accent' }) };
+    return {
+      card: noticeCard(t.approvalTitle(request.plan.keyVault.name), [t.submitted(ctx.user.name)], { color: 'Accent' }),
+    };
   },
 };

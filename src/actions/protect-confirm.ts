@@ -11,7 +11,12 @@ import { noticeCard, refusalCard } from '../cards/notice-card';
 import { carryOut } from '../flows/carry-out';
 import { Verbs } from './verbs';
 
-function enable(ctx: HandlerContext, pending: PendingAction<ProtectPayload>, policy: { id: string; name: string }, startedCard: Card): Promise<void> {
+function enable(
+  ctx: HandlerContext,
+  pending: PendingAction<ProtectPayload>,
+  policy: { id: string; name: string },
+  startedCard: Card,
+): Promise<void> {
   const { vm, vaultId } = pending.payload;
   return carryOut(ctx, {
     pendingId: pending.id,
@@ -19,7 +24,9 @@ function enable(ctx: HandlerContext, pending: PendingAction<ProtectPayload>, pol
     operation: 'protect',
     async run() {
       const { jobId } = await ctx.services.azure.enableProtection(vm, vaultId, policy.id);
-      return jobId ? { jobId, vaultId, operation: 'ConfigureBackup', vm } : ctx.msg.protect.enabled(vm.name, policy.name);
+      return jobId
+        ? { jobId, vaultId, operation: 'ConfigureBackup', vm }
+        : ctx.msg.protect.enabled(vm.name, policy.name);
     },
     failed: (reason) => ctx.msg.protect.failed(vm.name, reason),
   });
@@ -28,7 +35,10 @@ function enable(ctx: HandlerContext, pending: PendingAction<ProtectPayload>, pol
 export const protectConfirm: CardAction<{ pendingId: string; policyId: string }> = {
   verb: Verbs.protectConfirm,
   access: 'operator',
-  parse: (data) => (isUuid(data.pendingId) && typeof data.policyId === 'string' ? { pendingId: data.pendingId, policyId: data.policyId } : undefined),
+  parse: (data) =>
+    isUuid(data.pendingId) && typeof data.policyId === 'string'
+      ? { pendingId: data.pendingId, policyId: data.policyId }
+      : undefined,
   async handle(ctx, { pendingId, policyId }) {
     const { store, clock } = ctx.services;
     const claim = await claimPending<ProtectPayload>(store, pendingId, 'protect', ctx.user, clock.now(), 'used');
@@ -39,7 +49,9 @@ export const protectConfirm: CardAction<{ pendingId: string; policyId: string }>
       return { text: ctx.msg.access.malformedAction };
     }
     const p = ctx.msg.protect;
-    const card = noticeCard(p.startingTitle(claim.pending.payload.vm.name), [p.starting(ctx.user.name, policy.name)], { color: 'Accent' });
+    const card = noticeCard(p.startingTitle(claim.pending.payload.vm.name), [p.starting(ctx.user.name, policy.name)], {
+      color: 'Accent',
+    });
     ctx.background(() => enable(ctx, claim.pending, policy, card));
     return { card };
   },

@@ -62,7 +62,9 @@ export const restoreConfirm: CardAction<{ pendingId: string }> = {
       return { text: ctx.msg.access.malformedAction };
     }
     const r = ctx.msg.restore;
-    const card = noticeCard(r.startingTitle(claim.pending.payload.vm.name), [r.starting(ctx.user.name)], { color: 'Accent' });
+    const card = noticeCard(r.startingTitle(claim.pending.payload.vm.name), [r.starting(ctx.user.name)], {
+      color: 'Accent',
+    });
     ctx.background(() => start(ctx, claim.pending, card));
     return { card };
   },

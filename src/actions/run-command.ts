@@ -7,7 +7,12 @@ import { parseVmQuery } from '../core/vm';
 
 export type RunCommand = (ctx: HandlerContext, command: Command, args: CommandArgs) => Promise<void>;
 
-export function runCommandAction(verb: string, commands: () => readonly Command[], run: RunCommand, fixed?: string): CardAction<{ command: Command; vm: string }> {
+export function runCommandAction(
+  verb: string,
+  commands: () => readonly Command[],
+  run: RunCommand,
+  fixed?: string,
+): CardAction<{ command: Command; vm: string }> {
   return {
     verb,
     access: 'anyone',

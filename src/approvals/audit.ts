@@ -29,6 +29,10 @@ export async function audit(store: StateStore, entry: AuditEntry): Promise<void>
 }
 
 export async function recentAudit(store: StateStore, limit = 20): Promise<AuditEntry[]> {
-  const entries = (await store.list<Stored>('audit/')).map(({ value: { keyVault, ...e } }) => ({ ...e, kind: e.kind ?? 'keyVaultGrant', target: e.target ?? keyVault ?? '' }));
+  const entries = (await store.list<Stored>('audit/')).map(({ value: { keyVault, ...e } }) => ({
+    ...e,
+    kind: e.kind ?? 'keyVaultGrant',
+    target: e.target ?? keyVault ?? '',
+  }));
   return entries.slice(-limit).reverse();
 }

@@ -4,7 +4,12 @@
  * Key Vault Administrator (or the configured custom role) at the vault scope.
  */
 import type { AzurePort, EncryptionKind, KeyVaultInfo } from '../azure/port';
-import { assessKeyVaultAccess, KEY_VAULT_ADMINISTRATOR_ROLE_ID, requiredPolicy, type AccessAssessment } from '../rules/key-vault-access';
+import {
+  assessKeyVaultAccess,
+  KEY_VAULT_ADMINISTRATOR_ROLE_ID,
+  requiredPolicy,
+  type AccessAssessment,
+} from '../rules/key-vault-access';
 
 export type Grant =
   | { kind: 'accessPolicy'; keys: string[]; secrets: string[] }
@@ -30,7 +35,8 @@ export async function planGrant(
   customRoleId?: string,
 ): Promise<{ plan: GrantPlan; current: AccessAssessment }> {
   // Without a VM to go by, assume a KEK may be in use: BEK+KEK needs keys too.
-  const kind: EncryptionKind = vms.length > 0 && vms.every((v) => v.encryption === 'ADE_BEK') ? 'ADE_BEK' : 'ADE_BEK_KEK';
+  const kind: EncryptionKind =
+    vms.length > 0 && vms.every((v) => v.encryption === 'ADE_BEK') ? 'ADE_BEK' : 'ADE_BEK_KEK';
   const current = await assessKeyVaultAccess(azure, vault, principalId, kind);
   let grant: Grant;
   if (vault.permissionModel === 'accessPolicy') {
@@ -41,5 +47,8 @@ export async function planGrant(
     grant = { kind: 'role', roleDefinitionId: role.id || id, roleName: role.roleName, scope: vault.id };
   }
   const { id, name, resourceGroup, tenantId, permissionModel } = vault;
-  return { plan: { keyVault: { id, name, resourceGroup, tenantId, model: permissionModel }, principalId, vms, grant }, current };
+  return {
+    plan: { keyVault: { id, name, resourceGroup, tenantId, model: permissionModel }, principalId, vms, grant },
+    current,
+  };
 }

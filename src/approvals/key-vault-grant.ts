@@ -38,7 +38,13 @@ async function applyGrant(azure: AzurePort, plan: GrantPlan): Promise<GrantAppli
   const detail = grantSummary(plan);
   if (grant.kind === 'accessPolicy') {
     const kind = grant.keys.length ? 'ADE_BEK_KEK' : 'ADE_BEK';
-    const { requestId } = await azure.addAccessPolicy(keyVault.id, { tenantId: keyVault.tenantId, objectId: principalId, keys: grant.keys, secrets: grant.secrets, certificates: [] });
+    const { requestId } = await azure.addAccessPolicy(keyVault.id, {
+      tenantId: keyVault.tenantId,
+      objectId: principalId,
+      keys: grant.keys,
+      secrets: grant.secrets,
+      certificates: [],
+    });
     const check = assessAccessPolicies(await azure.getKeyVault(keyVault.id), principalId, kind);
     return { requestId, detail, verified: check.granted, missing: check.missing };
   }

@@ -13,7 +13,14 @@ import type { Services, User } from '../core/types';
 import { CodedError, isAzureError } from '../errors';
 import { update } from '../state/store';
 import { audit, type AuditEntry } from './audit';
-import { kindOf, requestKey, type Applied, type CriticalRequest, type OperationKind, type RequestStatus } from './request';
+import {
+  kindOf,
+  requestKey,
+  type Applied,
+  type CriticalRequest,
+  type OperationKind,
+  type RequestStatus,
+} from './request';
 
 /** What a click changed: the request as it now is, or why nothing changed. */
 export type Step<R> =
@@ -22,7 +29,8 @@ export type Step<R> =
   | { ok: false; refused: 'submitted' | 'self' | 'notRequester' | 'expired' | 'decided'; request: R };
 
 /** How carrying out an approved request went; `request` is what is stored afterwards. */
-export type Outcome<R, A> = { ok: true; request?: R; applied: A } | { ok: false; request?: R; error: unknown; code: string };
+export type Outcome<R, A> =
+  { ok: true; request?: R; applied: A } | { ok: false; request?: R; error: unknown; code: string };
 
 /** What a new request starts from: everything but what the machine sets. */
 export type Draft<R extends CriticalRequest> = Omit<R, 'id' | 'kind' | 'status' | 'createdAt' | 'expiresAt'>;
@@ -50,13 +58,24 @@ export interface Machine<R extends CriticalRequest, A extends Applied> {
   showOn(id: string, cardActivityId: string | undefined): Promise<void>;
 }
 
-export function requestMachine<R extends CriticalRequest, A extends Applied>(services: Pick<Services, 'store' | 'clock' | 'config'>, kind: OperationKind<R, A>): Machine<R, A> {
+export function requestMachine<R extends CriticalRequest, A extends Applied>(
+  services: Pick<Services, 'store' | 'clock' | 'config'>,
+  kind: OperationKind<R, A>,
+): Machine<R, A> {
   const { store, clock, config } = services;
   const ofKind = (r: R | undefined): r is R => !!r && kindOf(r) === kind.name;
   const same = (a: User, b: User) => a.id.toLowerCase() === b.id.toLowerCase();
 
   const record = (r: R, event: AuditEntry['event'], by: User, more: Pick<AuditEntry, 'detail' | 'requestId'> = {}) =>
-    audit(store, { at: clock.now(), event, approvalId: r.id, kind: kind.name, by, target: kind.target(r.plan), ...more });
+    audit(store, {
+      at: clock.now(),
+      event,
+      approvalId: r.id,
+      kind: kind.name,
+      by,
+      target: kind.target(r.plan),
+      ...more,
+    });
 
   const typedOk = (r: R, typed: string) => {
     const wanted = kind.typedConfirmation?.(r.plan)?.trim().toLowerCase();
@@ -64,7 +83,8 @@ export function requestMachine<R extends CriticalRequest, A extends Applied>(ser
   };
 
   /** One guarded write: `change` applies only while the request is of this kind and in state `from`. */
-  const move = (id: string, from: RequestStatus, change: (r: R) => R | undefined) => update<R>(store, requestKey(id), (r) => (ofKind(r) && r.status === from ? change(r) : undefined));
+  const move = (id: string, from: RequestStatus, change: (r: R) => R | undefined) =>
+    update<R>(store, requestKey(id), (r) => (ofKind(r) && r.status === from ? change(r) : undefined));
 
   /** Why `by` may not decide `r` now, or `undefined`; a request found past its expiry is moved to expired on the way. */
   async function refusal(r: R | undefined, by: User): Promise<Step<R> | undefined> {
@@ -86,14 +106,28 @@ export function requestMachine<R extends CriticalRequest, A extends Applied>(ser
 
     async draft(init) {
       const now = clock.now();
-      const r = { ...init, id: randomUUID(), kind: kind.name, status: 'draft', createdAt: now, expiresAt: now + kind.ttlMs(config) } as R;
+      const r = {
+        ...init,
+        id: randomUUID(),
+        kind: kind.name,
+        status: 'draft',
+        createdAt: now,
+        expiresAt: now + kind.ttlMs(config),
+      } as R;
       await store.put(requestKey(r.id), r, { ifNoneMatch: '*' });
       return r;
     },
 
     async request(id, by, reason) {
       const now = clock.now();
-      const { value, changed } = await move(id, 'draft', (r) => ({ ...r, status: 'pending', requester: by, reason: reason || undefined, createdAt: now, expiresAt: now + kind.ttlMs(config) }));
+      const { value, changed } = await move(id, 'draft', (r) => ({
+        ...r,
+        status: 'pending',
+        requester: by,
+        reason: reason || undefined,
+        createdAt: now,
+        expiresAt: now + kind.ttlMs(config),
+      }));
       if (!ofKind(value)) return { ok: false, refused: 'missing' };
       if (!changed) return { ok: false, refused: 'submitted', request: value };
       await record(value, 'requested', by, { detail: reason || undefined });
@@ -108,7 +142,9 @@ export function requestMachine<R extends CriticalRequest, A extends Applied>(ser
       if (outcome === 'approved' && !typedOk(current!, typed)) return { ok: false, refused: 'confirmationMismatch' };
       const now = clock.now();
       const { value, changed } = await move(id, 'pending', (r) =>
-        now > r.expiresAt || same(r.requester, by) ? undefined : { ...r, status: outcome, decidedBy: by, decidedAt: now, comment: comment || undefined },
+        now > r.expiresAt || same(r.requester, by)
+          ? undefined
+          : { ...r, status: outcome, decidedBy: by, decidedAt: now, comment: comment || undefined },
       );
       if (!changed || !value) return (await refusal(value, by)) ?? { ok: false, refused: 'missing' };
       await record(value, outcome, by, { detail: comment || undefined });
@@ -118,14 +154,18 @@ export function requestMachine<R extends CriticalRequest, A extends Applied>(ser
     async confirm(id, by, typed = '') {
       const r = await machine.get(id);
       if (!r) return { ok: false, refused: 'missing' };
-      if (r.status !== 'draft') return { ok: false, refused: r.status === 'pending' ? 'submitted' : 'decided', request: r };
+      if (r.status !== 'draft')
+        return { ok: false, refused: r.status === 'pending' ? 'submitted' : 'decided', request: r };
       if (!same(r.requester, by)) return { ok: false, refused: 'notRequester', request: r };
       if (kind.needsApproval?.(config, r.plan) ?? true) return { ok: false, refused: 'approvalRequired' };
       if (clock.now() > r.expiresAt) return { ok: false, refused: 'expired', request: r };
       if (!typedOk(r, typed)) return { ok: false, refused: 'confirmationMismatch' };
       const now = clock.now();
-      const { value, changed } = await move(id, 'draft', (x) => (same(x.requester, by) ? { ...x, status: 'approved', decidedBy: by, decidedAt: now } : undefined));
-      if (!changed || !value) return value ? { ok: false, refused: 'decided', request: value } : { ok: false, refused: 'missing' };
+      const { value, changed } = await move(id, 'draft', (x) =>
+        same(x.requester, by) ? { ...x, status: 'approved', decidedBy: by, decidedAt: now } : undefined,
+      );
+      if (!changed || !value)
+        return value ? { ok: false, refused: 'decided', request: value } : { ok: false, refused: 'missing' };
       await record(value, 'confirmed', by);
       return { ok: true, request: value };
     },
@@ -134,14 +174,23 @@ export function requestMachine<R extends CriticalRequest, A extends Applied>(ser
       const who = r.decidedBy ?? by;
       try {
         const applied = await kind.apply(azure, r.plan);
-        const { value, changed } = await move(r.id, 'approved', (x) => ({ ...x, status: 'applied', requestId: applied.requestId }));
+        const { value, changed } = await move(r.id, 'approved', (x) => ({
+          ...x,
+          status: 'applied',
+          requestId: applied.requestId,
+        }));
         if (changed) await record(value!, 'applied', who, { detail: applied.detail, requestId: applied.requestId });
         return { ok: true, request: value, applied };
       } catch (error) {
         // Azure's code, or the bot's own when it refused before sending (a vault guard found in the way).
         const code = error instanceof CodedError ? error.code : 'InternalError';
         const requestId = isAzureError(error) ? error.requestId : undefined;
-        const { value, changed } = await move(r.id, 'approved', (x) => ({ ...x, status: 'failed', error: code, requestId }));
+        const { value, changed } = await move(r.id, 'approved', (x) => ({
+          ...x,
+          status: 'failed',
+          error: code,
+          requestId,
+        }));
         if (changed) await record(value!, 'failed', who, { detail: code, requestId });
         return { ok: false, request: value, error, code };
       }

@@ -14,7 +14,14 @@ import type { VmSummary } from '../core/vm';
 import { CodedError } from '../errors';
 import { requestMachine, type Machine } from './machine';
 import { stateRefusal } from '../rules/protection-state';
-import { guardFor, guardRefusal, needsApprover, summarisePoints, type PointsSummary, type ProtectionOperation } from '../rules/vault-guards';
+import {
+  guardFor,
+  guardRefusal,
+  needsApprover,
+  summarisePoints,
+  type PointsSummary,
+  type ProtectionOperation,
+} from '../rules/vault-guards';
 import { requestKey, type Applied, type CriticalRequest, type OperationKind } from './request';
 
 export interface ProtectionChangePlan {
@@ -65,35 +72,67 @@ export const KIND_NAMES: Record<ProtectionOperation, string> = {
 /** Refuses, before anything is sent, what the item's state or the vault's guards forbid now. */
 async function recheck(azure: AzurePort, plan: ProtectionChangePlan, now: number) {
   const { operation } = plan;
-  const [guards, protection] = await Promise.all([azure.getVaultGuards(plan.item.vaultId), azure.getProtection(plan.vm)]);
+  const [guards, protection] = await Promise.all([
+    azure.getVaultGuards(plan.item.vaultId),
+    azure.getProtection(plan.vm),
+  ]);
   if (!protection || protection.vaultId.toLowerCase() !== plan.item.vaultId.toLowerCase()) {
     throw new CodedError('BackupItemChanged', `The backup item of ${plan.vm.name} is no longer in ${plan.vaultName}.`);
   }
   const refusedState = stateRefusal(operation, protection, plan.policy?.id);
-  if (refusedState) throw new CodedError('BackupItemChanged', `The backup item of ${plan.vm.name} is now in state ${protection.protectionState} (${refusedState}).`);
-  const points = operation === 'deleteData' ? summarisePoints(await azure.listRecoveryPoints(protection), now) : undefined;
+  if (refusedState)
+    throw new CodedError(
+      'BackupItemChanged',
+      `The backup item of ${plan.vm.name} is now in state ${protection.protectionState} (${refusedState}).`,
+    );
+  const points =
+    operation === 'deleteData' ? summarisePoints(await azure.listRecoveryPoints(protection), now) : undefined;
   const policies = operation === 'changePolicy' ? await azure.listPolicies(plan.item.vaultId) : [];
   const same = (id?: string) => (p: { id: string }) => !!id && p.id.toLowerCase() === id.toLowerCase();
-  const refusal = guardRefusal(operation, { guards, protection, points, from: policies.find(same(protection.policyId)), to: policies.find(same(plan.policy?.id)) });
+  const refusal = guardRefusal(operation, {
+    guards,
+    protection,
+    points,
+    from: policies.find(same(protection.policyId)),
+    to: policies.find(same(plan.policy?.id)),
+  });
   if (refusal) throw new CodedError(refusal.code, `Refused before sending: ${JSON.stringify(refusal)}`, { refusal });
   return { protection, guardRequest: guardFor(guards, operation)?.request };
 }
 
-async function applyChange(azure: AzurePort, plan: ProtectionChangePlan, now: number): Promise<ProtectionChangeApplied> {
+async function applyChange(
+  azure: AzurePort,
+  plan: ProtectionChangePlan,
+  now: number,
+): Promise<ProtectionChangeApplied> {
   const { protection, guardRequest } = await recheck(azure, plan, now);
   const { vm } = plan;
   const started =
-    plan.operation === 'stop' ? await azure.stopProtection(protection, vm, guardRequest)
-    : plan.operation === 'deleteData' ? await azure.deleteBackupData(protection, guardRequest)
-    : plan.operation === 'undelete' ? await azure.undelete(protection, vm)
-    : await azure.resumeProtection(protection, vm, plan.policy!.id);
+    plan.operation === 'stop'
+      ? await azure.stopProtection(protection, vm, guardRequest)
+      : plan.operation === 'deleteData'
+        ? await azure.deleteBackupData(protection, guardRequest)
+        : plan.operation === 'undelete'
+          ? await azure.undelete(protection, vm)
+          : await azure.resumeProtection(protection, vm, plan.policy!.id);
   const jobOperation = JOB_OPERATION[plan.operation];
-  const detail = [jobOperation, plan.vaultName, plan.policy?.name, guardRequest && `guard ${plan.guard?.name ?? ''}`.trim(), started.jobId && `job ${started.jobId}`].filter(Boolean).join(' · ');
+  const detail = [
+    jobOperation,
+    plan.vaultName,
+    plan.policy?.name,
+    guardRequest && `guard ${plan.guard?.name ?? ''}`.trim(),
+    started.jobId && `job ${started.jobId}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return { ...(started.jobId ? { jobId: started.jobId } : {}), jobOperation, detail };
 }
 
 /** One kind per operation; all share the plan, the card and the follow-up, and differ in who must say yes. */
-export function protectionChangeKind(operation: ProtectionOperation, clock: Clock): OperationKind<ProtectionChangeRequest, ProtectionChangeApplied> {
+export function protectionChangeKind(
+  operation: ProtectionOperation,
+  clock: Clock,
+): OperationKind<ProtectionChangeRequest, ProtectionChangeApplied> {
   return {
     name: KIND_NAMES[operation],
     approvers: 'approver',
@@ -114,8 +153,17 @@ export function operationOfKind(kindName: string | undefined): ProtectionOperati
 export async function findProtectionChange(
   services: Pick<Services, 'store' | 'clock' | 'config'>,
   id: string,
-): Promise<{ request: ProtectionChangeRequest; operation: ProtectionOperation; machine: Machine<ProtectionChangeRequest, ProtectionChangeApplied> } | undefined> {
+): Promise<
+  | {
+      request: ProtectionChangeRequest;
+      operation: ProtectionOperation;
+      machine: Machine<ProtectionChangeRequest, ProtectionChangeApplied>;
+    }
+  | undefined
+> {
   const request = (await services.store.get<ProtectionChangeRequest>(requestKey(id)))?.value;
   const operation = operationOfKind(request?.kind);
-  return request && operation ? { request, operation, machine: requestMachine(services, protectionChangeKind(operation, services.clock)) } : undefined;
+  return request && operation
+    ? { request, operation, machine: requestMachine(services, protectionChangeKind(operation, services.clock)) }
+    : undefined;
 }

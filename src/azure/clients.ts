@@ -67,6 +67,7 @@ export function createClients(s: ClientSettings): AzureClients {
     features: new FeatureClient(s.credential, s.subscriptionId, classic),
   };
   // The bot exports no traces: the tracing policy would only build spans nobody reads, on every request.
-  for (const client of Object.values(clients)) client.pipeline.removePolicy({ name: 'tracingPolicy' });
+  const pipelines = Object.values(clients) as { pipeline: { removePolicy(policy: { name: string }): unknown } }[];
+  for (const client of pipelines) client.pipeline.removePolicy({ name: 'tracingPolicy' });
   return clients;
 }

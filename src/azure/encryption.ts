@@ -48,16 +48,26 @@ export function adeFromSettings(s: EncryptionSettingsLike | undefined): AdeSetti
   const secretVaultId = s?.diskEncryptionKey?.sourceVault?.id;
   if (!s || s.enabled === false || !secretUrl || !secretVaultId) return undefined;
   const kekUrl = s.keyEncryptionKey?.keyUrl;
-  return kekUrl ? { secretVaultId, secretUrl, kekUrl, kekVaultId: s.keyEncryptionKey?.sourceVault?.id ?? secretVaultId } : { secretVaultId, secretUrl };
+  return kekUrl
+    ? { secretVaultId, secretUrl, kekUrl, kekVaultId: s.keyEncryptionKey?.sourceVault?.id ?? secretVaultId }
+    : { secretVaultId, secretUrl };
 }
 
 const sameId = (a?: string, b?: string): boolean => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
-function summarise(model: ModelDiskLike, role: 'os' | 'data', vm: VmModelLike, disks: ManagedDiskLike[], own?: EncryptionSettingsLike): DiskSummary {
+function summarise(
+  model: ModelDiskLike,
+  role: 'os' | 'data',
+  vm: VmModelLike,
+  disks: ManagedDiskLike[],
+  own?: EncryptionSettingsLike,
+): DiskSummary {
   const managedId = model.managedDisk?.id;
   const disk = managedId ? disks.find((d) => sameId(d.id, managedId)) : undefined;
   const name = model.name ?? disk?.name ?? '';
-  const fromDisk = disk?.encryptionSettingsCollection?.enabled ? adeFromSettings(disk.encryptionSettingsCollection.encryptionSettings?.[0]) : undefined;
+  const fromDisk = disk?.encryptionSettingsCollection?.enabled
+    ? adeFromSettings(disk.encryptionSettingsCollection.encryptionSettings?.[0])
+    : undefined;
   const fromView = adeFromSettings(vm.instanceView?.disks?.find((d) => sameId(d.name, name))?.encryptionSettings?.[0]);
   const ade = fromDisk ?? adeFromSettings(own) ?? fromView;
   const cmk = model.managedDisk?.diskEncryptionSet?.id ?? disk?.encryption?.diskEncryptionSetId;

@@ -10,7 +10,8 @@
 /** Critical operations a Resource Guard can protect (`vaultCriticalOperation`, azure-cli custom_help.py). */
 export const GUARDED_OPERATIONS = {
   deleteData: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/delete',
-  stopKeepData: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/write#stopProtectionWithRetainData',
+  stopKeepData:
+    'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/write#stopProtectionWithRetainData',
   modifyProtection: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/write',
   modifyPolicy: 'Microsoft.RecoveryServices/vaults/backupPolicies/write',
 } as const;

@@ -35,7 +35,8 @@ export class ResponseCapture {
     this.firstStatus ??= raw.status;
     this.status = raw.status;
     const after = Number(raw.headers.get('retry-after'));
-    this.retryAfterMs = raw.headers.get('retry-after') !== undefined && Number.isFinite(after) ? after * 1000 : undefined;
+    this.retryAfterMs =
+      raw.headers.get('retry-after') !== undefined && Number.isFinite(after) ? after * 1000 : undefined;
   };
 
   /** The `{id}` at the end of the Azure-AsyncOperation (else Location) URL. */
@@ -43,7 +44,13 @@ export class ResponseCapture {
     const url = this.asyncOperation ?? this.location;
     const id = url?.split('?')[0]?.split('/').filter(Boolean).pop();
     if (!id || !/^[0-9a-zA-Z-]{1,64}$/.test(id)) {
-      throw new AzureError('AsyncOperationMissing', `${operation} answered without an operation to follow.`, this.status, operation, this.requestId);
+      throw new AzureError(
+        'AsyncOperationMissing',
+        `${operation} answered without an operation to follow.`,
+        this.status,
+        operation,
+        this.requestId,
+      );
     }
     return id;
   }
@@ -72,28 +79,49 @@ const STATUS_OPERATION = 'backupOperationStatuses.get';
  * their recordings (test/recorded: backup-operation-status-*), not the item-level `operationsStatus` URL the 202's
  * Azure-AsyncOperation names, of which no recording was found.
  */
-export async function pollForJobId(ctx: PortContext, vault: ResourceId, operationId: string): Promise<string | undefined> {
+export async function pollForJobId(
+  ctx: PortContext,
+  vault: ResourceId,
+  operationId: string,
+): Promise<string | undefined> {
   let wait: number | undefined;
   for (let poll = 0; poll < ctx.maxPolls; poll += 1) {
     if (wait !== undefined) await ctx.sleep(wait);
     const capture = new ResponseCapture();
     const st: OperationStatusLike = await call(STATUS_OPERATION, () =>
-      ctx.clients.backup.backupOperationStatuses.get(vault.name, vault.resourceGroup, operationId, { onResponse: capture.onResponse }),
+      ctx.clients.backup.backupOperationStatuses.get(vault.name, vault.resourceGroup, operationId, {
+        onResponse: capture.onResponse,
+      }),
     );
     const status = (st.status ?? '').toLowerCase();
     if (status === 'failed' || status === 'canceled' || status === 'cancelled') {
-      throw new AzureError(st.error?.code ?? 'OperationFailed', st.error?.message ?? `${STATUS_OPERATION} failed.`, undefined, STATUS_OPERATION, capture.requestId);
+      throw new AzureError(
+        st.error?.code ?? 'OperationFailed',
+        st.error?.message ?? `${STATUS_OPERATION} failed.`,
+        undefined,
+        STATUS_OPERATION,
+        capture.requestId,
+      );
     }
     const jobId = (st.properties as { jobId?: unknown } | undefined)?.jobId;
     if (typeof jobId === 'string' && jobId) return jobId;
     if (status === 'succeeded') return undefined;
     wait = nextWait(ctx, capture);
   }
-  throw new AzureError('OperationTimedOut', `${STATUS_OPERATION} did not finish after ${ctx.maxPolls} polls.`, undefined, STATUS_OPERATION);
+  throw new AzureError(
+    'OperationTimedOut',
+    `${STATUS_OPERATION} did not finish after ${ctx.maxPolls} polls.`,
+    undefined,
+    STATUS_OPERATION,
+  );
 }
 
 /** Polls a Location-style result (202 while running, 200/204 when done). */
-export async function pollUntilDone(ctx: PortContext, operation: string, get: (capture: ResponseCapture) => Promise<unknown>): Promise<void> {
+export async function pollUntilDone(
+  ctx: PortContext,
+  operation: string,
+  get: (capture: ResponseCapture) => Promise<unknown>,
+): Promise<void> {
   let wait: number | undefined;
   for (let poll = 0; poll < ctx.maxPolls; poll += 1) {
     if (wait !== undefined) await ctx.sleep(wait);
@@ -102,5 +130,10 @@ export async function pollUntilDone(ctx: PortContext, operation: string, get: (c
     if (capture.status !== 202) return;
     wait = nextWait(ctx, capture);
   }
-  throw new AzureError('OperationTimedOut', `${operation} did not finish after ${ctx.maxPolls} polls.`, undefined, operation);
+  throw new AzureError(
+    'OperationTimedOut',
+    `${operation} did not finish after ${ctx.maxPolls} polls.`,
+    undefined,
+    operation,
+  );
 }

@@ -10,19 +10,31 @@ import { call } from './to-azure-error';
 import { appliesAt, toKeyVaultInfo, toRoleAssignmentInfo, toRoleDefinitionInfo } from './translate-access';
 import { assertGuid, assertName, assertScope, parseResourceId, parseRoleDefinitionId } from './validate';
 
-type AccessMethods = 'getKeyVault' | 'findKeyVaults' | 'listRoleAssignments' | 'getRoleDefinition' | 'addAccessPolicy' | 'createRoleAssignment';
+type AccessMethods =
+  | 'getKeyVault'
+  | 'findKeyVaults'
+  | 'listRoleAssignments'
+  | 'getRoleDefinition'
+  | 'addAccessPolicy'
+  | 'createRoleAssignment';
 
 const PERMISSION = /^[A-Za-z]{1,40}$/;
 
 function checkedPermissions(list: string[], what: string): string[] {
   for (const p of list) {
-    if (!PERMISSION.test(p)) throw new CodedError('InvalidInput', `Invalid ${what} permission: ${JSON.stringify(p)}`, { what: `${what} permission` });
+    if (!PERMISSION.test(p))
+      throw new CodedError('InvalidInput', `Invalid ${what} permission: ${JSON.stringify(p)}`, {
+        what: `${what} permission`,
+      });
   }
   return [...list];
 }
 
 /** Captures the `x-ms-request-id` of the write, to quote in audit logs and to Azure support. */
-function requestIdCapture(): { onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void; id(): string | undefined } {
+function requestIdCapture(): {
+  onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void;
+  id(): string | undefined;
+} {
   let requestId: string | undefined;
   return {
     onResponse: (raw) => {
@@ -62,7 +74,9 @@ export function accessPort(ctx: PortContext): Pick<AzurePort, AccessMethods> {
     async getRoleDefinition(roleDefinitionId) {
       const { scope, guid } = parseRoleDefinitionId(roleDefinitionId);
       const at = scope ?? `/subscriptions/${ctx.subscriptionId}`;
-      return toRoleDefinitionInfo(await call('roleDefinitions.get', () => authorization.roleDefinitions.get(noSlash(at), guid)));
+      return toRoleDefinitionInfo(
+        await call('roleDefinitions.get', () => authorization.roleDefinitions.get(noSlash(at), guid)),
+      );
     },
 
     async addAccessPolicy(keyVaultId, entry: AccessPolicyEntry) {
@@ -78,7 +92,13 @@ export function accessPort(ctx: PortContext): Pick<AzurePort, AccessMethods> {
       };
       const capture = requestIdCapture();
       await call('vaults.updateAccessPolicy', () =>
-        keyVault.vaults.updateAccessPolicy(id.resourceGroup, id.name, 'add', { properties: { accessPolicies: [policy] } }, { onResponse: capture.onResponse }),
+        keyVault.vaults.updateAccessPolicy(
+          id.resourceGroup,
+          id.name,
+          'add',
+          { properties: { accessPolicies: [policy] } },
+          { onResponse: capture.onResponse },
+        ),
       );
       return { vault: await getKeyVault(keyVaultId), requestId: capture.id() };
     },
@@ -94,7 +114,11 @@ export function accessPort(ctx: PortContext): Pick<AzurePort, AccessMethods> {
         authorization.roleAssignments.create(
           noSlash(s),
           randomUUID(),
-          { roleDefinitionId: fullRoleId, principalId, ...(isBackupService ? { principalType: 'ServicePrincipal' } : {}) },
+          {
+            roleDefinitionId: fullRoleId,
+            principalId,
+            ...(isBackupService ? { principalType: 'ServicePrincipal' } : {}),
+          },
           { onResponse: capture.onResponse },
         ),
       );

@@ -2,7 +2,11 @@
  * Recovery Services vaults, protection status, policies, enabling protection and "backup now", with
  * @azure/arm-recoveryservices and @azure/arm-recoveryservicesbackup.
  */
-import type { AzureIaaSComputeVMProtectableItem, AzureIaaSComputeVMProtectedItem, BackupStatusResponse } from '@azure/arm-recoveryservicesbackup';
+import type {
+  AzureIaaSComputeVMProtectableItem,
+  AzureIaaSComputeVMProtectedItem,
+  BackupStatusResponse,
+} from '@azure/arm-recoveryservicesbackup';
 import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, pollUntilDone, ResponseCapture } from './operations';
@@ -10,9 +14,19 @@ import { listItemPoints, listVaultJobs } from './port-jobs';
 import type { AzurePort, ItemPlace, ProtectionInfo, VmRef } from './port';
 import { call } from './to-azure-error';
 import { toPolicyInfo, toProtectionInfo } from './translate-backup';
-import { assertBackupName, assertName, assertRegion, parseBackupId, parseResourceId, vaultRef, type BackupId, type ResourceId } from './validate';
+import {
+  assertBackupName,
+  assertName,
+  assertRegion,
+  parseBackupId,
+  parseResourceId,
+  vaultRef,
+  type BackupId,
+  type ResourceId,
+} from './validate';
 
-type BackupMethods = 'getRecoveryVault' | 'getProtection' | 'getBackupStatus' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
+type BackupMethods =
+  'getRecoveryVault' | 'getProtection' | 'getBackupStatus' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
 
 const FABRIC = 'Azure';
 const IAAS_FILTER = "backupManagementType eq 'AzureIaasVM'";
@@ -26,9 +40,16 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   const located = new Map<string, Located>();
 
   /** The VM's protectable item in the vault: its container and item names as its id spells them. */
-  async function findProtectable(v: ResourceId, vmId: string): Promise<{ container: string; item: string } | undefined> {
-    const items = await call('backupProtectableItems.list', () => all(backup.backupProtectableItems.list(v.name, v.resourceGroup, { filter: IAAS_FILTER })));
-    const hit = items.find((r) => sameVm((r.properties as AzureIaaSComputeVMProtectableItem | undefined)?.virtualMachineId, vmId));
+  async function findProtectable(
+    v: ResourceId,
+    vmId: string,
+  ): Promise<{ container: string; item: string } | undefined> {
+    const items = await call('backupProtectableItems.list', () =>
+      all(backup.backupProtectableItems.list(v.name, v.resourceGroup, { filter: IAAS_FILTER })),
+    );
+    const hit = items.find((r) =>
+      sameVm((r.properties as AzureIaaSComputeVMProtectableItem | undefined)?.virtualMachineId, vmId),
+    );
     if (!hit) return undefined;
     const { container, item } = parseBackupId(hit.id, 'protectable item id');
     return container && item ? { container, item } : undefined;
@@ -60,12 +81,17 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   /** Discovery (the portal's "refresh"), waited for through the Location operation result. */
   async function refreshContainers(v: ResourceId): Promise<void> {
     const capture = new ResponseCapture();
-    await call('protectionContainers.refresh', () => backup.protectionContainers.refresh(v.name, v.resourceGroup, FABRIC, { filter: IAAS_FILTER, onResponse: capture.onResponse }));
+    await call('protectionContainers.refresh', () =>
+      backup.protectionContainers.refresh(v.name, v.resourceGroup, FABRIC, {
+        filter: IAAS_FILTER,
+        onResponse: capture.onResponse,
+      }),
+    );
     const opId = capture.operationId('protectionContainers.refresh');
-    await pollUntilDone(
-      ctx,
-      'protectionContainerRefreshOperationResults.get',
-      (c) => backup.protectionContainerRefreshOperationResults.get(v.name, v.resourceGroup, FABRIC, opId, { onResponse: c.onResponse }),
+    await pollUntilDone(ctx, 'protectionContainerRefreshOperationResults.get', (c) =>
+      backup.protectionContainerRefreshOperationResults.get(v.name, v.resourceGroup, FABRIC, opId, {
+        onResponse: c.onResponse,
+      }),
     );
   }
 
@@ -75,9 +101,16 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   /** The item, named from here on as its id names it (backupStatus gives only names, in its own spelling). */
   async function readItem(where: Located): Promise<ProtectionInfo> {
     const v = vaultRef(where.vaultId);
-    const resource = await call('protectedItems.get', () => backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, where.containerName, where.protectedItemName));
+    const resource = await call('protectedItems.get', () =>
+      backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, where.containerName, where.protectedItemName),
+    );
     const named: Partial<BackupId> = resource.id ? parseBackupId(resource.id, 'protected item id') : {};
-    return toProtectionInfo(where.vaultId, named.container ?? where.containerName, named.item ?? where.protectedItemName, resource);
+    return toProtectionInfo(
+      where.vaultId,
+      named.container ?? where.containerName,
+      named.item ?? where.protectedItemName,
+      resource,
+    );
   }
 
   /**
@@ -135,7 +168,9 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     async getRecoveryVault(vaultId) {
       const v = vaultRef(vaultId);
       const vault = await call('vaults.get', () => recoveryServices.vaults.get(v.resourceGroup, v.name));
-      const config = await call('backupResourceStorageConfigsNonCRR.get', () => backup.backupResourceStorageConfigsNonCRR.get(v.name, v.resourceGroup));
+      const config = await call('backupResourceStorageConfigsNonCRR.get', () =>
+        backup.backupResourceStorageConfigsNonCRR.get(v.name, v.resourceGroup),
+      );
       return {
         id: vault.id ?? vaultId,
         name: vault.name ?? v.name,
@@ -170,7 +205,9 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
 
     async listPolicies(vaultId) {
       const v = vaultRef(vaultId);
-      const policies = await call('backupPolicies.list', () => all(backup.backupPolicies.list(v.name, v.resourceGroup, { filter: IAAS_FILTER })));
+      const policies = await call('backupPolicies.list', () =>
+        all(backup.backupPolicies.list(v.name, v.resourceGroup, { filter: IAAS_FILTER })),
+      );
       return policies.map(toPolicyInfo).filter((p) => p !== undefined);
     },
 
@@ -178,17 +215,24 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
       const v = vaultRef(vaultId);
       parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
       const policy = /^(.*)\/backupPolicies\/([^/]+)$/i.exec(policyId);
-      if (!policy || (policy[1] as string).toLowerCase() !== vaultId.toLowerCase()) {
-        throw new CodedError('InvalidInput', `Invalid policy id for vault ${v.name}: ${JSON.stringify(policyId)}`, { what: 'policy id' });
+      if (!policy || (policy[1]).toLowerCase() !== vaultId.toLowerCase()) {
+        throw new CodedError('InvalidInput', `Invalid policy id for vault ${v.name}: ${JSON.stringify(policyId)}`, {
+          what: 'policy id',
+        });
       }
-      assertName(policy[2] as string, 'policy name');
+      assertName(policy[2], 'policy name');
       let target = await findProtectable(v, vm.id);
       if (!target) {
         await refreshContainers(v);
         target = await findProtectable(v, vm.id);
       }
       if (!target) {
-        throw new AzureError('ProtectableItemNotFound', `Vault ${v.name} cannot discover ${vm.name} (another region, or already protected elsewhere).`, 404, 'enableProtection');
+        throw new AzureError(
+          'ProtectableItemNotFound',
+          `Vault ${v.name} cannot discover ${vm.name} (another region, or already protected elsewhere).`,
+          404,
+          'enableProtection',
+        );
       }
       const { container, item } = target;
       const capture = new ResponseCapture();
@@ -213,7 +257,9 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
       const container = assertBackupName(protection.containerName, 'container name');
       const item = assertBackupName(protection.protectedItemName, 'item name');
       if (!item.toLowerCase().endsWith(`;${vm.name.toLowerCase()}`)) {
-        throw new CodedError('InvalidInput', `Protected item ${item} does not belong to VM ${vm.name}.`, { what: 'protected item' });
+        throw new CodedError('InvalidInput', `Protected item ${item} does not belong to VM ${vm.name}.`, {
+          what: 'protected item',
+        });
       }
       const capture = new ResponseCapture();
       await call('backups.trigger', () =>
@@ -228,7 +274,14 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
         ),
       );
       const jobId = await jobOfOperation(v, capture, 'backups.trigger');
-      if (!jobId) throw new AzureError('OperationReturnedNoJob', 'Backup was accepted but Azure reported no job.', 202, 'backups.trigger', capture.requestId);
+      if (!jobId)
+        throw new AzureError(
+          'OperationReturnedNoJob',
+          'Backup was accepted but Azure reported no job.',
+          202,
+          'backups.trigger',
+          capture.requestId,
+        );
       return { jobId, ...(capture.requestId ? { requestId: capture.requestId } : {}) };
     },
   };

@@ -25,10 +25,13 @@ export function computePort(ctx: PortContext): Pick<AzurePort, 'findVms' | 'list
     async getVm(ref) {
       assertName(ref.resourceGroup, 'resource group');
       assertName(ref.name, 'VM name');
-      const vm = await call('virtualMachines.get', () => compute.virtualMachines.get(ref.resourceGroup, ref.name, { expand: 'instanceView' }));
-      const diskIds = [vm.storageProfile?.osDisk?.managedDisk?.id, ...(vm.storageProfile?.dataDisks ?? []).map((d) => d.managedDisk?.id)].filter(
-        (id): id is string => !!id,
+      const vm = await call('virtualMachines.get', () =>
+        compute.virtualMachines.get(ref.resourceGroup, ref.name, { expand: 'instanceView' }),
       );
+      const diskIds = [
+        vm.storageProfile?.osDisk?.managedDisk?.id,
+        ...(vm.storageProfile?.dataDisks ?? []).map((d) => d.managedDisk?.id),
+      ].filter((id): id is string => !!id);
       const disks: Disk[] = [];
       for (const id of diskIds) {
         const d = parseResourceId(id, 'Microsoft.Compute/disks', 'disk id');

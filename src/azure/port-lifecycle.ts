@@ -18,7 +18,8 @@ const DEFAULT_SOFT_DELETE_DAYS = 14;
 
 type ItemProperties = Omit<AzureIaaSComputeVMProtectedItem, 'protectedItemType'>;
 
-type LifecycleMethods = 'getVaultGuards' | 'stopProtection' | 'deleteBackupData' | 'resumeProtection' | 'undelete' | 'listSoftDeleted';
+type LifecycleMethods =
+  'getVaultGuards' | 'stopProtection' | 'deleteBackupData' | 'resumeProtection' | 'undelete' | 'listSoftDeleted';
 
 export function lifecyclePort(ctx: PortContext): Pick<AzurePort, LifecycleMethods> {
   const { backup, recoveryServices } = ctx.clients;
@@ -35,9 +36,13 @@ export function lifecyclePort(ctx: PortContext): Pick<AzurePort, LifecycleMethod
   async function putItem(protection: ItemPlace, properties: ItemProperties): Promise<{ jobId?: string }> {
     const { v, container, item } = place(protection);
     const capture = new ResponseCapture();
-    const body: ProtectedItemResource = { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', ...properties } };
+    const body: ProtectedItemResource = {
+      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', ...properties },
+    };
     await call('protectedItems.createOrUpdate', () =>
-      backup.protectedItems.createOrUpdate(v.name, v.resourceGroup, FABRIC, container, item, body, { onResponse: capture.onResponse }),
+      backup.protectedItems.createOrUpdate(v.name, v.resourceGroup, FABRIC, container, item, body, {
+        onResponse: capture.onResponse,
+      }),
     );
     if (capture.status !== 202) return {};
     const jobId = await pollForJobId(ctx, v, capture.operationId('protectedItems.createOrUpdate'));
@@ -70,7 +75,10 @@ export function lifecyclePort(ctx: PortContext): Pick<AzurePort, LifecycleMethod
                 name: guard.resourceGuardResourceId.split('/').filter(Boolean).pop() ?? guard.resourceGuardResourceId,
                 operations: (guard.resourceGuardOperationDetails ?? [])
                   .filter((d) => d.vaultCriticalOperation && d.defaultResourceRequest)
-                  .map((d) => ({ operation: d.vaultCriticalOperation as string, request: d.defaultResourceRequest as string })),
+                  .map((d) => ({
+                    operation: d.vaultCriticalOperation as string,
+                    request: d.defaultResourceRequest as string,
+                  })),
               },
             }
           : {}),
@@ -78,22 +86,40 @@ export function lifecyclePort(ctx: PortContext): Pick<AzurePort, LifecycleMethod
     },
 
     stopProtection: (protection, vm, guardRequest) =>
-      putItem(protection, { sourceResourceId: vmId(vm), policyId: '', protectionState: 'ProtectionStopped', ...guarded(guardRequest) }),
+      putItem(protection, {
+        sourceResourceId: vmId(vm),
+        policyId: '',
+        protectionState: 'ProtectionStopped',
+        ...guarded(guardRequest),
+      }),
 
     resumeProtection: (protection, vm, policyId) => putItem(protection, { sourceResourceId: vmId(vm), policyId }),
 
-    undelete: (protection, vm) => putItem(protection, { sourceResourceId: vmId(vm), policyId: '', isRehydrate: true, protectionState: 'ProtectionStopped' }),
+    undelete: (protection, vm) =>
+      putItem(protection, {
+        sourceResourceId: vmId(vm),
+        policyId: '',
+        isRehydrate: true,
+        protectionState: 'ProtectionStopped',
+      }),
 
     async deleteBackupData(protection, guardRequest) {
       const { v, container, item } = place(protection);
       if (guardRequest) {
         const itemId = `${v.id}/backupFabrics/${FABRIC}/protectionContainers/${container}/protectedItems/${item}`;
         await call('resourceGuardProxy.unlockDelete', () =>
-          backup.resourceGuardProxy.unlockDelete(v.name, v.resourceGroup, 'VaultProxy', { resourceGuardOperationRequests: [guardRequest], resourceToBeDeleted: itemId }),
+          backup.resourceGuardProxy.unlockDelete(v.name, v.resourceGroup, 'VaultProxy', {
+            resourceGuardOperationRequests: [guardRequest],
+            resourceToBeDeleted: itemId,
+          }),
         );
       }
       const capture = new ResponseCapture();
-      await call('protectedItems.delete', () => backup.protectedItems.delete(v.name, v.resourceGroup, FABRIC, container, item, { onResponse: capture.onResponse }));
+      await call('protectedItems.delete', () =>
+        backup.protectedItems.delete(v.name, v.resourceGroup, FABRIC, container, item, {
+          onResponse: capture.onResponse,
+        }),
+      );
       if (capture.status !== 202) return {};
       // An immutable vault's refusal may arrive only here, in the operation (CRITICAL-OPS-FACTS §1).
       const jobId = await pollForJobId(ctx, v, capture.operationId('protectedItems.delete'));
@@ -102,7 +128,9 @@ export function lifecyclePort(ctx: PortContext): Pick<AzurePort, LifecycleMethod
 
     async listSoftDeleted(vaultId): Promise<SoftDeletedItem[]> {
       const v = vaultRef(vaultId);
-      const items = await call('backupProtectedItems.list', () => all(backup.backupProtectedItems.list(v.name, v.resourceGroup, { filter: VM_ITEMS })));
+      const items = await call('backupProtectedItems.list', () =>
+        all(backup.backupProtectedItems.list(v.name, v.resourceGroup, { filter: VM_ITEMS })),
+      );
       const deleted: SoftDeletedItem[] = [];
       for (const r of items) {
         const p = r.properties as AzureIaaSComputeVMProtectedItem | undefined;
@@ -110,7 +138,14 @@ export function lifecyclePort(ctx: PortContext): Pick<AzurePort, LifecycleMethod
         const { container, item } = parseBackupId(r.id, 'protected item id');
         if (!purgeAt || !container || !item) continue;
         const id = p?.virtualMachineId ?? p?.sourceResourceId ?? '';
-        deleted.push({ vaultId, containerName: container, protectedItemName: item, vmId: id, vmName: p?.friendlyName ?? id.split('/').pop() ?? item, purgeAt });
+        deleted.push({
+          vaultId,
+          containerName: container,
+          protectedItemName: item,
+          vmId: id,
+          vmName: p?.friendlyName ?? id.split('/').pop() ?? item,
+          purgeAt,
+        });
       }
       return deleted.sort((a, b) => a.purgeAt.getTime() - b.purgeAt.getTime());
     },

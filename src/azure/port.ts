@@ -72,7 +72,11 @@ export interface AzurePort extends FleetPort {
    * Creates a role assignment with a new GUID name. Needs `Microsoft.Authorization/roleAssignments/write`
    * (User Access Administrator or RBAC Administrator on the vault).
    */
-  createRoleAssignment(scope: string, roleDefinitionId: string, principalId: string): Promise<{ assignment: RoleAssignmentInfo; requestId?: string }>;
+  createRoleAssignment(
+    scope: string,
+    roleDefinitionId: string,
+    principalId: string,
+  ): Promise<{ assignment: RoleAssignmentInfo; requestId?: string }>;
 
   /** Needs `Microsoft.RecoveryServices/vaults/read`. */
   getRecoveryVault(vaultId: string): Promise<RecoveryVaultInfo>;

@@ -57,10 +57,20 @@ export function createAzurePort(options: AzurePortOptions): AzurePort {
     defaultPollMs: options.defaultPollMs ?? 2_000,
     backupManagementObjectId: options.backupManagementObjectId,
   };
-  return { ...computePort(ctx), ...accessPort(ctx), ...backupPort(ctx), ...jobsPort(ctx), ...fleetPort(ctx), ...lifecyclePort(ctx) };
+  return {
+    ...computePort(ctx),
+    ...accessPort(ctx),
+    ...backupPort(ctx),
+    ...jobsPort(ctx),
+    ...fleetPort(ctx),
+    ...lifecyclePort(ctx),
+  };
 }
 
 /** A fixed fake token, valid for an hour from each request, for the embedded simulator (which only checks presence). */
 export const simulatorCredential: TokenCredential = {
-  getToken: async (): Promise<AccessToken> => ({ token: 'simulator-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+  getToken: async (): Promise<AccessToken> => ({
+    token: 'simulator-token',
+    expiresOnTimestamp: Date.now() + 3_600_000,
+  }),
 };

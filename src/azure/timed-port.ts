@@ -10,7 +10,10 @@ export interface AzureTime {
   calls: number;
 }
 
-export function timedPort(port: AzurePort, now: () => number = () => performance.now()): { port: AzurePort; spent: () => AzureTime } {
+export function timedPort(
+  port: AzurePort,
+  now: () => number = () => performance.now(),
+): { port: AzurePort; spent: () => AzureTime } {
   let ms = 0;
   let calls = 0;
   let open = 0;
@@ -30,7 +33,7 @@ export function timedPort(port: AzurePort, now: () => number = () => performance
           calls++;
           if (open++ === 0) since = now();
           try {
-            return await method.apply(target, args);
+            return (await method.apply(target, args)) as unknown;
           } finally {
             settled();
           }

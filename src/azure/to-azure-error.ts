@@ -13,7 +13,16 @@ interface RestErrorLike {
   response?: { headers?: { get(name: string): string | undefined }; bodyAsText?: string | null };
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN', 'REQUEST_SEND_ERROR']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EAI_AGAIN',
+  'REQUEST_SEND_ERROR',
+]);
 
 function codeFromBody(text: string | null | undefined): string | undefined {
   if (!text) return undefined;
@@ -30,14 +39,28 @@ export function toAzureError(e: unknown, operation: string): CodedError {
   if (e instanceof CodedError) return e;
   const err = (e ?? {}) as RestErrorLike;
   if (err.name === 'AbortError' || (err.code !== undefined && NETWORK_CODES.has(err.code))) {
-    return new AzureError('AzureUnreachable', `Azure did not answer ${operation}: ${err.message ?? 'no response'}`, undefined, operation);
+    return new AzureError(
+      'AzureUnreachable',
+      `Azure did not answer ${operation}: ${err.message ?? 'no response'}`,
+      undefined,
+      operation,
+    );
   }
   if (err.name === 'RestError') {
     const requestId = err.response?.headers?.get('x-ms-request-id') ?? undefined;
     if (err.statusCode === undefined) {
-      return new AzureError('AzureUnreachable', `Azure did not answer ${operation}: ${err.message ?? 'no response'}`, undefined, operation, requestId);
+      return new AzureError(
+        'AzureUnreachable',
+        `Azure did not answer ${operation}: ${err.message ?? 'no response'}`,
+        undefined,
+        operation,
+        requestId,
+      );
     }
-    const code = (err.code && !NETWORK_CODES.has(err.code) ? err.code : undefined) ?? codeFromBody(err.response?.bodyAsText) ?? `Http${err.statusCode}`;
+    const code =
+      (err.code && !NETWORK_CODES.has(err.code) ? err.code : undefined) ??
+      codeFromBody(err.response?.bodyAsText) ??
+      `Http${err.statusCode}`;
     return new AzureError(code, err.message ?? code, err.statusCode, operation, requestId);
   }
   return new AzureError('AzureUnexpected', `${operation} failed: ${err.message ?? String(e)}`, undefined, operation);

@@ -28,7 +28,12 @@ export function realDate(d: Date | undefined): Date | undefined {
   return d && Number.isFinite(d.getTime()) && d.getTime() > NEVER_MS ? d : undefined;
 }
 
-export function toProtectionInfo(vaultId: string, containerName: string, protectedItemName: string, r: ProtectedItemResource): ProtectionInfo {
+export function toProtectionInfo(
+  vaultId: string,
+  containerName: string,
+  protectedItemName: string,
+  r: ProtectedItemResource,
+): ProtectionInfo {
   const p = r.properties as AzureIaaSComputeVMProtectedItem | undefined;
   const policyName = lastSegment(p?.policyId);
   const lastBackupTime = realDate(p?.lastBackupTime);
@@ -52,9 +57,15 @@ export function toProtectionInfo(vaultId: string, containerName: string, protect
 export function toPolicyInfo(r: ProtectionPolicyResource): BackupPolicyInfo | undefined {
   const p = r.properties as AzureIaaSVMProtectionPolicy | undefined;
   if (p?.backupManagementType !== 'AzureIaasVM') return undefined;
-  const schedule = p.schedulePolicy as (SimpleSchedulePolicy | SimpleSchedulePolicyV2 | undefined);
-  const runTimes = schedule?.schedulePolicyType === 'SimpleSchedulePolicy' ? schedule.scheduleRunTimes : schedule?.dailySchedule?.scheduleRunTimes ?? schedule?.weeklySchedule?.scheduleRunTimes;
-  const runDays = schedule?.schedulePolicyType === 'SimpleSchedulePolicy' ? schedule.scheduleRunDays : schedule?.weeklySchedule?.scheduleRunDays;
+  const schedule = p.schedulePolicy as SimpleSchedulePolicy | SimpleSchedulePolicyV2 | undefined;
+  const runTimes =
+    schedule?.schedulePolicyType === 'SimpleSchedulePolicy'
+      ? schedule.scheduleRunTimes
+      : (schedule?.dailySchedule?.scheduleRunTimes ?? schedule?.weeklySchedule?.scheduleRunTimes);
+  const runDays =
+    schedule?.schedulePolicyType === 'SimpleSchedulePolicy'
+      ? schedule.scheduleRunDays
+      : schedule?.weeklySchedule?.scheduleRunDays;
   const hourly = schedule?.schedulePolicyType === 'SimpleSchedulePolicyV2' ? schedule.hourlySchedule : undefined;
   const retention = p.retentionPolicy as LongTermRetentionPolicy | undefined;
   const isLongTerm = retention?.retentionPolicyType === 'LongTermRetentionPolicy';
@@ -74,11 +85,21 @@ export function toPolicyInfo(r: ProtectionPolicyResource): BackupPolicyInfo | un
         }
       : {}),
     ...(p.timeZone ? { timeZone: p.timeZone } : {}),
-    ...(isLongTerm && retention.dailySchedule?.retentionDuration?.count !== undefined ? { dailyRetentionDays: retention.dailySchedule.retentionDuration.count } : {}),
-    ...(isLongTerm && retention.weeklySchedule?.retentionDuration?.count !== undefined ? { weeklyRetentionWeeks: retention.weeklySchedule.retentionDuration.count } : {}),
-    ...(isLongTerm && retention.monthlySchedule?.retentionDuration?.count !== undefined ? { monthlyRetentionMonths: retention.monthlySchedule.retentionDuration.count } : {}),
-    ...(isLongTerm && retention.yearlySchedule?.retentionDuration?.count !== undefined ? { yearlyRetentionYears: retention.yearlySchedule.retentionDuration.count } : {}),
-    ...(p.instantRpRetentionRangeInDays !== undefined ? { instantRpRetentionDays: p.instantRpRetentionRangeInDays } : {}),
+    ...(isLongTerm && retention.dailySchedule?.retentionDuration?.count !== undefined
+      ? { dailyRetentionDays: retention.dailySchedule.retentionDuration.count }
+      : {}),
+    ...(isLongTerm && retention.weeklySchedule?.retentionDuration?.count !== undefined
+      ? { weeklyRetentionWeeks: retention.weeklySchedule.retentionDuration.count }
+      : {}),
+    ...(isLongTerm && retention.monthlySchedule?.retentionDuration?.count !== undefined
+      ? { monthlyRetentionMonths: retention.monthlySchedule.retentionDuration.count }
+      : {}),
+    ...(isLongTerm && retention.yearlySchedule?.retentionDuration?.count !== undefined
+      ? { yearlyRetentionYears: retention.yearlySchedule.retentionDuration.count }
+      : {}),
+    ...(p.instantRpRetentionRangeInDays !== undefined
+      ? { instantRpRetentionDays: p.instantRpRetentionRangeInDays }
+      : {}),
     ...(p.protectedItemsCount !== undefined ? { protectedItemsCount: p.protectedItemsCount } : {}),
   };
 }
@@ -97,7 +118,8 @@ const CODE_TEXT = /^[A-Za-z][A-Za-z0-9_]{2,}$/;
 /** The code text sits in `errorTitle` (the numeric `errorCode` is kept only as a fallback). */
 function toJobError(e: NonNullable<AzureIaaSVMJob['errorDetails']>[number], dynamic?: string): JobError {
   const title = e.errorTitle?.trim();
-  const code = title && CODE_TEXT.test(title) ? title : e.errorCode !== undefined ? String(e.errorCode) : 'UnknownJobError';
+  const code =
+    title && CODE_TEXT.test(title) ? title : e.errorCode !== undefined ? String(e.errorCode) : 'UnknownJobError';
   return { code, message: e.errorString ?? dynamic ?? '', recommendations: [...(e.recommendations ?? [])] };
 }
 
@@ -132,13 +154,16 @@ const TIER_NAMES: Record<string, string> = { InstantRP: 'Snapshot', HardenedRP: 
  */
 const TIER_TYPES = ['Invalid', 'InstantRP', 'HardenedRP', 'ArchivedRP'];
 const TIER_STATUSES = ['Invalid', 'Valid', 'Deleted', 'Disabled', 'Rehydrated'];
-const enumName = (value: unknown, names: string[]): string => (typeof value === 'number' ? (names[value] ?? String(value)) : String(value ?? ''));
+const enumName = (value: unknown, names: string[]): string =>
+  typeof value === 'number' ? (names[value] ?? String(value)) : typeof value === 'string' ? value : '';
 
 export function toRecoveryPoint(r: RecoveryPointResource): RecoveryPointInfo | undefined {
   const p = r.properties as IaasVMRecoveryPoint | undefined;
   if (p?.objectType !== 'IaasVMRecoveryPoint') return undefined;
   const ks = p.keyAndSecret;
-  const expiry = p.recoveryPointProperties?.expiryTime ? realDate(new Date(p.recoveryPointProperties.expiryTime)) : undefined;
+  const expiry = p.recoveryPointProperties?.expiryTime
+    ? realDate(new Date(p.recoveryPointProperties.expiryTime))
+    : undefined;
   return {
     id: r.id ?? '',
     name: parseBackupId(r.id, 'recovery point id').recoveryPoint ?? '',

@@ -53,13 +53,13 @@ export interface ResourceId {
 /** Parses `/subscriptions/{guid}/resourceGroups/{rg}/providers/{ns}/{type}/{name}` of the expected type. */
 export function parseResourceId(id: string, expectedType: string, what: string): ResourceId {
   const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i.exec(id.trim());
-  if (!m || (m[3] as string).toLowerCase() !== expectedType.toLowerCase()) throw invalid(what, id);
+  if (!m || (m[3]).toLowerCase() !== expectedType.toLowerCase()) throw invalid(what, id);
   return {
     id: id.trim(),
-    subscriptionId: assertGuid(m[1] as string, `${what} subscription`),
-    resourceGroup: assertName(m[2] as string, `${what} resource group`),
-    type: m[3] as string,
-    name: assertName(m[4] as string, what),
+    subscriptionId: assertGuid(m[1], `${what} subscription`),
+    resourceGroup: assertName(m[2], `${what} resource group`),
+    type: m[3],
+    name: assertName(m[4], what),
   };
 }
 
@@ -68,8 +68,8 @@ export function assertScope(scope: string): string {
   const s = scope.trim().replace(/\/+$/, '');
   const m = /^\/?subscriptions\/([^/]+)((?:\/[^/]+)*)$/i.exec(s);
   if (!m) throw invalid('scope', scope);
-  assertGuid(m[1] as string, 'scope subscription');
-  for (const segment of (m[2] as string).split('/').filter(Boolean)) {
+  assertGuid(m[1], 'scope subscription');
+  for (const segment of (m[2]).split('/').filter(Boolean)) {
     if (!NAME.test(segment)) throw invalid('scope', scope);
   }
   return s.startsWith('/') ? s : `/${s}`;
@@ -81,7 +81,7 @@ export function parseRoleDefinitionId(value: string): { scope?: string; guid: st
   if (GUID.test(v)) return { guid: v };
   const m = /^(.*)\/providers\/Microsoft\.Authorization\/roleDefinitions\/([^/]+)$/i.exec(v);
   if (!m) throw invalid('role definition id', value);
-  return { scope: m[1] ? assertScope(m[1]) : undefined, guid: assertGuid(m[2] as string, 'role definition id') };
+  return { scope: m[1] ? assertScope(m[1]) : undefined, guid: assertGuid(m[2], 'role definition id') };
 }
 
 export function vaultRef(vaultId: string): ResourceId {
@@ -114,9 +114,9 @@ export function parseBackupId(id: string | undefined, what: string): BackupId {
   const m = BACKUP_ID.exec((id ?? '').trim());
   if (!m) throw invalid(what, id);
   const [, vaultId, container, item, recoveryPoint, job] = m;
-  vaultRef(vaultId as string);
+  vaultRef(vaultId);
   return {
-    vaultId: vaultId as string,
+    vaultId: vaultId,
     ...(container ? { container: assertBackupName(container, `${what} container`) } : {}),
     ...(item ? { item: assertBackupName(item, `${what} item`) } : {}),
     ...(recoveryPoint ? { recoveryPoint: assertRecoveryPointId(recoveryPoint) } : {}),

@@ -12,7 +12,11 @@ export interface VmIndexOptions {
   missRefreshMs: number;
 }
 
-export function withVmIndex(port: AzurePort, clock: Clock, options: VmIndexOptions = { ttlMs: 5 * 60_000, missRefreshMs: 30_000 }): AzurePort {
+export function withVmIndex(
+  port: AzurePort,
+  clock: Clock,
+  options: VmIndexOptions = { ttlMs: 5 * 60_000, missRefreshMs: 30_000 },
+): AzurePort {
   let index: { at: number; byName: Map<string, VmRef[]> } | undefined;
   let loading: Promise<Map<string, VmRef[]>> | undefined;
 

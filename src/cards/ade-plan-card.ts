@@ -40,24 +40,62 @@ export function adePlanCard(m: Messages, locale: Locale, view: PlanView, extras:
   const stageWords = m.ade.report.stages[plan.stage] ?? plan.stage;
   const protection = view.protection;
   const facts = [
-    { title: w.vm, value: `${ade.vm.resourceGroup}/${ade.vm.name} · ${ade.vm.location} · ${ade.vm.vmSize} · ${ade.vm.osType}` },
+    {
+      title: w.vm,
+      value: `${ade.vm.resourceGroup}/${ade.vm.name} · ${ade.vm.location} · ${ade.vm.vmSize} · ${ade.vm.osType}`,
+    },
     ...(read.disks.length ? [{ title: w.disks, value: w.disksValue(read.disks.length, view.diskGb) }] : []),
     { title: w.keyVaults, value: ade.keyVaultIds.map((id) => id.split('/').pop()).join(', ') },
     {
       title: w.backup,
       value: protection
-        ? w.backupValue(protection.vaultId.split('/').pop() ?? '', protection.policyName ?? '—', protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} ${at(protection.lastBackupTime.getTime())}`.trim() : '—')
+        ? w.backupValue(
+            protection.vaultId.split('/').pop() ?? '',
+            protection.policyName ?? '—',
+            protection.lastBackupTime
+              ? `${protection.lastBackupStatus ?? ''} ${at(protection.lastBackupTime.getTime())}`.trim()
+              : '—',
+          )
         : w.notProtected,
     },
     { title: w.stage, value: w.stageValue(stageWords, at(plan.createdAt), plan.createdBy.name) },
-    ...(plan.newVm ? [{ title: w.newVm, value: w.newVmValue(`${plan.newVm.resourceGroup}/${plan.newVm.name}`, at(plan.newVm.linkedAt), plan.newVm.linkedBy) }] : []),
+    ...(plan.newVm
+      ? [
+          {
+            title: w.newVm,
+            value: w.newVmValue(
+              `${plan.newVm.resourceGroup}/${plan.newVm.name}`,
+              at(plan.newVm.linkedAt),
+              plan.newVm.linkedBy,
+            ),
+          },
+        ]
+      : []),
     ...(plan.keyHold
-      ? [{ title: w.keysHeld, value: w.keysHeldValue(plan.keyHold.keyVaultIds.map((id) => id.split('/').pop()).join(', '), m.ade.until(plan.keyHold.until)) }]
+      ? [
+          {
+            title: w.keysHeld,
+            value: w.keysHeldValue(
+              plan.keyHold.keyVaultIds.map((id) => id.split('/').pop()).join(', '),
+              m.ade.until(plan.keyHold.until),
+            ),
+          },
+        ]
       : []),
   ];
-  const why = ade.path === 'aad' ? w.why.aad(ade.then) : ade.path === 'unmanaged' ? w.why.unmanaged(ade.then) : ade.then === 'B' ? w.why.B() : w.why.A(ade.vm.osType, ade.volumeType);
+  const why =
+    ade.path === 'aad'
+      ? w.why.aad(ade.then)
+      : ade.path === 'unmanaged'
+        ? w.why.unmanaged(ade.then)
+        : ade.then === 'B'
+          ? w.why.B()
+          : w.why.A(ade.vm.osType, ade.volumeType);
   const stepText = (id: string) => (w.step[id] ?? (() => id))(ade.vm.name);
-  const steps = view.steps.map((s, i) => `${i + 1}. ${w.icons[s.state]} ${stepText(s.id)}${s.state === 'done' && s.at !== undefined ? w.doneAt(at(s.at)) : ''}`);
+  const steps = view.steps.map(
+    (s, i) =>
+      `${i + 1}. ${w.icons[s.state]} ${stepText(s.id)}${s.state === 'done' && s.at !== undefined ? w.doneAt(at(s.at)) : ''}`,
+  );
   const next = (id: string) => view.steps.find((s) => s.id === id)?.state === 'next';
   const protectedOk = view.prereqs.some((p) => p.id === 'protected' && p.ok);
   const policy = extras.policy?.policy;
@@ -72,7 +110,12 @@ export function adePlanCard(m: Messages, locale: Locale, view: PlanView, extras:
     steps,
     runbook: view.runbook.map((r) => ({ title: (w.runbookStep[r.id] ?? (() => r.id))(r.disk), commands: r.commands })),
     vmKey: vmKey(ade.vm),
-    buttons: { backup: next('backup') && protectedOk, protect: next('backup') && !protectedOk, protectNew: next('protectNew') && !!policy, stopOld: next('stopOld') },
+    buttons: {
+      backup: next('backup') && protectedOk,
+      protect: next('backup') && !protectedOk,
+      protectNew: next('protectNew') && !!policy,
+      stopOld: next('stopOld'),
+    },
     labels: {
       prereqs: w.prereqTitle,
       downtime: w.downtimeTitle,

@@ -18,19 +18,32 @@ function reportData(m: Messages, _locale: Locale, r: FleetReport, note: string) 
   const blockers = [
     ...(r.feature.registered ? [] : [a.feature(r.feature.state)]),
     ...r.sizeBlockers.slice(0, SIZES_SHOWN).map((b) => a.size(b.size, b.region, b.vms, b.nearest)),
-    ...r.keyHolds.filter((h) => h.blocker).map((h) => (h.risks.includes('deleted') ? a.vaultGone(h.name) : a.vaultBlocker(h.name))),
+    ...r.keyHolds
+      .filter((h) => h.blocker)
+      .map((h) => (h.risks.includes('deleted') ? a.vaultGone(h.name) : a.vaultBlocker(h.name))),
   ];
   const risky = r.notProtected.length || r.lastFailed.length || r.atRisk.points;
   const exposure = [
     ...(r.notProtected.length ? [a.notProtected(r.notProtected)] : []),
     ...(r.lastFailed.length ? [a.lastFailed(r.lastFailed)] : []),
-    ...(r.atRisk.points && r.atRisk.latestExpiry !== undefined ? [a.atRisk(r.atRisk.points, r.atRisk.vms, m.ade.expiry(r.atRisk.latestExpiry))] : []),
+    ...(r.atRisk.points && r.atRisk.latestExpiry !== undefined
+      ? [a.atRisk(r.atRisk.points, r.atRisk.vms, m.ade.expiry(r.atRisk.latestExpiry))]
+      : []),
     ...(risky ? [] : [a.noExposure]),
     ...(r.orphanItems.length ? [a.orphans(r.orphanItems)] : []),
   ];
-  const holds = r.keyHolds.slice(0, HOLDS_SHOWN).map((h) =>
-    a.hold(h.name, m.ade.until(h.until), h.vms, h.vault ? a.flags(h.vault.softDelete, h.vault.purgeProtection, h.vault.enabledForDiskEncryption) : a.vaultMissing),
-  );
+  const holds = r.keyHolds
+    .slice(0, HOLDS_SHOWN)
+    .map((h) =>
+      a.hold(
+        h.name,
+        m.ade.until(h.until),
+        h.vms,
+        h.vault
+          ? a.flags(h.vault.softDelete, h.vault.purgeProtection, h.vault.enabledForDiskEncryption)
+          : a.vaultMissing,
+      ),
+    );
   return {
     title: a.title,
     note,
@@ -47,10 +60,17 @@ function reportData(m: Messages, _locale: Locale, r: FleetReport, note: string) 
     blockers: blockers.length ? blockers : [a.noBlockers],
     blockersStyle: blockers.length ? 'attention' : 'good',
     exposure,
-    holds: r.keyHolds.length ? [...holds, ...(r.keyHolds.length > HOLDS_SHOWN ? [a.moreHolds(r.keyHolds.length - HOLDS_SHOWN)] : [])] : [a.noHolds],
+    holds: r.keyHolds.length
+      ? [...holds, ...(r.keyHolds.length > HOLDS_SHOWN ? [a.moreHolds(r.keyHolds.length - HOLDS_SHOWN)] : [])]
+      : [a.noHolds],
     estimates: a.estimates,
     rows: r.rows.length,
-    labels: { blockers: a.blockersTitle, exposure: a.exposureTitle, holds: a.holdsTitle, showAll: a.showAll(r.rows.length) },
+    labels: {
+      blockers: a.blockersTitle,
+      exposure: a.exposureTitle,
+      holds: a.holdsTitle,
+      showAll: a.showAll(r.rows.length),
+    },
   };
 }
 

@@ -18,7 +18,10 @@ export function pageCount(report: FleetReport): number {
 function rowValue(m: Messages, r: VmRow): string {
   const a = m.ade.report;
   const path = r.path === 'A' || r.path === 'B' ? a.paths[r.path] : `${a.paths[r.path]} → ${a.paths[r.then]}`;
-  const vaults = r.keyVaults.length > VAULTS_SHOWN ? `${r.keyVaults.slice(0, VAULTS_SHOWN).join(', ')} (+${r.keyVaults.length - VAULTS_SHOWN})` : r.keyVaults.join(', ');
+  const vaults =
+    r.keyVaults.length > VAULTS_SHOWN
+      ? `${r.keyVaults.slice(0, VAULTS_SHOWN).join(', ')} (+${r.keyVaults.length - VAULTS_SHOWN})`
+      : r.keyVaults.join(', ');
   return a.row(
     [path, r.sizeSupported ? '' : a.sizeUnsupported(r.size)].filter(Boolean).join(', '),
     a.protection[r.protection] ?? r.protection,

@@ -12,21 +12,31 @@ export function alertCard(a: Alert): Card {
   const advice = adviceFor(m, a.error.code);
   const resolved = a.status === 'resolved';
   return renderCard('alert', {
-    title: resolved ? w.resolvedTitle(a.vmName) : a.kind === 'warning' ? w.warningTitle(a.vmName) : w.alertTitle(a.vmName),
+    title: resolved
+      ? w.resolvedTitle(a.vmName)
+      : a.kind === 'warning'
+        ? w.warningTitle(a.vmName)
+        : w.alertTitle(a.vmName),
     color: resolved ? 'Good' : a.kind === 'warning' ? 'Warning' : 'Attention',
     status: w.status[a.status],
     facts: [
       { title: w.vm, value: a.vmKey ?? a.vmName },
       { title: w.vault, value: resourceName(a.vaultId) },
       ...(a.policyName ? [{ title: w.policy, value: a.policyName }] : []),
-      { title: w.time, value: `${formatTime(a.locale, new Date(a.lastAt))} (${a.scheduled ? w.scheduled : w.onDemand})` },
+      {
+        title: w.time,
+        value: `${formatTime(a.locale, new Date(a.lastAt))} (${a.scheduled ? w.scheduled : w.onDemand})`,
+      },
       { title: w.count, value: String(a.count) },
       ...(a.resolvedAt ? [{ title: w.resolvedAt, value: formatTime(a.locale, new Date(a.resolvedAt)) }] : []),
     ],
     error: { code: a.error.code, message: a.error.message, meaning: advice.meaning, next: advice.next },
     errorStyle: resolved ? 'default' : 'attention',
     vmKey: a.vmKey ?? '',
-    buttons: { grant: !resolved && !!a.vmKey && advice.fix === 'requestKeyVaultAccess', backup: !resolved && !!a.vmKey },
+    buttons: {
+      grant: !resolved && !!a.vmKey && advice.fix === 'requestKeyVaultAccess',
+      backup: !resolved && !!a.vmKey,
+    },
     labels: { grant: m.common.buttons.grant, backup: m.common.buttons.backup },
   });
 }

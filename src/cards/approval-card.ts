@@ -4,7 +4,14 @@ import type { Card } from '../core/poster';
 import { formatTime, messages } from '../i18n';
 import { renderCard } from './render';
 
-const COLORS: Record<string, string> = { applied: 'Good', failed: 'Attention', rejected: 'Attention', expired: 'Warning', pending: 'Accent', approved: 'Accent' };
+const COLORS: Record<string, string> = {
+  applied: 'Good',
+  failed: 'Attention',
+  rejected: 'Attention',
+  expired: 'Warning',
+  pending: 'Accent',
+  approved: 'Accent',
+};
 
 function approvalCardData(a: GrantRequest, now: number) {
   const m = messages(a.locale);
@@ -17,9 +24,14 @@ function approvalCardData(a: GrantRequest, now: number) {
     t.notes.guests,
     t.notes.certificates,
   ];
-  const decision = a.decidedBy && a.decidedAt && status !== 'draft' && status !== 'pending'
-    ? t.decided(status === 'rejected' ? t.rejectedWord : t.approvedWord, a.decidedBy.name, formatTime(a.locale, new Date(a.decidedAt))) + (a.comment ? ` "${a.comment}"` : '')
-    : '';
+  const decision =
+    a.decidedBy && a.decidedAt && status !== 'draft' && status !== 'pending'
+      ? t.decided(
+          status === 'rejected' ? t.rejectedWord : t.approvedWord,
+          a.decidedBy.name,
+          formatTime(a.locale, new Date(a.decidedAt)),
+        ) + (a.comment ? ` "${a.comment}"` : '')
+      : '';
   return {
     title: status === 'draft' ? t.requestTitle(plan.keyVault.name) : t.approvalTitle(plan.keyVault.name),
     statusText: t.status[status] ?? status,
@@ -28,9 +40,17 @@ function approvalCardData(a: GrantRequest, now: number) {
       { title: t.keyVault, value: `${plan.keyVault.name} (${plan.keyVault.resourceGroup})` },
       { title: t.model, value: t.models[plan.keyVault.model] },
       { title: t.principal, value: t.principalValue(plan.principalId) },
-      { title: t.permissions, value: grant.kind === 'accessPolicy' ? t.policyPermissions(grant.keys.join(', '), grant.secrets.join(', ')) : t.rolePermissions(grant.roleName) },
+      {
+        title: t.permissions,
+        value:
+          grant.kind === 'accessPolicy'
+            ? t.policyPermissions(grant.keys.join(', '), grant.secrets.join(', '))
+            : t.rolePermissions(grant.roleName),
+      },
       { title: t.scope, value: plan.keyVault.id },
-      ...(plan.vms.length ? [{ title: t.vms, value: plan.vms.map((v) => `${v.key} (${m.encryption[v.encryption]})`).join(', ') }] : []),
+      ...(plan.vms.length
+        ? [{ title: t.vms, value: plan.vms.map((v) => `${v.key} (${m.encryption[v.encryption]})`).join(', ') }]
+        : []),
       { title: t.requester, value: a.requester.name || m.common.unknown },
       ...(status !== 'draft' ? [{ title: t.reason, value: a.reason || t.noReason }] : []),
       { title: t.expires, value: formatTime(a.locale, new Date(a.expiresAt)) },

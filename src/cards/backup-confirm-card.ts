@@ -7,7 +7,12 @@ import type { Card } from '../core/poster';
 import { formatTime, type Locale, type Messages } from '../i18n';
 import { renderCard } from './render';
 
-export function backupCard(m: Messages, locale: Locale, p: Preflight, options: { pendingId?: string; retainUntil: string; now: number }): Card {
+export function backupCard(
+  m: Messages,
+  locale: Locale,
+  p: Preflight,
+  options: { pendingId?: string; retainUntil: string; now: number },
+): Card {
   const b = m.backup;
   const { vm, protection } = p;
   const kvMissing = p.problems.find((x) => x.code === 'KeyVaultAccessMissing');
@@ -22,12 +27,21 @@ export function backupCard(m: Messages, locale: Locale, p: Preflight, options: {
     title: canBackUp ? b.confirmTitle(vm.name) : b.blockedTitle(vm.name),
     facts: [
       { title: m.common.facts.vm, value: `${vm.resourceGroup}/${vm.name} · ${vm.location}` },
-      { title: m.common.facts.encryption, value: m.encryption[vm.encryption] + (isAde(vm.encryption) && p.keyVaults[0] ? ` · ${p.keyVaults[0].name}` : '') },
+      {
+        title: m.common.facts.encryption,
+        value:
+          m.encryption[vm.encryption] + (isAde(vm.encryption) && p.keyVaults[0] ? ` · ${p.keyVaults[0].name}` : ''),
+      },
       ...(protection
         ? [
             { title: m.common.facts.vault, value: resourceName(protection.vaultId) },
             { title: b.policy, value: protection.policyName ?? m.common.unknown },
-            { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} ${formatTime(locale, protection.lastBackupTime)}`.trim() : m.common.never },
+            {
+              title: b.lastBackup,
+              value: protection.lastBackupTime
+                ? `${protection.lastBackupStatus ?? ''} ${formatTime(locale, protection.lastBackupTime)}`.trim()
+                : m.common.never,
+            },
           ]
         : []),
     ],
@@ -41,6 +55,11 @@ export function backupCard(m: Messages, locale: Locale, p: Preflight, options: {
     pendingId: options.pendingId ?? '',
     vmKey: vmKey(vm),
     buttons: { confirm: canBackUp, grant: !!kvMissing, protect: !protection },
-    labels: { confirm: b.confirmButton, cancel: m.common.cancel, grant: m.common.buttons.grant, protect: m.common.buttons.protect },
+    labels: {
+      confirm: b.confirmButton,
+      cancel: m.common.cancel,
+      grant: m.common.buttons.grant,
+      protect: m.common.buttons.protect,
+    },
   });
 }

@@ -37,21 +37,28 @@ function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
       value: kv.error
         ? c.accessUnknown(kv.error)
         : kv.access?.granted
-          ? c.accessGranted(kv.access.model === 'accessPolicy' ? c.viaPolicy : kv.access.via ?? '')
+          ? c.accessGranted(kv.access.model === 'accessPolicy' ? c.viaPolicy : (kv.access.via ?? ''))
           : c.accessMissing(kv.access?.missing.join('; ') ?? ''),
     })),
     { title: c.agent, value: c.agentState[vm.agent.state] + (vm.agent.version ? ` (${vm.agent.version})` : '') },
     {
       title: c.protection,
-      value: protection ? c.protectedIn(protection.vaultId.split('/').pop() ?? '', protection.policyName ?? m.common.unknown) : c.notProtected,
+      value: protection
+        ? c.protectedIn(protection.vaultId.split('/').pop() ?? '', protection.policyName ?? m.common.unknown)
+        : c.notProtected,
     },
     ...(protection
-      ? [{
-          title: c.lastBackup,
-          value: protection.lastBackupTime
-            ? c.lastBackupValue(protection.lastBackupStatus ?? m.common.unknown, `${formatTime(locale, protection.lastBackupTime)} (${m.time.ago(Math.round((now.getTime() - protection.lastBackupTime.getTime()) / 60000))})`)
-            : m.common.never,
-        }]
+      ? [
+          {
+            title: c.lastBackup,
+            value: protection.lastBackupTime
+              ? c.lastBackupValue(
+                  protection.lastBackupStatus ?? m.common.unknown,
+                  `${formatTime(locale, protection.lastBackupTime)} (${m.time.ago(Math.round((now.getTime() - protection.lastBackupTime.getTime()) / 60000))})`,
+                )
+              : m.common.never,
+          },
+        ]
       : []),
   ];
   const needsGrant = p.problems.some((x) => x.code === 'KeyVaultAccessMissing');

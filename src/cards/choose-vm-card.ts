@@ -6,6 +6,10 @@ import type { Messages } from '../i18n';
 import { renderCard } from './render';
 
 export function chooseVmCard(m: Messages, name: string, command: string, found: VmRef[]): Card {
-  const choices = found.map((vm) => ({ label: `${vm.resourceGroup}/${vm.name} (${vm.location})`, command, vmKey: vmKey(vm) }));
+  const choices = found.map((vm) => ({
+    label: `${vm.resourceGroup}/${vm.name} (${vm.location})`,
+    command,
+    vmKey: vmKey(vm),
+  }));
   return renderCard('choose-vm', { question: m.vmLookup.choose(name, found.length), choices });
 }

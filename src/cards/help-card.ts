@@ -5,14 +5,21 @@ import type { Messages } from '../i18n';
 import { renderCard } from './render';
 
 function helpCardData(m: Messages, commands: readonly Command[], services: Services) {
-  const roleNote = (list: string[]) => (list.length ? m.help.count(list.length) : services.simulated ? m.help.everyone : m.help.nobodyConfigured);
+  const roleNote = (list: string[]) =>
+    list.length ? m.help.count(list.length) : services.simulated ? m.help.everyone : m.help.nobodyConfigured;
   return {
     title: m.help.title,
     note: services.simulated ? m.common.simulatorNote : '',
     intro: m.help.intro,
     commands: commands.map((c) => ({
       usage: c.describe(m).usage,
-      description: c.describe(m).description + (c.access === 'operator' ? ` (${m.help.operatorsOnly})` : c.access === 'approver' ? ` (${m.help.approversOnly})` : ''),
+      description:
+        c.describe(m).description +
+        (c.access === 'operator'
+          ? ` (${m.help.operatorsOnly})`
+          : c.access === 'approver'
+            ? ` (${m.help.approversOnly})`
+            : ''),
     })),
     roles: m.help.roles(roleNote(services.config.operatorIds), roleNote(services.config.approverIds)),
   };

@@ -7,7 +7,11 @@ import type { Card } from '../core/poster';
 import { formatTime, type Locale, type Messages } from '../i18n';
 import { renderCard } from './render';
 
-export function noticeCard(title: string, lines: string[], options: { color?: string; facts?: { title: string; value: string }[] } = {}): Card {
+export function noticeCard(
+  title: string,
+  lines: string[],
+  options: { color?: string; facts?: { title: string; value: string }[] } = {},
+): Card {
   return renderCard('notice', { title, lines, color: options.color ?? 'Default', facts: options.facts ?? [] });
 }
 
@@ -17,10 +21,14 @@ export function refusalCard(m: Messages, locale: Locale, claim: Extract<Claim<un
   const who = p?.decidedBy?.name || m.common.unknown;
   const when = p?.decidedAt ? formatTime(locale, new Date(p.decidedAt)) : '';
   const line =
-    claim.reason === 'used' ? r.used(who, when)
-    : claim.reason === 'cancelled' ? r.cancelled(who, when)
-    : claim.reason === 'expired' ? r.expired
-    : claim.reason === 'failed' ? r.failed(p?.error ?? '')
-    : r.missing;
+    claim.reason === 'used'
+      ? r.used(who, when)
+      : claim.reason === 'cancelled'
+        ? r.cancelled(who, when)
+        : claim.reason === 'expired'
+          ? r.expired
+          : claim.reason === 'failed'
+            ? r.failed(p?.error ?? '')
+            : r.missing;
   return noticeCard('⚠️', [line], { color: 'Warning' });
 }

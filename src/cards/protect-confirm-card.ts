@@ -10,7 +10,13 @@ import { describePolicy } from '../i18n/policy-words';
 import { needsKeyVaultAccess, type Preflight } from '../rules/preflight';
 import { renderCard } from './render';
 
-export function protectConfirmCard(m: Messages, preflight: Preflight, vault: RecoveryVaultInfo, policies: BackupPolicyInfo[], options: { selected: string; pendingId: string }): Card {
+export function protectConfirmCard(
+  m: Messages,
+  preflight: Preflight,
+  vault: RecoveryVaultInfo,
+  policies: BackupPolicyInfo[],
+  options: { selected: string; pendingId: string },
+): Card {
   const p = m.protect;
   const { vm } = preflight;
   const kv = preflight.problems.find((x) => x.code === 'KeyVaultAccessMissing');
@@ -21,7 +27,10 @@ export function protectConfirmCard(m: Messages, preflight: Preflight, vault: Rec
       { title: m.common.facts.encryption, value: m.encryption[vm.encryption] },
       { title: p.vault, value: `${vault.name} (${vault.location})` },
     ],
-    warnings: [...(kv && kv.code === 'KeyVaultAccessMissing' ? [p.kvWarning(kv.vault)] : []), ...(vm.agent.state !== 'Ready' ? [p.agentWarning] : [])],
+    warnings: [
+      ...(kv && kv.code === 'KeyVaultAccessMissing' ? [p.kvWarning(kv.vault)] : []),
+      ...(vm.agent.state !== 'Ready' ? [p.agentWarning] : []),
+    ],
     policyLabel: p.policyLabel,
     policies: policies.map((x) => ({ id: x.id, title: describePolicy(m, x) })),
     selected: options.selected,

@@ -10,7 +10,15 @@ import { formatTime, messages } from '../i18n';
 import { daysUntil, isImmutable, keepsDeletedData } from '../rules/vault-guards';
 import { renderCard } from './render';
 
-const COLORS: Record<string, string> = { applied: 'Good', failed: 'Attention', rejected: 'Attention', expired: 'Warning', pending: 'Accent', approved: 'Accent', draft: 'Default' };
+const COLORS: Record<string, string> = {
+  applied: 'Good',
+  failed: 'Attention',
+  rejected: 'Attention',
+  expired: 'Warning',
+  pending: 'Accent',
+  approved: 'Accent',
+  draft: 'Default',
+};
 const DAY = 86_400_000;
 
 /** What happens, in words: destructive lines (shown as a warning) and the rest. */
@@ -21,24 +29,46 @@ function consequences(r: ProtectionChangeRequest, now: number): { warnings: stri
   const vm = vmKey(plan.vm);
   const { count, oldest, newest } = plan.points;
   const alwaysOn = plan.softDelete.state.toLowerCase() === 'alwayson';
-  const guardLines = [...(plan.guard ? [t.guardNote(plan.guard.name)] : []), ...(isImmutable(plan) ? [t.immutableNote(plan.immutability)] : [])];
+  const guardLines = [
+    ...(plan.guard ? [t.guardNote(plan.guard.name)] : []),
+    ...(isImmutable(plan) ? [t.immutableNote(plan.immutability)] : []),
+  ];
   switch (plan.operation) {
     case 'stop':
       return { warnings: [], notes: [c.stop(vm, count), ...guardLines] };
     case 'deleteData': {
-      const kept = keepsDeletedData({ softDelete: { state: plan.softDelete.state, retentionDays: plan.softDelete.days } });
+      const kept = keepsDeletedData({
+        softDelete: { state: plan.softDelete.state, retentionDays: plan.softDelete.days },
+      });
       const until = new Date(now + plan.softDelete.days * DAY).toISOString();
-      return { warnings: [c.deleteData(plan.vm.name, count, oldest, newest), ...(kept ? [] : [c.softDeleteOff])], notes: [...(kept ? [c.softDeleteKeeps(vm, plan.softDelete.days, until, alwaysOn)] : []), ...guardLines] };
+      return {
+        warnings: [c.deleteData(plan.vm.name, count, oldest, newest), ...(kept ? [] : [c.softDeleteOff])],
+        notes: [...(kept ? [c.softDeleteKeeps(vm, plan.softDelete.days, until, alwaysOn)] : []), ...guardLines],
+      };
     }
     case 'resume':
-      return { warnings: [], notes: [c.resume(plan.vm.name, plan.policy!.name, plan.policy!.longestDays), ...guardLines] };
+      return {
+        warnings: [],
+        notes: [c.resume(plan.vm.name, plan.policy!.name, plan.policy!.longestDays), ...guardLines],
+      };
     case 'changePolicy':
       return {
         warnings: plan.shorterRetention ? [c.shorter(plan.policy!.name)] : [],
         notes: [c.changePolicy(plan.vm.name, plan.from?.name ?? '', plan.policy!.name), ...guardLines],
       };
     case 'undelete':
-      return { warnings: [], notes: [c.undelete(plan.vm.name, count, daysUntil(plan.purgeAt ?? new Date(now).toISOString(), now), plan.purgeAt ?? ''), ...guardLines] };
+      return {
+        warnings: [],
+        notes: [
+          c.undelete(
+            plan.vm.name,
+            count,
+            daysUntil(plan.purgeAt ?? new Date(now).toISOString(), now),
+            plan.purgeAt ?? '',
+          ),
+          ...guardLines,
+        ],
+      };
   }
 }
 
@@ -48,32 +78,59 @@ function cardData(r: ProtectionChangeRequest, now: number, needsApproval: boolea
   const { plan } = r;
   const status = r.status === 'pending' && now > r.expiresAt ? 'expired' : r.status;
   const op = t.operation[plan.operation];
-  const selfConfirmed = !!r.decidedBy && r.decidedBy.id.toLowerCase() === r.requester.id.toLowerCase() && status !== 'rejected';
+  const selfConfirmed =
+    !!r.decidedBy && r.decidedBy.id.toLowerCase() === r.requester.id.toLowerCase() && status !== 'rejected';
   const f = t.facts;
   const facts = [
     { title: f.vm, value: `${plan.vm.resourceGroup}/${plan.vm.name} · ${plan.vm.location}` },
     { title: f.vault, value: plan.vaultName },
-    ...(plan.operation === 'changePolicy' && plan.policy && plan.from ? [{ title: f.policy, value: t.policyChange(plan.from.name, plan.from.longestDays, plan.policy.name, plan.policy.longestDays) }] : []),
-    ...(plan.operation === 'resume' && plan.policy ? [{ title: f.policy, value: t.policyValue(plan.policy.name, plan.policy.longestDays) }] : []),
+    ...(plan.operation === 'changePolicy' && plan.policy && plan.from
+      ? [
+          {
+            title: f.policy,
+            value: t.policyChange(plan.from.name, plan.from.longestDays, plan.policy.name, plan.policy.longestDays),
+          },
+        ]
+      : []),
+    ...(plan.operation === 'resume' && plan.policy
+      ? [{ title: f.policy, value: t.policyValue(plan.policy.name, plan.policy.longestDays) }]
+      : []),
     { title: f.points, value: t.pointsValue(plan.points.count, plan.points.oldest, plan.points.newest) },
-    ...(['stop', 'deleteData', 'undelete'].includes(plan.operation) ? [{ title: f.softDelete, value: t.softDeleteValue(plan.softDelete.state, plan.softDelete.days) }] : []),
-    ...(isImmutable(plan) || plan.operation === 'deleteData' ? [{ title: f.immutability, value: t.immutabilityValue[plan.immutability] ?? plan.immutability }] : []),
+    ...(['stop', 'deleteData', 'undelete'].includes(plan.operation)
+      ? [{ title: f.softDelete, value: t.softDeleteValue(plan.softDelete.state, plan.softDelete.days) }]
+      : []),
+    ...(isImmutable(plan) || plan.operation === 'deleteData'
+      ? [{ title: f.immutability, value: t.immutabilityValue[plan.immutability] ?? plan.immutability }]
+      : []),
     ...(plan.guard ? [{ title: f.guard, value: plan.guard.name }] : []),
     { title: f.requester, value: r.requester.name || m.common.unknown },
     ...(status !== 'draft' && !selfConfirmed ? [{ title: f.reason, value: r.reason || m.approval.noReason }] : []),
-    ...(status === 'draft' || status === 'pending' ? [{ title: f.expires, value: formatTime(r.locale, new Date(r.expiresAt)) }] : []),
+    ...(status === 'draft' || status === 'pending'
+      ? [{ title: f.expires, value: formatTime(r.locale, new Date(r.expiresAt)) }]
+      : []),
   ];
   const { warnings, notes } = consequences(r, now);
   const word = status === 'rejected' ? t.rejectedWord : selfConfirmed ? t.confirmedWord : t.approvedWord;
   const decision =
     r.decidedBy && r.decidedAt && status !== 'draft' && status !== 'pending'
-      ? t.decided(word, r.decidedBy.name, formatTime(r.locale, new Date(r.decidedAt))) + (r.comment ? ` "${r.comment}"` : '')
+      ? t.decided(word, r.decidedBy.name, formatTime(r.locale, new Date(r.decidedAt))) +
+        (r.comment ? ` "${r.comment}"` : '')
       : '';
-  const buttons = { submit: status === 'draft' && needsApproval, confirm: status === 'draft' && !needsApproval, decide: status === 'pending' };
+  const buttons = {
+    submit: status === 'draft' && needsApproval,
+    confirm: status === 'draft' && !needsApproval,
+    decide: status === 'pending',
+  };
   const destructive = plan.operation === 'deleteData';
   return {
-    title: status === 'draft' ? t.draftTitle(op, plan.vm.name) : selfConfirmed ? `${op}: ${plan.vm.name}` : t.approvalTitle(op, plan.vm.name),
-    statusText: status === 'draft' ? (needsApproval ? t.status.draft : t.status.draftConfirm) : (t.status[status] ?? status),
+    title:
+      status === 'draft'
+        ? t.draftTitle(op, plan.vm.name)
+        : selfConfirmed
+          ? `${op}: ${plan.vm.name}`
+          : t.approvalTitle(op, plan.vm.name),
+    statusText:
+      status === 'draft' ? (needsApproval ? t.status.draft : t.status.draftConfirm) : (t.status[status] ?? status),
     color: COLORS[status] ?? 'Default',
     facts,
     warnings,

@@ -19,9 +19,15 @@ export function restoreFormCard(m: Messages, locale: Locale, pendingId: string, 
       { title: m.common.facts.vault, value: `${p.vault.name} (${p.vault.location})` },
     ],
     notes,
-    points: p.points.map((x) => ({ title: `${formatTime(locale, new Date(x.time))} · ${m.common.consistency[x.consistency] ?? x.consistency} · ${x.tiers.join(' + ')}`, value: x.name })),
+    points: p.points.map((x) => ({
+      title: `${formatTime(locale, new Date(x.time))} · ${m.common.consistency[x.consistency] ?? x.consistency} · ${x.tiers.join(' + ')}`,
+      value: x.name,
+    })),
     kinds: p.choices.kinds.map((k) => ({ title: r.kinds[k], value: k })),
-    regions: p.choices.regions.map((x) => ({ title: x.crossRegion ? r.pairedRegion(x.region) : r.sameRegion(x.region), value: x.region })),
+    regions: p.choices.regions.map((x) => ({
+      title: x.crossRegion ? r.pairedRegion(x.region) : r.sameRegion(x.region),
+      value: x.region,
+    })),
     resourceGroup: p.vm.resourceGroup,
     pendingId,
     labels: {

@@ -18,7 +18,12 @@ async function linkable(ctx: HandlerContext, old: VmRef, input: string): Promise
   if (!ref) return undefined;
   const failures = checkNewVm(old, await ctx.services.azure.getMigrationVm(ref));
   if (!failures.length) return ref;
-  await ctx.send({ text: ctx.msg.ade.plan.linkRefused(vmKey(ref), failures.map((f) => ctx.msg.ade.plan.linkFailures[f] ?? f).join('; ')) });
+  await ctx.send({
+    text: ctx.msg.ade.plan.linkRefused(
+      vmKey(ref),
+      failures.map((f) => ctx.msg.ade.plan.linkFailures[f] ?? f).join('; '),
+    ),
+  });
   return undefined;
 }
 
@@ -38,11 +43,27 @@ export const adePlan: Command = {
     const { azure, store, clock } = ctx.services;
     const newRef = args.newvm ? await linkable(ctx, ref, args.newvm) : undefined;
     if (args.newvm && !newRef) return;
-    const link = newRef && { id: newRef.id, name: newRef.name, resourceGroup: newRef.resourceGroup, subscriptionId: newRef.subscriptionId, location: newRef.location };
-    const outcome = await readPlan(azure, store, { ref, user: ctx.user, conversationId: ctx.conversation.id, locale: ctx.locale, now: clock.now(), ...(link ? { link } : {}) });
+    const link = newRef && {
+      id: newRef.id,
+      name: newRef.name,
+      resourceGroup: newRef.resourceGroup,
+      subscriptionId: newRef.subscriptionId,
+      location: newRef.location,
+    };
+    const outcome = await readPlan(azure, store, {
+      ref,
+      user: ctx.user,
+      conversationId: ctx.conversation.id,
+      locale: ctx.locale,
+      now: clock.now(),
+      ...(link ? { link } : {}),
+    });
     if (outcome.kind === 'notAde') return void (await ctx.send({ text: ctx.msg.ade.plan.notAde(vmKey(ref)) }));
     const { view, plan, linked } = outcome;
-    if (newRef) await ctx.send({ text: linked ? ctx.msg.ade.plan.linked(vmKey(ref), vmKey(newRef)) : ctx.msg.ade.plan.linkTooLate(vmKey(ref)) });
+    if (newRef)
+      await ctx.send({
+        text: linked ? ctx.msg.ade.plan.linked(vmKey(ref), vmKey(newRef)) : ctx.msg.ade.plan.linkTooLate(vmKey(ref)),
+      });
     const protectNext = view.steps.some((s) => s.id === 'protectNew' && s.state === 'next');
     const policy = protectNext && plan.newVm ? await newVmPolicy(ctx, plan) : undefined;
     await ctx.send({ card: adePlanCard(ctx.msg, ctx.locale, view, policy ? { policy: policy.choice } : {}) });

@@ -10,7 +10,10 @@ import { resolveVm } from '../flows/resolve-vm';
 
 export const adeProtectNew: Command = {
   name: 'ade-protect-new',
-  patterns: [/^ade plan (?<vm>\S+) protect(?: new)?$/i, /^(?<vm>[^\sの]+) ?の ?(?:ADE|ade) ?移行計画 ?新(?:VM|vm)?を保護$/],
+  patterns: [
+    /^ade plan (?<vm>\S+) protect(?: new)?$/i,
+    /^(?<vm>[^\sの]+) ?の ?(?:ADE|ade) ?移行計画 ?新(?:VM|vm)?を保護$/,
+  ],
   keywords: ['protect', '保護'],
   access: 'operator',
   describe: (m) => ({ usage: m.ade.usage.protectNew, description: m.ade.description.protectNew }),

@@ -1,6 +1,12 @@
 /** `backup <vm> now [keep N days | until date]`: preflight, then a confirmation card. Operators only. */
 import { backupConfirmation } from '../flows/offer-backup';
-import { DEFAULT_RETENTION_DAYS, expiryFor, requestedRetainUntil, retainUntilAfter, retentionBounds } from '../rules/retention';
+import {
+  DEFAULT_RETENTION_DAYS,
+  expiryFor,
+  requestedRetainUntil,
+  retainUntilAfter,
+  retentionBounds,
+} from '../rules/retention';
 import { resolveVm } from '../flows/resolve-vm';
 import type { Command } from '../core/types';
 
@@ -15,7 +21,9 @@ export const backup: Command = {
     // "vm001 backup now"; not "grant backup …", which is a request for access.
     new RegExp(String.raw`^(?<vm>(?!(?:grant|request)\b)\S+) (?:backup|back up)(?: now)?${RETAIN}$`, 'i'),
     // Not "削除済みバックアップ", which lists the deleted backups.
-    new RegExp(String.raw`^(?<vm>(?!削除済み|削除された|論理削除)[^\sを]+) ?を?(?:今すぐ)? ?バックアップ(?:して|する)?${RETAIN_JA}$`),
+    new RegExp(
+      String.raw`^(?<vm>(?!削除済み|削除された|論理削除)[^\sを]+) ?を?(?:今すぐ)? ?バックアップ(?:して|する)?${RETAIN_JA}$`,
+    ),
     new RegExp(String.raw`^(?:今すぐ)?バックアップ (?<vm>\S+)${RETAIN_JA}$`),
   ],
   keywords: ['backup', 'バックアップ'],

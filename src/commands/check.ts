@@ -6,7 +6,12 @@ import { checkCard } from '../cards/check-card';
 
 export const check: Command = {
   name: 'check',
-  patterns: [/^(?:check|preflight)(?: (?:on |of |for )?(?<vm>\S+))?$/i, /^(?<vm>\S+) (?:check|preflight)$/i, /^(?<vm>\S+?) ?(?:を|の)?(?:チェック|確認|事前チェック)(?:して)?$/, /^(?:チェック|確認|事前チェック) ?(?<vm>\S+)?$/],
+  patterns: [
+    /^(?:check|preflight)(?: (?:on |of |for )?(?<vm>\S+))?$/i,
+    /^(?<vm>\S+) (?:check|preflight)$/i,
+    /^(?<vm>\S+?) ?(?:を|の)?(?:チェック|確認|事前チェック)(?:して)?$/,
+    /^(?:チェック|確認|事前チェック) ?(?<vm>\S+)?$/,
+  ],
   keywords: ['check', 'preflight', 'チェック', '確認'],
   access: 'anyone',
   describe: (m) => m.commands.check,

@@ -6,7 +6,10 @@ import { daysUntil } from '../rules/vault-guards';
 
 export const deletedBackups: Command = {
   name: 'deleted-backups',
-  patterns: [/^(?:list )?(?:soft[- ]?)?deleted backups?$/i, /^(?:削除済み|論理削除された|削除された)(?:の)? ?バックアップ(?:一覧)?$/],
+  patterns: [
+    /^(?:list )?(?:soft[- ]?)?deleted backups?$/i,
+    /^(?:削除済み|論理削除された|削除された)(?:の)? ?バックアップ(?:一覧)?$/,
+  ],
   keywords: ['deleted', '削除済み'],
   access: 'anyone',
   describe: (m) => ({ usage: m.lifecycle.usage.deleted, description: m.lifecycle.description.deleted }),
@@ -20,7 +23,9 @@ export const deletedBackups: Command = {
       const rg = /\/resourceGroups\/([^/]+)\//i.exec(id)?.[1];
       return rg ? `${rg}/${name}` : name;
     };
-    const lines = items.map((i) => t.line(vmOf(i.vmId, i.vmName), resourceName(i.vaultId), daysUntil(i.purgeAt, now), i.purgeAt.toISOString()));
+    const lines = items.map((i) =>
+      t.line(vmOf(i.vmId, i.vmName), resourceName(i.vaultId), daysUntil(i.purgeAt, now), i.purgeAt.toISOString()),
+    );
     await ctx.send({ card: noticeCard(t.title, lines.length ? lines : [t.none]) });
   },
 };

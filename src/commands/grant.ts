@@ -35,6 +35,11 @@ export const grant: Command = {
       const vaults = await azure.findKeyVaults(target);
       if (vaults.length >= 1) return requestForKeyVault(ctx, vaults[0]);
     }
-    await ctx.send({ text: query || KEY_VAULT_NAME.test(target) ? ctx.msg.approval.notFound(target) : ctx.msg.vmLookup.invalidName(target.slice(0, 80)) });
+    await ctx.send({
+      text:
+        query || KEY_VAULT_NAME.test(target)
+          ? ctx.msg.approval.notFound(target)
+          : ctx.msg.vmLookup.invalidName(target.slice(0, 80)),
+    });
   },
 };

@@ -20,4 +20,23 @@ import { undelete } from './undelete';
 import { watch } from './watch';
 
 // `watch` before `status`: status's Japanese pattern "<vm>状況" would otherwise take 監視状況 (watch status) as a VM named 監視.
-export const commands: readonly Command[] = [helpCommand(() => commands), grant, backup, protect, restore, watch, status, jobs, check, auditCommand, adeReport, adeProtectNew, adePlan, stopBackup, deleteBackupData, resumeBackup, undelete, deletedBackups];
+export const commands: readonly Command[] = [
+  helpCommand(() => commands),
+  grant,
+  backup,
+  protect,
+  restore,
+  watch,
+  status,
+  jobs,
+  check,
+  auditCommand,
+  adeReport,
+  adeProtectNew,
+  adePlan,
+  stopBackup,
+  deleteBackupData,
+  resumeBackup,
+  undelete,
+  deletedBackups,
+];

@@ -12,7 +12,12 @@ const SHOWN = 25;
 
 export const jobs: Command = {
   name: 'jobs',
-  patterns: [/^(?:jobs|job list|list jobs)(?: (?:of |for )?(?<vm>\S+))?$/i, /^(?<vm>\S+) jobs$/i, /^(?:(?<vm>[^\sの]+) ?の)?ジョブ(?:一覧)?$/, /^ジョブ(?:一覧)? (?<vm>\S+)$/],
+  patterns: [
+    /^(?:jobs|job list|list jobs)(?: (?:of |for )?(?<vm>\S+))?$/i,
+    /^(?<vm>\S+) jobs$/i,
+    /^(?:(?<vm>[^\sの]+) ?の)?ジョブ(?:一覧)?$/,
+    /^ジョブ(?:一覧)? (?<vm>\S+)$/,
+  ],
   keywords: ['jobs', 'ジョブ'],
   access: 'anyone',
   describe: (m) => ({ usage: m.backup.usage.jobs, description: m.backup.description.jobs }),
@@ -30,7 +35,10 @@ export const jobs: Command = {
     const found: BackupJob[] = [];
     results.forEach((r, i) => {
       if (r.status === 'fulfilled') found.push(...r.value);
-      else lines.push(`⚠️ ${resourceName(config.recoveryVaultIds[i])}: ${isAzureError(r.reason) ? r.reason.code : 'Error'}`);
+      else
+        lines.push(
+          `⚠️ ${resourceName(config.recoveryVaultIds[i])}: ${isAzureError(r.reason) ? r.reason.code : 'Error'}`,
+        );
     });
     const mine = found
       .filter((j) => !query || j.entityFriendlyName.toLowerCase() === query.name.toLowerCase())
@@ -38,10 +46,26 @@ export const jobs: Command = {
       .slice(0, SHOWN);
     // The job list carries no error details: read them for the failed jobs shown, and only those.
     const codes = await Promise.all(
-      mine.map((j) => (j.status === 'Failed' || j.status === 'CompletedWithWarnings' ? azure.getJob(j.vaultId, j.jobId).then((d) => d.errors[0]?.code ?? '', () => '') : Promise.resolve(''))),
+      mine.map((j) =>
+        j.status === 'Failed' || j.status === 'CompletedWithWarnings'
+          ? azure.getJob(j.vaultId, j.jobId).then(
+              (d) => d.errors[0]?.code ?? '',
+              () => '',
+            )
+          : Promise.resolve(''),
+      ),
     );
     mine.forEach((j, i) =>
-      lines.push(b.jobLine(j.entityFriendlyName, ctx.msg.common.operation[j.operation] ?? j.operation, ctx.msg.common.jobStatus[j.status] ?? j.status, formatTime(ctx.locale, j.startTime), j.durationMs !== undefined && j.status !== 'InProgress' ? ctx.msg.common.duration(j.durationMs) : '', codes[i])),
+      lines.push(
+        b.jobLine(
+          j.entityFriendlyName,
+          ctx.msg.common.operation[j.operation] ?? j.operation,
+          ctx.msg.common.jobStatus[j.status] ?? j.status,
+          formatTime(ctx.locale, j.startTime),
+          j.durationMs !== undefined && j.status !== 'InProgress' ? ctx.msg.common.duration(j.durationMs) : '',
+          codes[i],
+        ),
+      ),
     );
     if (mine.length === 0) lines.push(b.noJobs);
     await ctx.send({ card: noticeCard(b.jobsTitle(query ? query.name : ''), lines) });

@@ -19,7 +19,8 @@ export const restore: Command = {
     /^(?<vm>[^\sの]+) ?の ?(?<files>ファイル|フォルダー)(?:を)?(?:復元|リストア)(?:して|する)?$/,
     /^restore (?<vm>\S+)$/i,
     /^(?<vm>\S+) restore$/i,
-    /^(?<vm>[^\sを]+) ?を ?(?:復元|リストア)(?:して|する)?$/, /^(?:復元|リストア) (?<vm>\S+)$/,
+    /^(?<vm>[^\sを]+) ?を ?(?:復元|リストア)(?:して|する)?$/,
+    /^(?:復元|リストア) (?<vm>\S+)$/,
   ],
   keywords: ['restore', '復元', 'リストア'],
   access: 'operator',
@@ -31,19 +32,39 @@ export const restore: Command = {
     const [vm, protection] = await Promise.all([azure.getVm(ref), azure.getProtection(ref)]);
     if (args.files) {
       const r = ctx.msg.restore;
-      return void (await ctx.send({ text: isAde(vm.encryption) ? `${r.notForAde.FileRestore} ${r.invalid.nothingChanged}` : r.fileRestorePortal(vm.name) }));
+      return void (await ctx.send({
+        text: isAde(vm.encryption)
+          ? `${r.notForAde.FileRestore} ${r.invalid.nothingChanged}`
+          : r.fileRestorePortal(vm.name),
+      }));
     }
     if (!protection) return void (await ctx.send({ text: ctx.msg.restore.notProtected(vm.name) }));
-    const [points, vault] = await Promise.all([azure.listRecoveryPoints(protection), azure.getRecoveryVault(protection.vaultId)]);
+    const [points, vault] = await Promise.all([
+      azure.listRecoveryPoints(protection),
+      azure.getRecoveryVault(protection.vaultId),
+    ]);
     if (!points.length) return void (await ctx.send({ text: ctx.msg.restore.noPoints(vm.name) }));
     const payload: RestorePayload = {
       vm: vmSummary(vm),
       vault: { id: vault.id, name: resourceName(vault.id), location: vault.location },
-      item: { vaultId: protection.vaultId, containerName: protection.containerName, protectedItemName: protection.protectedItemName },
-      points: points.slice(0, SHOWN_POINTS).map((p) => ({ name: p.name, time: p.time.toISOString(), consistency: p.consistency, tiers: p.tiers })),
+      item: {
+        vaultId: protection.vaultId,
+        containerName: protection.containerName,
+        protectedItemName: protection.protectedItemName,
+      },
+      points: points
+        .slice(0, SHOWN_POINTS)
+        .map((p) => ({ name: p.name, time: p.time.toISOString(), consistency: p.consistency, tiers: p.tiers })),
       choices: restoreChoices(vm.encryption, vault),
     };
-    const pending = await createPending(store, { kind: 'restore', requestedBy: ctx.user, conversationId: ctx.conversation.id, locale: ctx.locale, createdAt: clock.now(), payload });
+    const pending = await createPending(store, {
+      kind: 'restore',
+      requestedBy: ctx.user,
+      conversationId: ctx.conversation.id,
+      locale: ctx.locale,
+      createdAt: clock.now(),
+      payload,
+    });
     await ctx.send({ card: restoreFormCard(ctx.msg, ctx.locale, pending.id, payload) });
   },
 };

@@ -32,20 +32,37 @@ export const status: Command = {
       return;
     }
     const { protection, points } = found;
-    const running = found.running.filter((j) => j.status === 'InProgress' && j.entityFriendlyName.toLowerCase() === ref.name.toLowerCase());
+    const running = found.running.filter(
+      (j) => j.status === 'InProgress' && j.entityFriendlyName.toLowerCase() === ref.name.toLowerCase(),
+    );
     const latest = points[0];
     // Stopped, suspended and deleted items say so in words, a deleted one with the days soft delete still keeps it.
     const { state, hint } = itemStateWords(ctx.msg, protection, vmKey(ref), clock.now());
-    const noPolicy = itemState(protection) === 'protected' ? ctx.msg.common.unknown : ctx.msg.lifecycle.statusState.noPolicy;
+    const noPolicy =
+      itemState(protection) === 'protected' ? ctx.msg.common.unknown : ctx.msg.lifecycle.statusState.noPolicy;
     const facts = [
       { title: b.protection, value: `${state} · ${resourceName(protection.vaultId)}` },
       { title: b.policy, value: protection.policyName ?? noPolicy },
       ...(protection.healthStatus ? [{ title: b.health, value: protection.healthStatus }] : []),
-      { title: b.lastBackup, value: protection.lastBackupTime ? `${protection.lastBackupStatus ?? ''} · ${at(protection.lastBackupTime)}` : ctx.msg.common.never },
-      { title: b.latestPoint, value: latest ? `${at(latest.time)} · ${ctx.msg.common.consistency[latest.consistency] ?? latest.consistency} · ${latest.tiers.join(' + ')}` : ctx.msg.common.none },
+      {
+        title: b.lastBackup,
+        value: protection.lastBackupTime
+          ? `${protection.lastBackupStatus ?? ''} · ${at(protection.lastBackupTime)}`
+          : ctx.msg.common.never,
+      },
+      {
+        title: b.latestPoint,
+        value: latest
+          ? `${at(latest.time)} · ${ctx.msg.common.consistency[latest.consistency] ?? latest.consistency} · ${latest.tiers.join(' + ')}`
+          : ctx.msg.common.none,
+      },
       {
         title: b.runningJobs,
-        value: running.length ? running.map((j) => `${ctx.msg.common.operation[j.operation] ?? j.operation} (${at(j.startTime)})`).join(', ') : b.noRunningJobs,
+        value: running.length
+          ? running
+              .map((j) => `${ctx.msg.common.operation[j.operation] ?? j.operation} (${at(j.startTime)})`)
+              .join(', ')
+          : b.noRunningJobs,
       },
     ];
     await ctx.send({ card: noticeCard(b.statusTitle(ref.name), hint ? [hint] : [], { facts }) });

@@ -9,7 +9,10 @@ import { watchHere } from '../watch/watch-here';
 
 export const watch: Command = {
   name: 'watch',
-  patterns: [/^watch (?<mode>here|on|off|stop|status)$/i, /^(?<mode>ここで監視|監視オン|監視開始|監視オフ|監視停止|監視状況|監視ステータス)$/],
+  patterns: [
+    /^watch (?<mode>here|on|off|stop|status)$/i,
+    /^(?<mode>ここで監視|監視オン|監視開始|監視オフ|監視停止|監視状況|監視ステータス)$/,
+  ],
   keywords: ['watch', '監視'],
   access: 'anyone',
   describe: (m) => ({ usage: m.watch.usage, description: m.watch.description }),
@@ -33,9 +36,15 @@ export const watch: Command = {
     const facts = [
       { title: w.watching, value: current ? vaults : ctx.msg.common.none },
       { title: w.alertsTo, value: where },
-      ...(current ? [{ title: w.setBy, value: `${current.setBy.name} · ${formatTime(ctx.locale, new Date(current.setAt))}` }] : []),
+      ...(current
+        ? [{ title: w.setBy, value: `${current.setBy.name} · ${formatTime(ctx.locale, new Date(current.setAt))}` }]
+        : []),
     ];
-    const lines = open.map((a) => w.openLine(a.vmKey ?? a.vmName, a.error.code || '—', a.count, formatTime(ctx.locale, new Date(a.lastAt))));
-    await ctx.send({ card: noticeCard(w.statusTitle, [`**${w.openTitle}**`, ...(lines.length ? lines : [w.noOpen])], { facts }) });
+    const lines = open.map((a) =>
+      w.openLine(a.vmKey ?? a.vmName, a.error.code || '—', a.count, formatTime(ctx.locale, new Date(a.lastAt))),
+    );
+    await ctx.send({
+      card: noticeCard(w.statusTitle, [`**${w.openTitle}**`, ...(lines.length ? lines : [w.noOpen])], { facts }),
+    });
   },
 };

@@ -10,7 +10,10 @@ import type { RestoreChoices, RestoreSelection } from '../rules/restore-options'
 /** `backup <vm> now`: the VM and where it is protected, as the preflight read them. */
 export interface BackupPayload {
   vm: VmSummary;
-  protection: Pick<ProtectionInfo, 'vaultId' | 'containerName' | 'protectedItemName' | 'policyName' | 'protectionState'>;
+  protection: Pick<
+    ProtectionInfo,
+    'vaultId' | 'containerName' | 'protectedItemName' | 'policyName' | 'protectionState'
+  >;
 }
 
 export function backupPayload(vm: VmDetails, protection: ProtectionInfo): BackupPayload {

@@ -35,8 +35,16 @@ export interface PendingAction<P = Record<string, unknown>> {
 
 export const pendingKey = (id: string) => `pending/${id}`;
 
-export async function createPending<P>(store: StateStore, init: Omit<PendingAction<P>, 'id' | 'status' | 'expiresAt'>): Promise<PendingAction<P>> {
-  const pending: PendingAction<P> = { ...init, id: randomUUID(), status: 'pending', expiresAt: init.createdAt + PENDING_TTL_MS };
+export async function createPending<P>(
+  store: StateStore,
+  init: Omit<PendingAction<P>, 'id' | 'status' | 'expiresAt'>,
+): Promise<PendingAction<P>> {
+  const pending: PendingAction<P> = {
+    ...init,
+    id: randomUUID(),
+    status: 'pending',
+    expiresAt: init.createdAt + PENDING_TTL_MS,
+  };
   await store.put(pendingKey(pending.id), pending, { ifNoneMatch: '*' });
   return pending;
 }
@@ -46,7 +54,14 @@ export type Claim<P> =
   | { ok: false; reason: 'missing' | 'expired' | PendingStatus; pending?: PendingAction<P> };
 
 /** Moves a pending action to `to` if it is still pending and not expired; exactly one caller wins. */
-export async function claimPending<P>(store: StateStore, id: string, kind: PendingAction['kind'], user: User, now: number, to: 'used' | 'cancelled'): Promise<Claim<P>> {
+export async function claimPending<P>(
+  store: StateStore,
+  id: string,
+  kind: PendingAction['kind'],
+  user: User,
+  now: number,
+  to: 'used' | 'cancelled',
+): Promise<Claim<P>> {
   let refusal: Claim<P> | undefined;
   const result = await update<PendingAction<P>>(store, pendingKey(id), (p) => {
     if (!p || p.kind !== kind) return void (refusal = { ok: false, reason: 'missing' });
@@ -58,6 +73,14 @@ export async function claimPending<P>(store: StateStore, id: string, kind: Pendi
   return refusal ?? { ok: true, pending: result.value as PendingAction<P> };
 }
 
-export async function recordOutcome(store: StateStore, id: string, outcome: { jobId?: string; error?: string }): Promise<void> {
-  await update<PendingAction>(store, pendingKey(id), (p) => p && { ...p, ...outcome, settled: true, status: outcome.error ? 'failed' : p.status });
+export async function recordOutcome(
+  store: StateStore,
+  id: string,
+  outcome: { jobId?: string; error?: string },
+): Promise<void> {
+  await update<PendingAction>(
+    store,
+    pendingKey(id),
+    (p) => p && { ...p, ...outcome, settled: true, status: outcome.error ? 'failed' : p.status },
+  );
 }

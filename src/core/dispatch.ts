@@ -15,10 +15,16 @@ export interface Dispatcher {
   runCommand(ctx: HandlerContext, command: Command, args: CommandArgs): Promise<void>;
 }
 
-export function createDispatcher(commands: () => readonly Command[], actions: () => readonly CardAction<any>[], events: readonly EventHandler[] = []): Dispatcher {
+export function createDispatcher(
+  commands: () => readonly Command[],
+  actions: () => readonly CardAction<unknown>[],
+  events: readonly EventHandler[] = [],
+): Dispatcher {
   async function runCommand(ctx: HandlerContext, command: Command, args: CommandArgs): Promise<void> {
     if (!hasAccess(ctx.services, ctx.user.id, command.access)) {
-      await ctx.send({ text: command.access === 'approver' ? ctx.msg.access.approversOnly : ctx.msg.access.operatorsOnly });
+      await ctx.send({
+        text: command.access === 'approver' ? ctx.msg.access.approversOnly : ctx.msg.access.operatorsOnly,
+      });
       return;
     }
     try {
@@ -39,7 +45,9 @@ export function createDispatcher(commands: () => readonly Command[], actions: ()
       }
       const near = closest(commands(), text);
       const usage = near?.describe(ctx.msg).usage;
-      await ctx.send({ text: `${ctx.msg.unknown.text(text.slice(0, 100))} ${usage ? ctx.msg.unknown.closest(usage) : ctx.msg.unknown.noClosest}` });
+      await ctx.send({
+        text: `${ctx.msg.unknown.text(text.slice(0, 100))} ${usage ? ctx.msg.unknown.closest(usage) : ctx.msg.unknown.noClosest}`,
+      });
     },
     async onAction(ctx, verb, data) {
       const action = actions().find((a) => a.verb === verb);

@@ -12,10 +12,15 @@ export function describeError(m: Messages, error: unknown, correlationId: string
   if (isAzureError(error)) {
     // Azure Backup codes get the error catalog's tailored advice; ARM codes the generic one.
     const backup = catalogAdvice(m, error.code);
-    const advice = backup ? `${backup.meaning} ${backup.next}` : (m.errors.azureAdvice[error.code] ?? m.errors.azureAdvice.default);
-    return [m.errors.azure(error.code, advice), error.requestId ? m.errors.requestId(error.requestId) : ''].filter(Boolean).join('\n\n');
+    const advice = backup
+      ? `${backup.meaning} ${backup.next}`
+      : (m.errors.azureAdvice[error.code] ?? m.errors.azureAdvice.default);
+    return [m.errors.azure(error.code, advice), error.requestId ? m.errors.requestId(error.requestId) : '']
+      .filter(Boolean)
+      .join('\n\n');
   }
-  if (error instanceof CodedError && m.errors.azureAdvice[error.code]) return `${error.code}: ${m.errors.azureAdvice[error.code]}`;
+  if (error instanceof CodedError && m.errors.azureAdvice[error.code])
+    return `${error.code}: ${m.errors.azureAdvice[error.code]}`;
   return `${m.errors.generic} ${m.common.correlation(correlationId)}`;
 }
 

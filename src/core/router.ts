@@ -6,7 +6,11 @@ import type { Command, CommandArgs } from './types';
 
 /** Full-width letters and digits to ASCII (NFKC), one space between words, no trailing punctuation. */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(/[。．.!！?？]+$/u, '');
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[。．.!！?？]+$/u, '');
 }
 
 export interface Match {
@@ -27,11 +31,14 @@ export function route(commands: readonly Command[], text: string): Match | undef
 
 /** Edit distance counting a swap of two neighbours as one edit ("hlep" → "help"). */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -49,7 +56,12 @@ export function closest(commands: readonly Command[], text: string): Command | u
       for (const word of words) {
         // The edit distance is at least the difference in length: skip what cannot be near (one 100 KB word took seconds).
         const near = Math.abs(word.length - keyword.length) <= 0.4 * keyword.length;
-        const score = word.includes(keyword) || (keyword.includes(word) && word.length >= 3) ? 0 : near ? distance(word, keyword) / keyword.length : Infinity;
+        const score =
+          word.includes(keyword) || (keyword.includes(word) && word.length >= 3)
+            ? 0
+            : near
+              ? distance(word, keyword) / keyword.length
+              : Infinity;
         if (score <= 0.4 && (!best || score < best.score)) best = { command, score };
       }
     }

@@ -36,6 +36,7 @@ export function parseVmQuery(input: string | undefined): VmQuery | undefined {
   const parts = raw.split('/');
   if (parts.length > 2) return undefined;
   const [rg, name] = parts.length === 2 ? parts : [undefined, parts[0]];
-  if (!VM_NAME.test(name) || name.endsWith('.') || (rg !== undefined && (!RG_NAME.test(rg) || rg.endsWith('.')))) return undefined;
+  if (!VM_NAME.test(name) || name.endsWith('.') || (rg !== undefined && (!RG_NAME.test(rg) || rg.endsWith('.'))))
+    return undefined;
   return { name, resourceGroup: rg };
 }

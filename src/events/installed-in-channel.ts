@@ -6,6 +6,7 @@ import { watchHere } from '../watch/watch-here';
 export const installedInChannel: EventHandler = {
   event: 'installedInChannel',
   async handle(ctx) {
-    if (await watchHere(ctx, true)) await ctx.send({ text: ctx.msg.watch.on(ctx.services.config.recoveryVaultIds.map(resourceName).join(', ')) });
+    if (await watchHere(ctx, true))
+      await ctx.send({ text: ctx.msg.watch.on(ctx.services.config.recoveryVaultIds.map(resourceName).join(', ')) });
   },
 };

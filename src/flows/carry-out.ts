@@ -35,7 +35,13 @@ export async function carryOut(ctx: HandlerContext, write: Write): Promise<void>
       return;
     }
     await recordOutcome(store, write.pendingId, { jobId: started.jobId });
-    await jobs.track({ ...started, conversationId: ctx.conversation.id, locale: ctx.locale, startedBy: ctx.user, createdAt: clock.now() });
+    await jobs.track({
+      ...started,
+      conversationId: ctx.conversation.id,
+      locale: ctx.locale,
+      startedBy: ctx.user,
+      createdAt: clock.now(),
+    });
   } catch (error) {
     await recordOutcome(store, write.pendingId, { error: error instanceof CodedError ? error.code : 'InternalError' });
     await ctx.send({ text: write.failed(reportError(ctx.log, ctx.msg, error, write.operation)) });

@@ -17,7 +17,15 @@ export function guardRefusalText(m: Messages, refusal: GuardRefusal, vm: string,
     case 'ImmutableVaultUnexpiredPoints':
       return g.ImmutableVaultUnexpiredPoints(vm, vault, refusal.immutability, refusal.unexpired, refusal.lastExpiry);
     case 'ImmutableVaultShorterRetention':
-      return g.ImmutableVaultShorterRetention(vm, vault, refusal.immutability, refusal.from, refusal.fromDays, refusal.to, refusal.toDays);
+      return g.ImmutableVaultShorterRetention(
+        vm,
+        vault,
+        refusal.immutability,
+        refusal.from,
+        refusal.fromDays,
+        refusal.to,
+        refusal.toDays,
+      );
     case 'SoftDeletedItemNeedsUndelete':
       return g.SoftDeletedItemNeedsUndelete(vm, refusal.purgeAt, daysUntil(refusal.purgeAt, now));
   }
@@ -27,16 +35,27 @@ const IMMUTABLE = ['usererrordeletebackupitemonimmutableitem', 'usererroroperati
 const SOFT_DELETED = ['usererrorsoftdeleteditemneedsundelete'];
 
 /** A refusal for multi-user authorization: the guard's request missing, or no Backup MUA Operator on the guard. */
-function muaGuard(error: { code: string; message: string }, plan: ProtectionChangePlan): { id: string; name: string } | undefined {
+function muaGuard(
+  error: { code: string; message: string },
+  plan: ProtectionChangePlan,
+): { id: string; name: string } | undefined {
   const code = error.code.toLowerCase();
   const named = /resource ?guard '([^']+)'/i.exec(error.message)?.[1];
-  const guarded = code.includes('resourceguard') || ((code === 'authorizationfailed' || code === 'forbidden') && (!!plan.guard || !!named));
+  const guarded =
+    code.includes('resourceguard') ||
+    ((code === 'authorizationfailed' || code === 'forbidden') && (!!plan.guard || !!named));
   if (!guarded) return undefined;
   const id = plan.guard?.id ?? named ?? '';
   return { id, name: plan.guard?.name ?? id.split('/').filter(Boolean).pop() ?? id };
 }
 
-export function explainChangeError(m: Messages, error: unknown, plan: ProtectionChangePlan, now: number, correlationId: string): string {
+export function explainChangeError(
+  m: Messages,
+  error: unknown,
+  plan: ProtectionChangePlan,
+  now: number,
+  correlationId: string,
+): string {
   const t = m.lifecycle;
   const vm = `${plan.vm.resourceGroup}/${plan.vm.name}`;
   if (error instanceof CodedError && !isAzureError(error)) {

@@ -26,7 +26,12 @@ async function reEnableOrigin(ctx: HandlerContext, r: GrantRequest): Promise<voi
   const card =
     origin.kind === 'backup'
       ? await backupConfirmation(requesterCtx, ref)
-      : checkCard(m, r.locale, await runPreflight(azure, ref, config.backupManagementObjectId ?? ''), new Date(clock.now()));
+      : checkCard(
+          m,
+          r.locale,
+          await runPreflight(azure, ref, config.backupManagementObjectId ?? ''),
+          new Date(clock.now()),
+        );
   await ctx.update(origin.activityId, { card });
 }
 
@@ -42,17 +47,27 @@ export async function afterApproval(ctx: HandlerContext, r: GrantRequest): Promi
   await refresh(outcome.request);
   if (outcome.ok) {
     const { verified, detail, missing } = outcome.applied;
-    await ctx.send({ text: verified ? m.approval.applied(vault, detail) : m.approval.appliedUnverified(vault, missing.join('; ')), mentions: [r.requester] });
-    if (verified) await reEnableOrigin(ctx, r).catch((error) => log.warn('could not refresh the original card', { error }));
+    await ctx.send({
+      text: verified ? m.approval.applied(vault, detail) : m.approval.appliedUnverified(vault, missing.join('; ')),
+      mentions: [r.requester],
+    });
+    if (verified)
+      await reEnableOrigin(ctx, r).catch((error) => log.warn('could not refresh the original card', { error }));
     return;
   }
   log.error('grant failed', { approvalId: r.id, error: outcome.error });
   const explained = describeError(m, outcome.error, r.id.slice(0, 8));
-  const reason = outcome.code === 'AuthorizationFailed' || outcome.code === 'Forbidden' ? `${explained} ${m.approval.roleNeeded[r.plan.keyVault.model]}` : explained;
+  const reason =
+    outcome.code === 'AuthorizationFailed' || outcome.code === 'Forbidden'
+      ? `${explained} ${m.approval.roleNeeded[r.plan.keyVault.model]}`
+      : explained;
   await ctx.send({ text: m.approval.applyFailed(vault, reason), mentions: [r.requester] });
 }
 
 export async function afterRejection(ctx: HandlerContext, r: GrantRequest): Promise<void> {
   if (r.cardActivityId) await ctx.update(r.cardActivityId, { card: approvalCard(r, ctx.services.clock.now()) });
-  await ctx.send({ text: ctx.msg.approval.rejected(r.plan.keyVault.name, ctx.user.name, r.comment ?? ''), mentions: [r.requester] });
+  await ctx.send({
+    text: ctx.msg.approval.rejected(r.plan.keyVault.name, ctx.user.name, r.comment ?? ''),
+    mentions: [r.requester],
+  });
 }

@@ -26,5 +26,9 @@ export async function backupConfirmation(ctx: HandlerContext, ref: VmRef, retain
           payload: backupPayload(preflight.vm, preflight.protection),
         })
       : undefined;
-  return backupCard(ctx.msg, ctx.locale, preflight, { pendingId: pending?.id, retainUntil: retainUntil ?? retainUntilAfter(DEFAULT_RETENTION_DAYS, now), now });
+  return backupCard(ctx.msg, ctx.locale, preflight, {
+    pendingId: pending?.id,
+    retainUntil: retainUntil ?? retainUntilAfter(DEFAULT_RETENTION_DAYS, now),
+    now,
+  });
 }

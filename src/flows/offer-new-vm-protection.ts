@@ -14,15 +14,25 @@ import { parseVmQuery } from '../core/vm';
 import { sendProtectConfirmation } from './offer-protect';
 
 /** The vault of the new VM's region and the policy it gets; `undefined` when no configured vault is in that region. */
-export async function newVmPolicy(ctx: HandlerContext, plan: MigrationPlan): Promise<{ vaultId: string; vaultName: string; choice: PolicyChoice } | undefined> {
+export async function newVmPolicy(
+  ctx: HandlerContext,
+  plan: MigrationPlan,
+): Promise<{ vaultId: string; vaultName: string; choice: PolicyChoice } | undefined> {
   const { azure, config } = ctx.services;
   const newVm = plan.newVm;
   if (!newVm) return undefined;
-  const [vaults, candidate] = await Promise.all([configuredVaults(azure, config.recoveryVaultIds), azure.getMigrationVm(newVm)]);
+  const [vaults, candidate] = await Promise.all([
+    configuredVaults(azure, config.recoveryVaultIds),
+    azure.getMigrationVm(newVm),
+  ]);
   const vault = vaultInRegion(vaults, newVm.location);
   if (!vault) return undefined;
   const policies = await azure.listVaultPolicies(vault.id);
-  return { vaultId: vault.id, vaultName: vault.name, choice: choosePolicy(plan.oldPolicyName, policies, candidate.vm.securityType === 'TrustedLaunch') };
+  return {
+    vaultId: vault.id,
+    vaultName: vault.name,
+    choice: choosePolicy(plan.oldPolicyName, policies, candidate.vm.securityType === 'TrustedLaunch'),
+  };
 }
 
 /** `vm`: the old VM as `resourceGroup/name`. */
@@ -39,8 +49,16 @@ export async function offerNewVmProtection(ctx: HandlerContext, vm: string): Pro
   if (found?.choice.why === 'noEnhanced') return void (await ctx.send({ text: w.noEnhanced(found.vaultName) }));
   const policy = found?.choice.policy;
   if (found && policy) {
-    await ctx.send({ text: w.choosing(vmKey(target), (w.policyWhy[found.choice.why] ?? ((p: string) => p))(policy.name)) });
-    await awaitJob(store, { planVmId: plan.vm.id, jobVmName: target.name, vaultId: found.vaultId, operation: 'ConfigureBackup', since: clock.now() });
+    await ctx.send({
+      text: w.choosing(vmKey(target), (w.policyWhy[found.choice.why] ?? ((p: string) => p))(policy.name)),
+    });
+    await awaitJob(store, {
+      planVmId: plan.vm.id,
+      jobVmName: target.name,
+      vaultId: found.vaultId,
+      operation: 'ConfigureBackup',
+      since: clock.now(),
+    });
   }
   // Without a vault in the region, the protect flow says so (and names the configured ones).
   await sendProtectConfirmation(ctx, target, policy?.name);

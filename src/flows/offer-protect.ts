@@ -17,19 +17,34 @@ export async function sendProtectConfirmation(ctx: HandlerContext, ref: VmRef, p
   const p = ctx.msg.protect;
   const preflight = await runPreflight(azure, ref, config.backupManagementObjectId ?? '');
   if (preflight.protection) {
-    await ctx.send({ text: p.alreadyProtected(ref.name, preflight.protection.policyName ?? ctx.msg.common.unknown, resourceName(preflight.protection.vaultId)) });
+    await ctx.send({
+      text: p.alreadyProtected(
+        ref.name,
+        preflight.protection.policyName ?? ctx.msg.common.unknown,
+        resourceName(preflight.protection.vaultId),
+      ),
+    });
     return;
   }
   const vaults = await configuredVaults(azure, config.recoveryVaultIds);
   const vault = vaultInRegion(vaults, ref.location);
   if (!vault) {
-    await ctx.send({ text: p.noVaultInRegion(ref.name, ref.location, vaults.map((v) => `${v.name} (${v.location})`).join(', ') || ctx.msg.common.none) });
+    await ctx.send({
+      text: p.noVaultInRegion(
+        ref.name,
+        ref.location,
+        vaults.map((v) => `${v.name} (${v.location})`).join(', ') || ctx.msg.common.none,
+      ),
+    });
     return;
   }
   const policies = await azure.listPolicies(vault.id);
   if (!policies.length) return void (await ctx.send({ text: p.noPolicies(vault.name) }));
-  const chosen = policyName ? policies.find((x) => x.name.toLowerCase() === policyName.toLowerCase()) : policies.find((x) => x.name === 'DefaultPolicy') ?? policies[0];
-  if (!chosen) return void (await ctx.send({ text: p.unknownPolicy(policyName ?? '', policies.map((x) => x.name).join(', ')) }));
+  const chosen = policyName
+    ? policies.find((x) => x.name.toLowerCase() === policyName.toLowerCase())
+    : (policies.find((x) => x.name === 'DefaultPolicy') ?? policies[0]);
+  if (!chosen)
+    return void (await ctx.send({ text: p.unknownPolicy(policyName ?? '', policies.map((x) => x.name).join(', ')) }));
   const { vm } = preflight;
   const pending = await createPending<ProtectPayload>(store, {
     kind: 'protect',

@@ -10,7 +10,14 @@ import { protectionChangeCard } from '../cards/protection-change-card';
 import type { HandlerContext } from '../core/types';
 import { vmKey, vmSummary } from '../core/vm';
 import { itemState, stateRefusal, type StateRefusal } from '../rules/protection-state';
-import { guardFor, guardRefusal, isShorter, longestRetentionDays, summarisePoints, type ProtectionOperation } from '../rules/vault-guards';
+import {
+  guardFor,
+  guardRefusal,
+  isShorter,
+  longestRetentionDays,
+  summarisePoints,
+  type ProtectionOperation,
+} from '../rules/vault-guards';
 import { guardRefusalText } from './explain-protection-change';
 
 /** What people ask for: a resume of a protected VM with a policy named is a policy change. */
@@ -19,14 +26,27 @@ export type AskedOperation = Exclude<ProtectionOperation, 'changePolicy'>;
 const policyOf = (p: BackupPolicyInfo) => ({ id: p.id, name: p.name, longestDays: longestRetentionDays(p) });
 
 /** The policy a resume or policy change asks for: the one named, else DefaultPolicy (or the first), as `protect` picks. */
-function choosePolicy(ctx: HandlerContext, policies: BackupPolicyInfo[], vault: string, name?: string): BackupPolicyInfo | string {
+function choosePolicy(
+  ctx: HandlerContext,
+  policies: BackupPolicyInfo[],
+  vault: string,
+  name?: string,
+): BackupPolicyInfo | string {
   const t = ctx.msg.lifecycle.state;
   if (!policies.length) return t.noPolicies(vault);
-  const chosen = name ? policies.find((p) => p.name.toLowerCase() === name.toLowerCase()) : (policies.find((p) => p.name === 'DefaultPolicy') ?? policies[0]);
+  const chosen = name
+    ? policies.find((p) => p.name.toLowerCase() === name.toLowerCase())
+    : (policies.find((p) => p.name === 'DefaultPolicy') ?? policies[0]);
   return chosen ?? t.unknownPolicy(name ?? '', policies.map((p) => p.name).join(', '));
 }
 
-function stateText(ctx: HandlerContext, refusal: StateRefusal, vm: string, protection: ProtectionInfo | undefined, policy?: string): string {
+function stateText(
+  ctx: HandlerContext,
+  refusal: StateRefusal,
+  vm: string,
+  protection: ProtectionInfo | undefined,
+  policy?: string,
+): string {
   const t = ctx.msg.lifecycle.state;
   switch (refusal) {
     case 'notProtected':
@@ -42,13 +62,19 @@ function stateText(ctx: HandlerContext, refusal: StateRefusal, vm: string, prote
   }
 }
 
-export async function offerProtectionChange(ctx: HandlerContext, ref: VmRef, asked: AskedOperation, policyName?: string): Promise<void> {
+export async function offerProtectionChange(
+  ctx: HandlerContext,
+  ref: VmRef,
+  asked: AskedOperation,
+  policyName?: string,
+): Promise<void> {
   const { azure, clock, config } = ctx.services;
   const say = (text: string) => ctx.send({ text }).then(() => undefined);
   const [vm, protection] = await Promise.all([azure.getVm(ref), azure.getProtection(ref)]);
   const key = vmKey(vm);
   if (!protection) return say(stateText(ctx, 'notProtected', key, protection));
-  const operation: ProtectionOperation = asked === 'resume' && policyName && itemState(protection) === 'protected' ? 'changePolicy' : asked;
+  const operation: ProtectionOperation =
+    asked === 'resume' && policyName && itemState(protection) === 'protected' ? 'changePolicy' : asked;
   const wantsPolicy = operation === 'resume' || operation === 'changePolicy';
   const vaultName = resourceName(protection.vaultId);
   const [guards, points, policies] = await Promise.all([
@@ -60,7 +86,9 @@ export async function offerProtectionChange(ctx: HandlerContext, ref: VmRef, ask
   const summary = summarisePoints(points, now);
   const chosen = wantsPolicy ? choosePolicy(ctx, policies, vaultName, policyName) : undefined;
   if (typeof chosen === 'string') return say(chosen);
-  const current = policies.find((p) => !!protection.policyId && p.id.toLowerCase() === protection.policyId.toLowerCase());
+  const current = policies.find(
+    (p) => !!protection.policyId && p.id.toLowerCase() === protection.policyId.toLowerCase(),
+  );
   const refusedGuard = guardRefusal(operation, { guards, protection, points: summary, from: current, to: chosen });
   if (refusedGuard) return say(guardRefusalText(ctx.msg, refusedGuard, key, vaultName, now));
   const refusedState = stateRefusal(operation, protection, chosen?.id);
@@ -70,19 +98,30 @@ export async function offerProtectionChange(ctx: HandlerContext, ref: VmRef, ask
   const plan: ProtectionChangePlan = {
     operation,
     vm: vmSummary(vm),
-    item: { vaultId: protection.vaultId, containerName: protection.containerName, protectedItemName: protection.protectedItemName },
+    item: {
+      vaultId: protection.vaultId,
+      containerName: protection.containerName,
+      protectedItemName: protection.protectedItemName,
+    },
     vaultName,
     points: summary,
     softDelete: { state: guards.softDelete.state, days: guards.softDelete.retentionDays },
     immutability: guards.immutability,
     ...(guard ? { guard: { id: guard.id, name: guard.name } } : {}),
     ...(chosen ? { policy: policyOf(chosen) } : {}),
-    ...(operation === 'changePolicy' && current ? { from: policyOf(current), shorterRetention: isShorter(current, chosen!) } : {}),
+    ...(operation === 'changePolicy' && current
+      ? { from: policyOf(current), shorterRetention: isShorter(current, chosen!) }
+      : {}),
     ...(protection.deferredDelete ? { purgeAt: protection.deferredDelete.at.toISOString() } : {}),
   };
   const kind = protectionChangeKind(operation, clock);
   const machine = requestMachine(ctx.services, kind);
-  const request = await machine.draft({ plan, requester: ctx.user, conversationId: ctx.conversation.id, locale: ctx.locale });
+  const request = await machine.draft({
+    plan,
+    requester: ctx.user,
+    conversationId: ctx.conversation.id,
+    locale: ctx.locale,
+  });
   const needsApproval = kind.needsApproval?.(config, plan) ?? true;
   await machine.showOn(request.id, await ctx.send({ card: protectionChangeCard(request, now, needsApproval) }));
 }

@@ -13,7 +13,8 @@ import { messages } from '../i18n';
 import { explainChangeError } from './explain-protection-change';
 
 async function showCard(ctx: HandlerContext, r: ProtectionChangeRequest | undefined): Promise<void> {
-  if (r?.cardActivityId) await ctx.update(r.cardActivityId, { card: protectionChangeCard(r, ctx.services.clock.now()) });
+  if (r?.cardActivityId)
+    await ctx.update(r.cardActivityId, { card: protectionChangeCard(r, ctx.services.clock.now()) });
 }
 
 export async function carryOutChange(ctx: HandlerContext, r: ProtectionChangeRequest): Promise<void> {
@@ -29,18 +30,37 @@ export async function carryOutChange(ctx: HandlerContext, r: ProtectionChangeReq
   if (outcome.ok) {
     const { jobId } = outcome.applied;
     if (!jobId) return void (await ctx.send({ text: t.doneNoJob(op, vm.name), mentions: [r.requester] }));
-    await jobs.track({ jobId, vaultId: r.plan.item.vaultId, operation: JOB_OPERATION[found.operation], vm, conversationId: r.conversationId, locale: r.locale, startedBy: r.requester, createdAt: clock.now() });
+    await jobs.track({
+      jobId,
+      vaultId: r.plan.item.vaultId,
+      operation: JOB_OPERATION[found.operation],
+      vm,
+      conversationId: r.conversationId,
+      locale: r.locale,
+      startedBy: r.requester,
+      createdAt: clock.now(),
+    });
     return;
   }
   // The bot's own refusal before sending (a vault guard, a changed item) is a warning; Azure's answers and faults are errors.
   const refusedHere = outcome.error instanceof CodedError && !isAzureError(outcome.error);
-  (refusedHere ? log.warn : log.error).call(log, 'critical operation failed', { approvalId: r.id, kind: r.kind, error: outcome.error });
-  await ctx.send({ text: t.failed(op, vm.name, explainChangeError(m, outcome.error, r.plan, clock.now(), r.id.slice(0, 8))), mentions: [r.requester] });
+  log[refusedHere ? 'warn' : 'error']('critical operation failed', {
+    approvalId: r.id,
+    kind: r.kind,
+    error: outcome.error,
+  });
+  await ctx.send({
+    text: t.failed(op, vm.name, explainChangeError(m, outcome.error, r.plan, clock.now(), r.id.slice(0, 8))),
+    mentions: [r.requester],
+  });
 }
 
 export async function afterChangeRejection(ctx: HandlerContext, r: ProtectionChangeRequest): Promise<void> {
   const t = messages(r.locale).lifecycle;
   await showCard(ctx, r);
   const op = t.operation[r.plan.operation];
-  await ctx.send({ text: t.rejectedMessage(op, r.plan.vm.name, ctx.user.name, r.comment ?? ''), mentions: [r.requester] });
+  await ctx.send({
+    text: t.rejectedMessage(op, r.plan.vm.name, ctx.user.name, r.comment ?? ''),
+    mentions: [r.requester],
+  });
 }

@@ -10,14 +10,31 @@ import { planGrant, type GrantPlan } from '../approvals/grant-plan';
 import { keyVaultGrant, type Origin } from '../approvals/key-vault-grant';
 import { requestMachine } from '../approvals/machine';
 
-async function requestFor(ctx: HandlerContext, vault: KeyVaultInfo, vms: GrantPlan['vms'], origin?: Origin): Promise<void> {
+async function requestFor(
+  ctx: HandlerContext,
+  vault: KeyVaultInfo,
+  vms: GrantPlan['vms'],
+  origin?: Origin,
+): Promise<void> {
   const { azure, config, clock } = ctx.services;
-  const { plan, current } = await planGrant(azure, vault, config.backupManagementObjectId ?? '', vms, config.keyVaultBackupRoleId);
+  const { plan, current } = await planGrant(
+    azure,
+    vault,
+    config.backupManagementObjectId ?? '',
+    vms,
+    config.keyVaultBackupRoleId,
+  );
   if (current.granted) {
     await ctx.send({ text: ctx.msg.approval.alreadyGranted(vault.name, current.via ?? '') });
     return;
   }
-  const request = await requestMachine(ctx.services, keyVaultGrant).draft({ plan, requester: ctx.user, conversationId: ctx.conversation.id, locale: ctx.locale, origin });
+  const request = await requestMachine(ctx.services, keyVaultGrant).draft({
+    plan,
+    requester: ctx.user,
+    conversationId: ctx.conversation.id,
+    locale: ctx.locale,
+    origin,
+  });
   await ctx.send({ card: approvalCard(request, clock.now()) });
 }
 
@@ -38,4 +55,3 @@ export async function requestForVm(ctx: HandlerContext, ref: VmRef, origin?: Ori
 export async function requestForKeyVault(ctx: HandlerContext, vault: KeyVaultInfo): Promise<void> {
   await requestFor(ctx, vault, []);
 }
-

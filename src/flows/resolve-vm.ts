@@ -9,7 +9,12 @@ import type { HandlerContext } from '../core/types';
 import { parseVmQuery } from '../core/vm';
 
 /** Replies itself (invalid, not found, choose) and returns `undefined` unless exactly one VM matches. */
-export async function resolveVm(ctx: HandlerContext, input: string | undefined, command: string, usage: string): Promise<VmRef | undefined> {
+export async function resolveVm(
+  ctx: HandlerContext,
+  input: string | undefined,
+  command: string,
+  usage: string,
+): Promise<VmRef | undefined> {
   if (!input?.trim()) {
     await ctx.send({ text: ctx.msg.vmLookup.missingName(usage) });
     return undefined;
@@ -22,7 +27,9 @@ export async function resolveVm(ctx: HandlerContext, input: string | undefined, 
   const found = await ctx.services.azure.findVms(query.name, query.resourceGroup);
   if (found.length === 1) return found[0];
   if (found.length === 0) {
-    await ctx.send({ text: ctx.msg.vmLookup.notFound(query.resourceGroup ? `${query.resourceGroup}/${query.name}` : query.name) });
+    await ctx.send({
+      text: ctx.msg.vmLookup.notFound(query.resourceGroup ? `${query.resourceGroup}/${query.name}` : query.name),
+    });
     return undefined;
   }
   await ctx.send({ card: chooseVmCard(ctx.msg, query.name, command, found) });

@@ -26,7 +26,8 @@ export const en = {
     cancel: 'Cancel',
     none: 'none',
     unknown: 'unknown',
-    simulatorNote: 'Running on the embedded Azure simulator (no AZURE_SUBSCRIPTION_ID set): nothing here touches real Azure.',
+    simulatorNote:
+      'Running on the embedded Azure simulator (no AZURE_SUBSCRIPTION_ID set): nothing here touches real Azure.',
     correlation: (id: string) => `Reference: ${id}`,
     /** A recovery point's consistency in words (Azure writes AppConsistent; spec examples ApplicationConsistent). */
     consistency: {
@@ -50,15 +51,24 @@ export const en = {
     cancelledTitle: 'Backup cancelled',
     /** A confirmation or request card clicked again, by someone else, too late, or after it was cancelled. */
     refused: {
-      used: (who: string, when: string) => `This was already started by ${who} at ${when}. Nothing was started a second time.`,
+      used: (who: string, when: string) =>
+        `This was already started by ${who} at ${when}. Nothing was started a second time.`,
       cancelled: (who: string, when: string) => `This request was cancelled by ${who} at ${when}. Nothing was started.`,
-      expired: 'This card has expired (confirmations are valid for 15 minutes). Nothing was started: run the command again.',
+      expired:
+        'This card has expired (confirmations are valid for 15 minutes). Nothing was started: run the command again.',
       missing: 'This card is no longer valid. Nothing was started: run the command again.',
       failed: (code: string) => `This could not be started (${code}). Run the command again.`,
     },
-    interrupted: (vm: string, who: string) => `⚠️ The request for **${vm}** confirmed by ${who} was interrupted by a restart before it reached Azure: nothing was started. Run the command again.`,
+    interrupted: (vm: string, who: string) =>
+      `⚠️ The request for **${vm}** confirmed by ${who} was interrupted by a restart before it reached Azure: nothing was started. Run the command again.`,
     /** A job's operation and status as Azure names them, in words (job card, `status`, `jobs`). */
-    operation: { Backup: 'Backup', Restore: 'Restore', ConfigureBackup: 'Enable protection', CrossRegionRestore: 'Cross-region restore', ...lifecycleEn.jobOperation } as Record<string, string>,
+    operation: {
+      Backup: 'Backup',
+      Restore: 'Restore',
+      ConfigureBackup: 'Enable protection',
+      CrossRegionRestore: 'Cross-region restore',
+      ...lifecycleEn.jobOperation,
+    } as Record<string, string>,
     jobStatus: {
       InProgress: '⏳ In progress',
       Completed: '✅ Completed',
@@ -69,7 +79,11 @@ export const en = {
     } as Record<string, string>,
     duration: (ms: number) => {
       const min = Math.round(ms / 60000);
-      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} s` : min < 120 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
+      return min < 1
+        ? `${Math.max(1, Math.round(ms / 1000))} s`
+        : min < 120
+          ? `${min} min`
+          : `${Math.floor(min / 60)} h ${min % 60} min`;
     },
   },
   help: {
@@ -90,19 +104,25 @@ export const en = {
   },
   commands: {
     help: { usage: 'help', description: 'List the commands.' },
-    check: { usage: 'check <vm>', description: 'Preflight: encryption, Key Vault access for Azure Backup, VM agent, protection and ADE limits.' },
+    check: {
+      usage: 'check <vm>',
+      description: 'Preflight: encryption, Key Vault access for Azure Backup, VM agent, protection and ADE limits.',
+    },
   },
   access: {
-    operatorsOnly: 'Sorry, only backup operators may do that. Operators are the people listed in BACKUP_OPERATOR_IDS: ask one of them, or your bot admin to add you.',
+    operatorsOnly:
+      'Sorry, only backup operators may do that. Operators are the people listed in BACKUP_OPERATOR_IDS: ask one of them, or your bot admin to add you.',
     approversOnly: 'Sorry, only approvers may do that. Approvers are the people listed in BACKUP_APPROVER_IDS.',
     unknownAction: 'This card is from an older version of the bot and no longer works. Run the command again.',
-    malformedAction: 'This card\'s data is not valid. Run the command again to get a fresh card.',
+    malformedAction: "This card's data is not valid. Run the command again to get a fresh card.",
   },
   vmLookup: {
     chosen: (vm: string) => `Working on ${vm}…`,
-    notFound: (name: string) => `I found no VM named **${name}** in the subscription. Check the name, or use **resourceGroup/vmName**.`,
+    notFound: (name: string) =>
+      `I found no VM named **${name}** in the subscription. Check the name, or use **resourceGroup/vmName**.`,
     choose: (name: string, n: number) => `${n} VMs are named **${name}**. Which one?`,
-    invalidName: (name: string) => `"${name}" is not a valid VM name (1–64 letters, digits, '-', '_' or '.'; optionally **resourceGroup/vmName**).`,
+    invalidName: (name: string) =>
+      `"${name}" is not a valid VM name (1–64 letters, digits, '-', '_' or '.'; optionally **resourceGroup/vmName**).`,
     missingName: (usage: string) => `Which VM? Usage: **${usage}**`,
   },
   encryption: {
@@ -143,29 +163,38 @@ export const en = {
     allGood: '✅ Ready for backup: nothing to fix.',
     problemsTitle: 'To fix',
     problems: {
-      KeyVaultAccessMissing: (vault: string) => `Azure Backup cannot read Key Vault **${vault}**: backups would fail with UserErrorKeyVaultPermissionsNotConfigured. Request access (an approver must approve).`,
-      KeyVaultUnreadable: (vault: string, code: string) => `I could not read Key Vault **${vault}** (${code}) to verify Azure Backup's access. Give the bot's identity Reader on the vault.`,
-      AgentNotReady: 'The VM agent is not ready: backup installs its extension through it. Start the VM and check the agent (Windows: "RdAgent"/"WindowsAzureGuestAgent" services; Linux: waagent).',
+      KeyVaultAccessMissing: (vault: string) =>
+        `Azure Backup cannot read Key Vault **${vault}**: backups would fail with UserErrorKeyVaultPermissionsNotConfigured. Request access (an approver must approve).`,
+      KeyVaultUnreadable: (vault: string, code: string) =>
+        `I could not read Key Vault **${vault}** (${code}) to verify Azure Backup's access. Give the bot's identity Reader on the vault.`,
+      AgentNotReady:
+        'The VM agent is not ready: backup installs its extension through it. Start the VM and check the agent (Windows: "RdAgent"/"WindowsAzureGuestAgent" services; Linux: waagent).',
       NotProtected: 'The VM is not protected yet: run **protect <vm>** to enable backup.',
-      ProtectionUnhealthy: (state: string) => `Protection is in state **${state}**: check the vault for the last error.`,
+      ProtectionUnhealthy: (state: string) =>
+        `Protection is in state **${state}**: check the vault for the last error.`,
     },
   },
   errors: {
     generic: 'Something went wrong on my side. Please try again; if it keeps happening, tell your bot admin.',
     azure: (code: string, advice: string) => `Azure answered **${code}**. ${advice}`,
     azureAdvice: {
-      AuthorizationFailed: 'The bot\'s identity lacks the Azure role for this: give it the role named in the README (Reader for checks, Backup Operator for backups).',
+      AuthorizationFailed:
+        "The bot's identity lacks the Azure role for this: give it the role named in the README (Reader for checks, Backup Operator for backups).",
       ResourceNotFound: 'The resource no longer exists or the bot cannot see it.',
       ResourceGroupNotFound: 'The resource group does not exist in this subscription.',
       TooManyRequests: 'Azure is throttling requests. Wait a minute and try again.',
       AzureUnreachable: 'Azure could not be reached in time. Try again in a minute.',
       InvalidInput: 'Check the name and try again.',
-      ProtectableItemNotFound: 'Azure Backup cannot discover this VM in the vault, even after refreshing. Check that the VM is in the vault\'s subscription and region and is running.',
-      OperationTimedOut: 'Azure accepted the request but did not finish it in time. Check the vault\'s jobs before trying again.',
-      UserErrorOriginalLocationRestoreNotSupportedForEncryptedVm: '"Replace existing" is not supported for ADE-encrypted VMs: restore the disks or create a new VM.',
-      UserErrorCrossSubscriptionRestoreNotSupported: 'Restores of ADE-encrypted VMs must stay in the same subscription.',
+      ProtectableItemNotFound:
+        "Azure Backup cannot discover this VM in the vault, even after refreshing. Check that the VM is in the vault's subscription and region and is running.",
+      OperationTimedOut:
+        "Azure accepted the request but did not finish it in time. Check the vault's jobs before trying again.",
+      UserErrorOriginalLocationRestoreNotSupportedForEncryptedVm:
+        '"Replace existing" is not supported for ADE-encrypted VMs: restore the disks or create a new VM.',
+      UserErrorCrossSubscriptionRestoreNotSupported:
+        'Restores of ADE-encrypted VMs must stay in the same subscription.',
       RecoveryPointKeysMissing:
-        'The recovery point is ADE-encrypted but carries no key details (BEK/KEK), so it was not restored: the VM\'s current keys may not be the ones it needs. Pick another point, or restore it from the portal with the keys.',
+        "The recovery point is ADE-encrypted but carries no key details (BEK/KEK), so it was not restored: the VM's current keys may not be the ones it needs. Pick another point, or restore it from the portal with the keys.",
       default: 'Try again in a few minutes; if it keeps failing, quote the request id to your Azure admin.',
     } as Record<string, string>,
     requestId: (id: string) => `Azure request id: ${id}`,
@@ -184,8 +213,10 @@ export const en = {
     retainUntil: 'Keep until',
     final: {
       Completed: (op: string, vm: string, took: string) => `✅ ${op} of **${vm}** completed in ${took}.`,
-      CompletedWithWarnings: (op: string, vm: string, took: string) => `⚠️ ${op} of **${vm}** completed with warnings in ${took}. See the job card for details.`,
-      Failed: (op: string, vm: string, code: string) => `❌ ${op} of **${vm}** failed with **${code}**. The job card above says what to do.`,
+      CompletedWithWarnings: (op: string, vm: string, took: string) =>
+        `⚠️ ${op} of **${vm}** completed with warnings in ${took}. See the job card for details.`,
+      Failed: (op: string, vm: string, code: string) =>
+        `❌ ${op} of **${vm}** failed with **${code}**. The job card above says what to do.`,
       Cancelled: (op: string, vm: string) => `🚫 ${op} of **${vm}** was cancelled.`,
     },
     nextStepsTitle: 'Next steps',
@@ -193,7 +224,7 @@ export const en = {
   /** Azure Backup error codes → what happened and what to do (keys are lower-case: Azure spells some codes two ways). */
   advice: {
     userErrorKeyVaultPermissionsNotConfigured: {
-      meaning: 'Azure Backup cannot read the Key Vault that holds this VM\'s disk encryption keys.',
+      meaning: "Azure Backup cannot read the Key Vault that holds this VM's disk encryption keys.",
       next: 'Grant the Backup Management Service access to the Key Vault (keys and secrets get, list, backup; or Key Vault Administrator on RBAC vaults), then back up again.',
     },
     userErrorEncryptedVmNotSupportedWithDiskEx: {
@@ -202,11 +233,11 @@ export const en = {
     },
     diskEncryptionInternalError: {
       meaning: 'The key or secret this restore needs is missing from the Key Vault.',
-      next: 'Restore the KEK and BEK into the Key Vault first (from the restore job\'s key/secret output), then restore or create the VM again.',
+      next: "Restore the KEK and BEK into the Key Vault first (from the restore job's key/secret output), then restore or create the VM again.",
     },
     bcmProtGetSaSUriAsyncError: {
       meaning: 'The Recovery Services vault cannot use the customer-managed key of the disk encryption set.',
-      next: 'Give the vault\'s managed identity access to the key (get, wrapKey, unwrapKey) in the Key Vault behind the disk encryption set.',
+      next: "Give the vault's managed identity access to the key (get, wrapKey, unwrapKey) in the Key Vault behind the disk encryption set.",
     },
     extensionSnapshotBitlockerError: {
       meaning: 'The snapshot failed: a drive is locked by BitLocker, or the Volume Shadow Copy service had a problem.',
@@ -222,7 +253,14 @@ export const en = {
     },
   } as Record<string, { meaning: string; next: string }>,
   time: {
-    ago: (minutes: number) => (minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} h ago` : `${Math.round(minutes / 1440)} days ago`),
+    ago: (minutes: number) =>
+      minutes < 1
+        ? 'just now'
+        : minutes < 60
+          ? `${minutes} min ago`
+          : minutes < 48 * 60
+            ? `${Math.round(minutes / 60)} h ago`
+            : `${Math.round(minutes / 1440)} days ago`,
   },
 };
 

@@ -20,7 +20,8 @@ export const ja: Messages = {
     cancel: 'キャンセル',
     none: 'なし',
     unknown: '不明',
-    simulatorNote: '組み込みの Azure シミュレーターで動作中です（AZURE_SUBSCRIPTION_ID 未設定）。実際の Azure には一切影響しません。',
+    simulatorNote:
+      '組み込みの Azure シミュレーターで動作中です（AZURE_SUBSCRIPTION_ID 未設定）。実際の Azure には一切影響しません。',
     correlation: (id: string) => `参照番号: ${id}`,
     consistency: {
       AppConsistent: 'アプリケーション整合性',
@@ -42,13 +43,22 @@ export const ja: Messages = {
     cancelledTitle: 'バックアップをキャンセルしました',
     refused: {
       used: (who: string, when: string) => `これは ${when} に ${who} が既に開始しています。2 回目は開始していません。`,
-      cancelled: (who: string, when: string) => `この要求は ${when} に ${who} がキャンセルしました。何も開始していません。`,
-      expired: 'このカードは期限切れです（確認の有効期間は 15 分）。何も開始していません。もう一度コマンドを実行してください。',
+      cancelled: (who: string, when: string) =>
+        `この要求は ${when} に ${who} がキャンセルしました。何も開始していません。`,
+      expired:
+        'このカードは期限切れです（確認の有効期間は 15 分）。何も開始していません。もう一度コマンドを実行してください。',
       missing: 'このカードは無効です。何も開始していません。もう一度コマンドを実行してください。',
       failed: (code: string) => `これは開始できませんでした（${code}）。もう一度コマンドを実行してください。`,
     },
-    interrupted: (vm: string, who: string) => `⚠️ ${who} が確認した **${vm}** の要求は、Azure に届く前に再起動で中断されました。何も開始していません。もう一度コマンドを実行してください。`,
-    operation: { Backup: 'バックアップ', Restore: '復元', ConfigureBackup: '保護の有効化', CrossRegionRestore: 'リージョン間の復元', ...lifecycleJa.jobOperation },
+    interrupted: (vm: string, who: string) =>
+      `⚠️ ${who} が確認した **${vm}** の要求は、Azure に届く前に再起動で中断されました。何も開始していません。もう一度コマンドを実行してください。`,
+    operation: {
+      Backup: 'バックアップ',
+      Restore: '復元',
+      ConfigureBackup: '保護の有効化',
+      CrossRegionRestore: 'リージョン間の復元',
+      ...lifecycleJa.jobOperation,
+    },
     jobStatus: {
       InProgress: '⏳ 実行中',
       Completed: '✅ 完了',
@@ -59,7 +69,11 @@ export const ja: Messages = {
     },
     duration: (ms: number) => {
       const min = Math.round(ms / 60000);
-      return min < 1 ? `${Math.max(1, Math.round(ms / 1000))} 秒` : min < 120 ? `${min} 分` : `${Math.floor(min / 60)} 時間 ${min % 60} 分`;
+      return min < 1
+        ? `${Math.max(1, Math.round(ms / 1000))} 秒`
+        : min < 120
+          ? `${min} 分`
+          : `${Math.floor(min / 60)} 時間 ${min % 60} 分`;
     },
   },
   help: {
@@ -80,19 +94,27 @@ export const ja: Messages = {
   },
   commands: {
     help: { usage: 'ヘルプ', description: 'コマンドの一覧を表示します。' },
-    check: { usage: '<vm> をチェック', description: '事前チェック: 暗号化の種類、Azure Backup の Key Vault アクセス、VM エージェント、保護状態、ADE の制限。' },
+    check: {
+      usage: '<vm> をチェック',
+      description:
+        '事前チェック: 暗号化の種類、Azure Backup の Key Vault アクセス、VM エージェント、保護状態、ADE の制限。',
+    },
   },
   access: {
-    operatorsOnly: '申し訳ありません。この操作はバックアップ オペレーターのみ実行できます。オペレーターは BACKUP_OPERATOR_IDS に登録された方です。オペレーターに依頼するか、ボット管理者に追加を依頼してください。',
-    approversOnly: '申し訳ありません。この操作は承認者のみ実行できます。承認者は BACKUP_APPROVER_IDS に登録された方です。',
+    operatorsOnly:
+      '申し訳ありません。この操作はバックアップ オペレーターのみ実行できます。オペレーターは BACKUP_OPERATOR_IDS に登録された方です。オペレーターに依頼するか、ボット管理者に追加を依頼してください。',
+    approversOnly:
+      '申し訳ありません。この操作は承認者のみ実行できます。承認者は BACKUP_APPROVER_IDS に登録された方です。',
     unknownAction: 'このカードは古いバージョンのボットのもので、現在は使えません。コマンドをもう一度実行してください。',
     malformedAction: 'このカードのデータが正しくありません。コマンドをもう一度実行して新しいカードを表示してください。',
   },
   vmLookup: {
     chosen: (vm: string) => `${vm} を処理しています…`,
-    notFound: (name: string) => `サブスクリプションに **${name}** という VM は見つかりませんでした。名前を確認するか、**リソースグループ/VM名** の形式で指定してください。`,
+    notFound: (name: string) =>
+      `サブスクリプションに **${name}** という VM は見つかりませんでした。名前を確認するか、**リソースグループ/VM名** の形式で指定してください。`,
     choose: (name: string, n: number) => `**${name}** という VM が ${n} 台あります。どれですか？`,
-    invalidName: (name: string) => `「${name}」は有効な VM 名ではありません（英数字・'-'・'_'・'.' で 1〜64 文字。**リソースグループ/VM名** も可）。`,
+    invalidName: (name: string) =>
+      `「${name}」は有効な VM 名ではありません（英数字・'-'・'_'・'.' で 1〜64 文字。**リソースグループ/VM名** も可）。`,
     missingName: (usage: string) => `どの VM ですか？ 使い方: **${usage}**`,
   },
   encryption: {
@@ -133,27 +155,36 @@ export const ja: Messages = {
     allGood: '✅ バックアップの準備ができています。修正は不要です。',
     problemsTitle: '対処が必要な項目',
     problems: {
-      KeyVaultAccessMissing: (vault: string) => `Azure Backup は Key Vault **${vault}** を読み取れません。バックアップは UserErrorKeyVaultPermissionsNotConfigured で失敗します。アクセスを申請してください（承認者の承認が必要です）。`,
-      KeyVaultUnreadable: (vault: string, code: string) => `Key Vault **${vault}** を読み取れず（${code}）、Azure Backup のアクセス権を確認できませんでした。ボットの ID にコンテナーの閲覧者ロールを付与してください。`,
-      AgentNotReady: 'VM エージェントの準備ができていません。バックアップはエージェント経由で拡張機能をインストールします。VM を起動し、エージェントを確認してください（Windows: "RdAgent"/"WindowsAzureGuestAgent" サービス、Linux: waagent）。',
+      KeyVaultAccessMissing: (vault: string) =>
+        `Azure Backup は Key Vault **${vault}** を読み取れません。バックアップは UserErrorKeyVaultPermissionsNotConfigured で失敗します。アクセスを申請してください（承認者の承認が必要です）。`,
+      KeyVaultUnreadable: (vault: string, code: string) =>
+        `Key Vault **${vault}** を読み取れず（${code}）、Azure Backup のアクセス権を確認できませんでした。ボットの ID にコンテナーの閲覧者ロールを付与してください。`,
+      AgentNotReady:
+        'VM エージェントの準備ができていません。バックアップはエージェント経由で拡張機能をインストールします。VM を起動し、エージェントを確認してください（Windows: "RdAgent"/"WindowsAzureGuestAgent" サービス、Linux: waagent）。',
       NotProtected: 'この VM はまだ保護されていません。**<vm> を保護** でバックアップを有効にしてください。',
-      ProtectionUnhealthy: (state: string) => `保護の状態が **${state}** です。コンテナーで直近のエラーを確認してください。`,
+      ProtectionUnhealthy: (state: string) =>
+        `保護の状態が **${state}** です。コンテナーで直近のエラーを確認してください。`,
     },
   },
   errors: {
     generic: 'ボット側で問題が発生しました。もう一度お試しください。繰り返し発生する場合は管理者に連絡してください。',
     azure: (code: string, advice: string) => `Azure から **${code}** が返されました。${advice}`,
     azureAdvice: {
-      AuthorizationFailed: 'ボットの ID にこの操作に必要な Azure ロールがありません。README に記載のロール（チェックは閲覧者、バックアップはバックアップ オペレーター）を付与してください。',
+      AuthorizationFailed:
+        'ボットの ID にこの操作に必要な Azure ロールがありません。README に記載のロール（チェックは閲覧者、バックアップはバックアップ オペレーター）を付与してください。',
       ResourceNotFound: 'リソースが存在しないか、ボットから参照できません。',
       ResourceGroupNotFound: 'このサブスクリプションにそのリソース グループはありません。',
       TooManyRequests: 'Azure が要求を制限しています。1 分ほど待ってから再試行してください。',
       AzureUnreachable: 'Azure に時間内に接続できませんでした。1 分後に再試行してください。',
       InvalidInput: '名前を確認して再試行してください。',
-      ProtectableItemNotFound: 'コンテナーを更新しても Azure Backup がこの VM を検出できません。VM がコンテナーと同じサブスクリプション・リージョンにあり、実行中であることを確認してください。',
-      OperationTimedOut: 'Azure は要求を受け付けましたが、時間内に完了しませんでした。再試行する前にコンテナーのジョブを確認してください。',
-      UserErrorOriginalLocationRestoreNotSupportedForEncryptedVm: 'ADE で暗号化された VM では「既存の置き換え」はサポートされていません。ディスクの復元または新しい VM の作成を使用してください。',
-      UserErrorCrossSubscriptionRestoreNotSupported: 'ADE で暗号化された VM の復元は同じサブスクリプション内に限られます。',
+      ProtectableItemNotFound:
+        'コンテナーを更新しても Azure Backup がこの VM を検出できません。VM がコンテナーと同じサブスクリプション・リージョンにあり、実行中であることを確認してください。',
+      OperationTimedOut:
+        'Azure は要求を受け付けましたが、時間内に完了しませんでした。再試行する前にコンテナーのジョブを確認してください。',
+      UserErrorOriginalLocationRestoreNotSupportedForEncryptedVm:
+        'ADE で暗号化された VM では「既存の置き換え」はサポートされていません。ディスクの復元または新しい VM の作成を使用してください。',
+      UserErrorCrossSubscriptionRestoreNotSupported:
+        'ADE で暗号化された VM の復元は同じサブスクリプション内に限られます。',
       RecoveryPointKeysMissing:
         '復旧ポイントは ADE で暗号化されていますが、キーの詳細（BEK/KEK）がないため復元していません。VM の現在のキーが必要なキーとは限りません。別のポイントを選ぶか、ポータルからキーを指定して復元してください。',
       default: '数分後に再試行してください。失敗が続く場合は、要求 ID を Azure 管理者に伝えてください。',
@@ -174,8 +205,10 @@ export const ja: Messages = {
     retainUntil: '保持期限',
     final: {
       Completed: (op: string, vm: string, took: string) => `✅ **${vm}** の${op}が完了しました（${took}）。`,
-      CompletedWithWarnings: (op: string, vm: string, took: string) => `⚠️ **${vm}** の${op}は警告付きで完了しました（${took}）。詳細はジョブ カードを確認してください。`,
-      Failed: (op: string, vm: string, code: string) => `❌ **${vm}** の${op}は **${code}** で失敗しました。対処方法は上のジョブ カードを確認してください。`,
+      CompletedWithWarnings: (op: string, vm: string, took: string) =>
+        `⚠️ **${vm}** の${op}は警告付きで完了しました（${took}）。詳細はジョブ カードを確認してください。`,
+      Failed: (op: string, vm: string, code: string) =>
+        `❌ **${vm}** の${op}は **${code}** で失敗しました。対処方法は上のジョブ カードを確認してください。`,
       Cancelled: (op: string, vm: string) => `🚫 **${vm}** の${op}はキャンセルされました。`,
     },
     nextStepsTitle: '次の手順',
@@ -198,7 +231,8 @@ export const ja: Messages = {
       next: 'ディスク暗号化セットの Key Vault で、コンテナーのマネージド ID にキーへのアクセス権（get・wrapKey・unwrapKey）を付与してください。',
     },
     extensionSnapshotBitlockerError: {
-      meaning: 'スナップショットに失敗しました。ドライブが BitLocker でロックされているか、ボリューム シャドウ コピー サービスに問題があります。',
+      meaning:
+        'スナップショットに失敗しました。ドライブが BitLocker でロックされているか、ボリューム シャドウ コピー サービスに問題があります。',
       next: 'VM 内のすべての BitLocker ドライブのロックを解除し、VSS サービスが動作していることを確認してから、もう一度バックアップしてください。',
     },
     userErrorGuestAgentStatusUnavailable: {
@@ -211,6 +245,13 @@ export const ja: Messages = {
     },
   },
   time: {
-    ago: (minutes: number) => (minutes < 1 ? 'たった今' : minutes < 60 ? `${minutes} 分前` : minutes < 48 * 60 ? `${Math.round(minutes / 60)} 時間前` : `${Math.round(minutes / 1440)} 日前`),
+    ago: (minutes: number) =>
+      minutes < 1
+        ? 'たった今'
+        : minutes < 60
+          ? `${minutes} 分前`
+          : minutes < 48 * 60
+            ? `${Math.round(minutes / 60)} 時間前`
+            : `${Math.round(minutes / 1440)} 日前`,
   },
 };

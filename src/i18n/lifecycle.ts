@@ -29,7 +29,11 @@ export const lifecycleEn = {
     undelete: 'Undelete backup',
   } satisfies Record<Operation, string>,
   /** Azure's job operations for these writes, as the job card and final message name them. */
-  jobOperation: { DisableBackup: 'Stop backup', DeleteBackupData: 'Delete backup data', Undelete: 'Undelete backup' } as Record<string, string>,
+  jobOperation: {
+    DisableBackup: 'Stop backup',
+    DeleteBackupData: 'Delete backup data',
+    Undelete: 'Undelete backup',
+  } as Record<string, string>,
   draftTitle: (op: string, vm: string) => `${op}: ${vm}?`,
   approvalTitle: (op: string, vm: string) => `Approval needed — ${op}: ${vm}`,
   facts: {
@@ -46,11 +50,22 @@ export const lifecycleEn = {
     expires: 'Expires',
   },
   pointsValue: (count: number, oldest?: string, newest?: string) =>
-    count === 0 ? 'none' : count === 1 ? `1 (${day(newest!)})` : `${count} (oldest ${day(oldest!)}, newest ${day(newest!)})`,
+    count === 0
+      ? 'none'
+      : count === 1
+        ? `1 (${day(newest!)})`
+        : `${count} (oldest ${day(oldest!)}, newest ${day(newest!)})`,
   softDeleteValue: (state: string, days: number) =>
-    state.toLowerCase() === 'disabled' ? 'off' : `${state.toLowerCase() === 'alwayson' ? 'always on (cannot be turned off)' : 'on'}, ${days} days`,
-  immutabilityValue: { Disabled: 'no', Unlocked: 'yes (enabled)', Locked: 'yes (enabled and locked for good)' } as Record<string, string>,
-  policyChange: (from: string, fromDays: number, to: string, toDays: number) => `${from} (keeps up to ${fromDays} days) → ${to} (up to ${toDays} days)`,
+    state.toLowerCase() === 'disabled'
+      ? 'off'
+      : `${state.toLowerCase() === 'alwayson' ? 'always on (cannot be turned off)' : 'on'}, ${days} days`,
+  immutabilityValue: {
+    Disabled: 'no',
+    Unlocked: 'yes (enabled)',
+    Locked: 'yes (enabled and locked for good)',
+  } as Record<string, string>,
+  policyChange: (from: string, fromDays: number, to: string, toDays: number) =>
+    `${from} (keeps up to ${fromDays} days) → ${to} (up to ${toDays} days)`,
   policyValue: (name: string, days: number) => `${name} (keeps up to ${days} days)`,
   /** What happens, in words, on the card: the destructive lines first. */
   consequences: {
@@ -60,10 +75,12 @@ export const lifecycleEn = {
       `⚠️ Backups of **${vm}** stop and **all ${count} recovery point(s)**${count ? ` (oldest ${day(oldest!)}, newest ${day(newest!)})` : ''} are deleted: nothing of ${vm} can be restored from this vault afterwards.`,
     softDeleteKeeps: (vm: string, days: number, until: string, alwaysOn: boolean) =>
       `Soft delete keeps the deleted data **${days} more days** (until ${day(until)}): **undelete ${vm}** brings it back until then; after that it is purged for good.${alwaysOn ? ' Soft delete is always on in this vault and cannot be turned off.' : ''}`,
-    softDeleteOff: '⚠️ Soft delete is **off** in this vault: the data is deleted for good at once and cannot be undeleted.',
+    softDeleteOff:
+      '⚠️ Soft delete is **off** in this vault: the data is deleted for good at once and cannot be undeleted.',
     resume: (vm: string, policy: string, days: number) =>
       `Backups of **${vm}** start again with **${policy}** (keeps points up to ${days} days). Points older than the policy keeps them may be removed once protection resumes: restore any you still need first.`,
-    changePolicy: (vm: string, from: string, to: string) => `**${vm}** moves from **${from}** to **${to}**; its next backups follow ${to}.`,
+    changePolicy: (vm: string, from: string, to: string) =>
+      `**${vm}** moves from **${from}** to **${to}**; its next backups follow ${to}.`,
     shorter: (to: string) => `⚠️ ${to} keeps recovery points for less time: points past its retention are removed.`,
     undelete: (vm: string, count: number, days: number, purgeAt: string) =>
       `The backup of **${vm}** comes back as stopped, with its ${count} recovery point(s); otherwise it is purged in ${days} day(s) (${day(purgeAt)}). Then resume its protection or restore from it.`,
@@ -103,10 +120,12 @@ export const lifecycleEn = {
   refused: {
     self: 'You requested this, so you cannot approve or reject it yourself: another approver must decide. Nothing was changed.',
     notRequester: 'Only the person who asked for this can confirm it. Nothing was changed.',
-    approvalRequired: 'This now needs an approver (APPROVAL_REQUIRED_FOR): run the command again to send it to the approvers. Nothing was changed.',
+    approvalRequired:
+      'This now needs an approver (APPROVAL_REQUIRED_FOR): run the command again to send it to the approvers. Nothing was changed.',
     mismatch: (vm: string) => `To say yes, type **${vm}** exactly in the box. Nothing was changed.`,
     commentRequired: 'Please write a comment saying why you reject the request.',
-    decided: (status: string, who: string, when: string) => `This was already decided (${status}) by ${who} at ${when}. Nothing was changed.`,
+    decided: (status: string, who: string, when: string) =>
+      `This was already decided (${status}) by ${who} at ${when}. Nothing was changed.`,
     submitted: 'This was already sent to the approvers. Nothing was changed.',
     missing: 'This card is no longer valid. Nothing was changed: run the command again.',
   },
@@ -114,18 +133,30 @@ export const lifecycleEn = {
   guard: {
     ImmutableVaultUnexpiredPoints: (vm: string, vault: string, state: string, unexpired: number, lastExpiry?: string) =>
       `🔒 Not sent: vault **${vault}** is immutable (${state}), and ${unexpired} recovery point(s) of **${vm}** have not expired${lastExpiry ? ` (the last expires ${day(lastExpiry)})` : ' (Azure gives no expiry for them: they are kept by their policy, or for good once protection stopped keeping them)'}. An immutable vault refuses to delete them before then. Stop backup keeping the data instead (**stop backup ${vm}**), or delete it once they have expired.`,
-    ImmutableVaultShorterRetention: (vm: string, vault: string, state: string, from: string, fromDays: number, to: string, toDays: number) =>
+    ImmutableVaultShorterRetention: (
+      vm: string,
+      vault: string,
+      state: string,
+      from: string,
+      fromDays: number,
+      to: string,
+      toDays: number,
+    ) =>
       `🔒 Not sent: vault **${vault}** is immutable (${state}), so retention cannot be shortened: **${to}** keeps points up to ${toDays} days, **${from}** (the policy of ${vm} now) up to ${fromDays}. Choose a policy that keeps them at least as long.`,
     SoftDeletedItemNeedsUndelete: (vm: string, purgeAt: string, days: number) =>
       `The backup of **${vm}** is deleted (soft delete keeps it ${days} more day(s), until ${day(purgeAt)}): nothing else can be done to it until it is undeleted. Run **undelete ${vm}**.`,
   },
   state: {
-    notProtected: (vm: string) => `**${vm}** has no backup in the configured vaults: there is nothing to stop, delete, resume or undelete.`,
-    alreadyStopped: (vm: string) => `Backups of **${vm}** are already stopped (its recovery points are kept). **resume backup ${vm}** starts them again; **stop backup ${vm} and delete data** deletes the points.`,
-    alreadyProtected: (vm: string, policy: string) => `**${vm}** is already backed up with **${policy}**. To move it to another policy: **resume backup ${vm} with <policy>**.`,
+    notProtected: (vm: string) =>
+      `**${vm}** has no backup in the configured vaults: there is nothing to stop, delete, resume or undelete.`,
+    alreadyStopped: (vm: string) =>
+      `Backups of **${vm}** are already stopped (its recovery points are kept). **resume backup ${vm}** starts them again; **stop backup ${vm} and delete data** deletes the points.`,
+    alreadyProtected: (vm: string, policy: string) =>
+      `**${vm}** is already backed up with **${policy}**. To move it to another policy: **resume backup ${vm} with <policy>**.`,
     samePolicy: (vm: string, policy: string) => `**${vm}** is already backed up with **${policy}**. Nothing to change.`,
     notDeleted: (vm: string) => `The backup of **${vm}** is not deleted: there is nothing to undelete.`,
-    unknownPolicy: (policy: string, known: string) => `The vault has no VM backup policy named **${policy}**. Its policies: ${known}.`,
+    unknownPolicy: (policy: string, known: string) =>
+      `The vault has no VM backup policy named **${policy}**. Its policies: ${known}.`,
     noPolicies: (vault: string) => `Vault **${vault}** has no VM backup policy to resume with.`,
   },
   /** What Azure answered anyway, turned into what to do. */
@@ -137,13 +168,16 @@ export const lifecycleEn = {
     softDeleted: (vm: string) => `The backup of **${vm}** is soft-deleted: run **undelete ${vm}** first.`,
     notSent: 'Nothing was sent to Azure.',
   },
-  started: (op: string, vm: string, who: string) => `${op} of **${vm}** was started (${who}). Its job card follows in this thread.`,
+  started: (op: string, vm: string, who: string) =>
+    `${op} of **${vm}** was started (${who}). Its job card follows in this thread.`,
   doneNoJob: (op: string, vm: string) => `✅ ${op} of **${vm}** is done (Azure reported no job to follow).`,
   failed: (op: string, vm: string, reason: string) => `❌ ${op} of **${vm}** failed. ${reason}`,
-  rejectedMessage: (op: string, vm: string, who: string, comment: string) => `🚫 ${op} of **${vm}** was rejected by ${who}: "${comment}". Nothing was changed.`,
+  rejectedMessage: (op: string, vm: string, who: string, comment: string) =>
+    `🚫 ${op} of **${vm}** was rejected by ${who}: "${comment}". Nothing was changed.`,
   deleted: {
     title: 'Deleted VM backups (soft delete)',
-    line: (vm: string, vault: string, days: number, purgeAt: string) => `**${vm}** · ${vault} · purged in ${days} day(s) (${day(purgeAt)}) — **undelete ${vm}** brings it back`,
+    line: (vm: string, vault: string, days: number, purgeAt: string) =>
+      `**${vm}** · ${vault} · purged in ${days} day(s) (${day(purgeAt)}) — **undelete ${vm}** brings it back`,
     none: 'No deleted VM backups in the configured vaults.',
   },
   /** `status` of a VM whose backup is stopped, suspended or deleted. */
@@ -151,7 +185,8 @@ export const lifecycleEn = {
     protected: (state: string) => state,
     stopped: 'Stopped — recovery points kept (no new backups)',
     suspended: 'Suspended — recovery points kept as the policy says (no new backups)',
-    softDeleted: (days: number, purgeAt: string) => `Deleted — soft delete keeps it ${days} more day(s), purged ${day(purgeAt)}`,
+    softDeleted: (days: number, purgeAt: string) =>
+      `Deleted — soft delete keeps it ${days} more day(s), purged ${day(purgeAt)}`,
     noPolicy: 'none (stopped)',
     undeleteHint: (vm: string) => `Run **undelete ${vm}** to bring the backup back before it is purged.`,
     resumeHint: (vm: string) => `Run **resume backup ${vm}** to back it up again.`,
@@ -185,7 +220,11 @@ export const lifecycleJa: typeof lifecycleEn = {
     changePolicy: 'バックアップ ポリシーの変更',
     undelete: 'バックアップの削除の取り消し',
   },
-  jobOperation: { DisableBackup: 'バックアップの停止', DeleteBackupData: 'バックアップ データの削除', Undelete: 'バックアップの削除の取り消し' },
+  jobOperation: {
+    DisableBackup: 'バックアップの停止',
+    DeleteBackupData: 'バックアップ データの削除',
+    Undelete: 'バックアップの削除の取り消し',
+  },
   draftTitle: (op: string, vm: string) => `${vm}: ${op}を行いますか？`,
   approvalTitle: (op: string, vm: string) => `承認依頼 — ${vm}: ${op}`,
   facts: {
@@ -202,11 +241,18 @@ export const lifecycleJa: typeof lifecycleEn = {
     expires: '有効期限',
   },
   pointsValue: (count: number, oldest?: string, newest?: string) =>
-    count === 0 ? 'なし' : count === 1 ? `1 個（${dayJa(newest!)}）` : `${count} 個（最古 ${dayJa(oldest!)}、最新 ${dayJa(newest!)}）`,
+    count === 0
+      ? 'なし'
+      : count === 1
+        ? `1 個（${dayJa(newest!)}）`
+        : `${count} 個（最古 ${dayJa(oldest!)}、最新 ${dayJa(newest!)}）`,
   softDeleteValue: (state: string, days: number) =>
-    state.toLowerCase() === 'disabled' ? 'オフ' : `${state.toLowerCase() === 'alwayson' ? '常にオン（オフにできません）' : 'オン'}、${days} 日`,
+    state.toLowerCase() === 'disabled'
+      ? 'オフ'
+      : `${state.toLowerCase() === 'alwayson' ? '常にオン（オフにできません）' : 'オン'}、${days} 日`,
   immutabilityValue: { Disabled: 'いいえ', Unlocked: 'はい（有効）', Locked: 'はい（有効かつロック済み）' },
-  policyChange: (from: string, fromDays: number, to: string, toDays: number) => `${from}（最長 ${fromDays} 日保持）→ ${to}（最長 ${toDays} 日）`,
+  policyChange: (from: string, fromDays: number, to: string, toDays: number) =>
+    `${from}（最長 ${fromDays} 日保持）→ ${to}（最長 ${toDays} 日）`,
   policyValue: (name: string, days: number) => `${name}（最長 ${days} 日保持）`,
   consequences: {
     stop: (vm: string, count: number) =>
@@ -215,17 +261,21 @@ export const lifecycleJa: typeof lifecycleEn = {
       `⚠️ **${vm}** のバックアップを停止し、**${count} 個すべての復旧ポイント**${count ? `（最古 ${dayJa(oldest!)}、最新 ${dayJa(newest!)}）` : ''}を削除します。削除後はこのコンテナーから ${vm} を復元できません。`,
     softDeleteKeeps: (vm: string, days: number, until: string, alwaysOn: boolean) =>
       `論理的な削除により、削除したデータは **あと ${days} 日間**（${dayJa(until)} まで）保持されます。それまでは **${vm} のバックアップの削除を取り消し** で元に戻せますが、その後は完全に消去されます。${alwaysOn ? 'このコンテナーの論理的な削除は常にオンで、オフにできません。' : ''}`,
-    softDeleteOff: '⚠️ このコンテナーでは論理的な削除が **オフ** です。データはただちに完全に削除され、元に戻せません。',
+    softDeleteOff:
+      '⚠️ このコンテナーでは論理的な削除が **オフ** です。データはただちに完全に削除され、元に戻せません。',
     resume: (vm: string, policy: string, days: number) =>
       `**${vm}** のバックアップを **${policy}**（最長 ${days} 日保持）で再開します。ポリシーの保持期間を過ぎた古い復旧ポイントは、再開後に削除されることがあります。必要なものは先に復元してください。`,
-    changePolicy: (vm: string, from: string, to: string) => `**${vm}** を **${from}** から **${to}** に移します。以降のバックアップは ${to} に従います。`,
-    shorter: (to: string) => `⚠️ ${to} は復旧ポイントの保持期間が短いため、その保持期間を過ぎたポイントは削除されます。`,
+    changePolicy: (vm: string, from: string, to: string) =>
+      `**${vm}** を **${from}** から **${to}** に移します。以降のバックアップは ${to} に従います。`,
+    shorter: (to: string) =>
+      `⚠️ ${to} は復旧ポイントの保持期間が短いため、その保持期間を過ぎたポイントは削除されます。`,
     undelete: (vm: string, count: number, days: number, purgeAt: string) =>
       `**${vm}** のバックアップを、${count} 個の復旧ポイントとともに停止状態で元に戻します。元に戻さなければ ${days} 日後（${dayJa(purgeAt)}）に完全に消去されます。その後、保護を再開するか、復元してください。`,
   },
   guardNote: (guard: string) =>
     `🛡️ マルチユーザー承認: この操作は Resource Guard **${guard}** で保護されています。Azure が実行するのは、ボットの ID が ${guard} の **Backup MUA Operator** ロールを持っている間だけです（通常、セキュリティ管理者が PIM で一時的に付与します）。承認の前に依頼してください。ボットがこのロールを自分に付与することはありません。`,
-  immutableNote: (state: string) => `🔒 このコンテナーはイミュータブル（${state}）です。復旧ポイントは有効期限まで削除できず、保持期間も短縮できません。`,
+  immutableNote: (state: string) =>
+    `🔒 このコンテナーはイミュータブル（${state}）です。復旧ポイントは有効期限まで削除できず、保持期間も短縮できません。`,
   labels: {
     reason: '理由（任意）',
     reasonPlaceholder: '例: CHG0042817 で VM を廃止',
@@ -257,28 +307,43 @@ export const lifecycleJa: typeof lifecycleEn = {
   refused: {
     self: 'これはあなたの申請なので、ご自身で承認・却下することはできません。別の承認者が判断する必要があります。何も変更していません。',
     notRequester: 'これを確認できるのは依頼した本人だけです。何も変更していません。',
-    approvalRequired: 'これには承認が必要になりました（APPROVAL_REQUIRED_FOR）。もう一度コマンドを実行して承認者に送信してください。何も変更していません。',
+    approvalRequired:
+      'これには承認が必要になりました（APPROVAL_REQUIRED_FOR）。もう一度コマンドを実行して承認者に送信してください。何も変更していません。',
     mismatch: (vm: string) => `実行するには、入力欄に **${vm}** と正確に入力してください。何も変更していません。`,
     commentRequired: '却下の理由をコメントに記入してください。',
-    decided: (status: string, who: string, when: string) => `これは ${when} に ${who} が既に判断済みです（${status}）。何も変更していません。`,
+    decided: (status: string, who: string, when: string) =>
+      `これは ${when} に ${who} が既に判断済みです（${status}）。何も変更していません。`,
     submitted: 'これは既に承認者に送信されています。何も変更していません。',
     missing: 'このカードは無効です。何も変更していません。もう一度コマンドを実行してください。',
   },
   guard: {
     ImmutableVaultUnexpiredPoints: (vm: string, vault: string, state: string, unexpired: number, lastExpiry?: string) =>
       `🔒 送信していません: コンテナー **${vault}** はイミュータブル（${state}）で、**${vm}** の ${unexpired} 個の復旧ポイントが有効期限前です${lastExpiry ? `（最後の有効期限は ${dayJa(lastExpiry)}）` : '（Azure は有効期限を示していません。ポリシーに従って、または保護停止後は無期限に保持されます）'}。イミュータブル コンテナーは期限前の削除を拒否します。代わりにデータを保持したまま停止する（**${vm} のバックアップを停止**）か、期限後に削除してください。`,
-    ImmutableVaultShorterRetention: (vm: string, vault: string, state: string, from: string, fromDays: number, to: string, toDays: number) =>
+    ImmutableVaultShorterRetention: (
+      vm: string,
+      vault: string,
+      state: string,
+      from: string,
+      fromDays: number,
+      to: string,
+      toDays: number,
+    ) =>
       `🔒 送信していません: コンテナー **${vault}** はイミュータブル（${state}）のため、保持期間を短縮できません。**${to}** の保持は最長 ${toDays} 日、現在の ${vm} のポリシー **${from}** は最長 ${fromDays} 日です。同じ以上の期間保持するポリシーを選んでください。`,
     SoftDeletedItemNeedsUndelete: (vm: string, purgeAt: string, days: number) =>
       `**${vm}** のバックアップは削除済みです（論理的な削除によりあと ${days} 日、${dayJa(purgeAt)} まで保持）。削除を取り消すまで他の操作はできません。**${vm} のバックアップの削除を取り消し** を実行してください。`,
   },
   state: {
-    notProtected: (vm: string) => `**${vm}** のバックアップは設定されたコンテナーにありません。停止・削除・再開・削除の取り消しの対象がありません。`,
-    alreadyStopped: (vm: string) => `**${vm}** のバックアップは既に停止しています（復旧ポイントは保持）。**${vm} のバックアップを再開** で再開、**${vm} のバックアップを停止してデータを削除** でポイントを削除できます。`,
-    alreadyProtected: (vm: string, policy: string) => `**${vm}** は既に **${policy}** でバックアップされています。別のポリシーに移すには **${vm} のバックアップを <policy> で再開** と入力してください。`,
-    samePolicy: (vm: string, policy: string) => `**${vm}** は既に **${policy}** でバックアップされています。変更はありません。`,
+    notProtected: (vm: string) =>
+      `**${vm}** のバックアップは設定されたコンテナーにありません。停止・削除・再開・削除の取り消しの対象がありません。`,
+    alreadyStopped: (vm: string) =>
+      `**${vm}** のバックアップは既に停止しています（復旧ポイントは保持）。**${vm} のバックアップを再開** で再開、**${vm} のバックアップを停止してデータを削除** でポイントを削除できます。`,
+    alreadyProtected: (vm: string, policy: string) =>
+      `**${vm}** は既に **${policy}** でバックアップされています。別のポリシーに移すには **${vm} のバックアップを <policy> で再開** と入力してください。`,
+    samePolicy: (vm: string, policy: string) =>
+      `**${vm}** は既に **${policy}** でバックアップされています。変更はありません。`,
     notDeleted: (vm: string) => `**${vm}** のバックアップは削除されていないため、取り消すものがありません。`,
-    unknownPolicy: (policy: string, known: string) => `コンテナーに **${policy}** という VM バックアップ ポリシーはありません。ポリシー: ${known}`,
+    unknownPolicy: (policy: string, known: string) =>
+      `コンテナーに **${policy}** という VM バックアップ ポリシーはありません。ポリシー: ${known}`,
     noPolicies: (vault: string) => `コンテナー **${vault}** には再開に使える VM バックアップ ポリシーがありません。`,
   },
   advice: {
@@ -286,23 +351,28 @@ export const lifecycleJa: typeof lifecycleEn = {
       `マルチユーザー承認により Azure が拒否しました。ボットの ID は現在 Resource Guard **${guard}**（${guardId}）の **Backup MUA Operator** ロールを持っていません。セキュリティ管理者にこの操作のため一時的（PIM）に付与してもらい、もう一度申請してください。ボットがこのロールを自分に付与することはありません。`,
     immutable: (vm: string) =>
       `コンテナーがイミュータブルです。Azure は復旧ポイントを有効期限まで保持し、保持期間の短縮を認めません。代わりにデータを保持したまま **${vm}** のバックアップを停止するか、ポイントの期限切れを待ってください。`,
-    softDeleted: (vm: string) => `**${vm}** のバックアップは論理的に削除されています。先に **${vm} のバックアップの削除を取り消し** を実行してください。`,
+    softDeleted: (vm: string) =>
+      `**${vm}** のバックアップは論理的に削除されています。先に **${vm} のバックアップの削除を取り消し** を実行してください。`,
     notSent: 'Azure には何も送信していません。',
   },
-  started: (op: string, vm: string, who: string) => `**${vm}** の${op}を開始しました（${who}）。ジョブ カードがこのスレッドに続けて表示されます。`,
+  started: (op: string, vm: string, who: string) =>
+    `**${vm}** の${op}を開始しました（${who}）。ジョブ カードがこのスレッドに続けて表示されます。`,
   doneNoJob: (op: string, vm: string) => `✅ **${vm}** の${op}が完了しました（追跡するジョブはありません）。`,
   failed: (op: string, vm: string, reason: string) => `❌ **${vm}** の${op}に失敗しました。${reason}`,
-  rejectedMessage: (op: string, vm: string, who: string, comment: string) => `🚫 **${vm}** の${op}は ${who} により却下されました:「${comment}」。何も変更していません。`,
+  rejectedMessage: (op: string, vm: string, who: string, comment: string) =>
+    `🚫 **${vm}** の${op}は ${who} により却下されました:「${comment}」。何も変更していません。`,
   deleted: {
     title: '削除済みの VM バックアップ（論理的な削除）',
-    line: (vm: string, vault: string, days: number, purgeAt: string) => `**${vm}** · ${vault} · あと ${days} 日で消去（${dayJa(purgeAt)}）— **${vm} のバックアップの削除を取り消し** で元に戻せます`,
+    line: (vm: string, vault: string, days: number, purgeAt: string) =>
+      `**${vm}** · ${vault} · あと ${days} 日で消去（${dayJa(purgeAt)}）— **${vm} のバックアップの削除を取り消し** で元に戻せます`,
     none: '設定されたコンテナーに削除済みの VM バックアップはありません。',
   },
   statusState: {
     protected: (state: string) => state,
     stopped: '停止 — 復旧ポイントは保持（新しいバックアップなし）',
     suspended: '中断 — 復旧ポイントはポリシーどおり保持（新しいバックアップなし）',
-    softDeleted: (days: number, purgeAt: string) => `削除済み — 論理的な削除によりあと ${days} 日保持、${dayJa(purgeAt)} に消去`,
+    softDeleted: (days: number, purgeAt: string) =>
+      `削除済み — 論理的な削除によりあと ${days} 日保持、${dayJa(purgeAt)} に消去`,
     noPolicy: 'なし（停止中）',
     undeleteHint: (vm: string) => `消去される前に **${vm} のバックアップの削除を取り消し** で元に戻せます。`,
     resumeHint: (vm: string) => `**${vm} のバックアップを再開** でバックアップを再開できます。`,

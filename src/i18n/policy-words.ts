@@ -7,10 +7,11 @@ export function describePolicy(m: Messages, p: BackupPolicyInfo): string {
   const clock = (t: string) => /T(\d{2}:\d{2})/.exec(t)?.[1] ?? t;
   const times = p.scheduleTimes.map(clock).join(', ') || '—';
   const tz = p.timeZone ?? '';
-  const when =
-    p.hourly ? w.schedule.Hourly(p.hourly.intervalHours, clock(p.hourly.windowStart), p.hourly.windowHours, tz)
-    : p.scheduleFrequency === 'Weekly' ? w.schedule.Weekly((p.scheduleWeekdays ?? []).join(', '), times, tz)
-    : w.schedule.Daily(times, tz);
+  const when = p.hourly
+    ? w.schedule.Hourly(p.hourly.intervalHours, clock(p.hourly.windowStart), p.hourly.windowHours, tz)
+    : p.scheduleFrequency === 'Weekly'
+      ? w.schedule.Weekly((p.scheduleWeekdays ?? []).join(', '), times, tz)
+      : w.schedule.Daily(times, tz);
   const keep = [
     p.dailyRetentionDays && w.retention.daily(p.dailyRetentionDays),
     p.weeklyRetentionWeeks && w.retention.weekly(p.weeklyRetentionWeeks),

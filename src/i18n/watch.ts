@@ -2,7 +2,8 @@
 export const watchEn = {
   usage: 'watch here | watch off | watch status',
   description: 'Post failed backups (scheduled ones too) here, with the fix.',
-  on: (vaults: string) => `👀 I'll post failed and warning backups of ${vaults} here, one card per VM per day, with the fix.`,
+  on: (vaults: string) =>
+    `👀 I'll post failed and warning backups of ${vaults} here, one card per VM per day, with the fix.`,
   off: 'Watch is off: I no longer post backup failures anywhere.',
   statusTitle: 'Backup failure watch',
   watching: 'Watching',
@@ -30,8 +31,10 @@ export const watchEn = {
 
 export const watchJa: typeof watchEn = {
   usage: 'ここで監視 | 監視オフ | 監視状況',
-  description: '設定済みコンテナーの失敗したバックアップ（スケジュール実行を含む）を対処方法とともにこのチャネルに投稿します。',
-  on: (vaults: string) => `👀 ${vaults} の失敗・警告付きのバックアップを、VM ごとに 1 日 1 枚のカードで対処方法とともにここに投稿します。`,
+  description:
+    '設定済みコンテナーの失敗したバックアップ（スケジュール実行を含む）を対処方法とともにこのチャネルに投稿します。',
+  on: (vaults: string) =>
+    `👀 ${vaults} の失敗・警告付きのバックアップを、VM ごとに 1 日 1 枚のカードで対処方法とともにここに投稿します。`,
   off: '監視をオフにしました。バックアップの失敗はどこにも投稿しません。',
   statusTitle: 'バックアップ失敗の監視',
   watching: '監視対象',

@@ -30,13 +30,13 @@ export interface JobThreadDeps {
 }
 
 export interface JobThread {
-  save(held: Held): Promise<void>;
+  save: (held: Held) => Promise<void>;
   /** Writes the card (first post or update) when what it would show differs from what it shows; true if it did. */
-  show(held: Held, guard: Guard): Promise<boolean>;
+  show: (held: Held, guard: Guard) => Promise<boolean>;
   /** An ended job leaves the running set: copied to `done/`, then removed from `job/` (a crash between: next tick). */
-  retire(held: Held): Promise<void>;
+  retire: (held: Held) => Promise<void>;
   /** Moves the job on from what the vault's job list says of it (`listed`), reading its details on a new status. */
-  advance(held: Held, listed: BackupJob | undefined, guard: Guard): Promise<void>;
+  advance: (held: Held, listed: BackupJob | undefined, guard: Guard) => Promise<void>;
 }
 
 export function jobThread({ azure, store, poster, clock, nextSteps }: JobThreadDeps): JobThread {

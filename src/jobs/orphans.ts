@@ -22,7 +22,11 @@ const SETTLE_MS = 2 * 60_000;
 const PRUNE_AFTER_MS = 7 * 86_400_000;
 /** After this, a click with no job in Azure is recorded as interrupted. */
 const GIVE_UP_MS = 15 * 60_000;
-const OPERATIONS: Record<PendingAction['kind'], string[]> = { backup: ['Backup'], protect: ['ConfigureBackup'], restore: ['Restore', 'CrossRegionRestore'] };
+const OPERATIONS: Record<PendingAction['kind'], string[]> = {
+  backup: ['Backup'],
+  protect: ['ConfigureBackup'],
+  restore: ['Restore', 'CrossRegionRestore'],
+};
 
 type AnyPayload = BackupPayload | ProtectPayload | RestorePayload;
 
@@ -32,7 +36,13 @@ function target(p: PendingAction<AnyPayload>): { vaultId: string; vm: VmSummary 
   return { vaultId, vm: payload.vm! };
 }
 
-export function createOrphanAdopter(options: { store: StateStore; poster: Poster; clock: Clock; log: Logger; tracker: () => JobTracker }): VaultObserver {
+export function createOrphanAdopter(options: {
+  store: StateStore;
+  poster: Poster;
+  clock: Clock;
+  log: Logger;
+  tracker: () => JobTracker;
+}): VaultObserver {
   const { store, poster, clock, log } = options;
 
   /** This tick's candidates: read once in `wanted()`, used by every vault's `seen()`. */
@@ -42,25 +52,42 @@ export function createOrphanAdopter(options: { store: StateStore; poster: Poster
   async function orphans(): Promise<PendingAction<AnyPayload>[]> {
     const now = clock.now();
     const all = await store.list<PendingAction<AnyPayload>>('pending/');
-    const closed = (p: PendingAction<AnyPayload>) => (p.status !== 'pending' ? p.settled || p.status !== 'used' : now > p.expiresAt);
+    const closed = (p: PendingAction<AnyPayload>) =>
+      p.status !== 'pending' ? p.settled || p.status !== 'used' : now > p.expiresAt;
     await forgetStale(store, all, (p) => closed(p) && now - p.createdAt > PRUNE_AFTER_MS);
     // A click still open (used, not settled) is never closed, so none of these was just deleted.
     return all
       .map((v) => v.value)
-      .filter((p) => p.status === 'used' && !p.settled && !p.jobId && !p.error && p.decidedAt !== undefined && now - p.decidedAt > SETTLE_MS);
+      .filter(
+        (p) =>
+          p.status === 'used' &&
+          !p.settled &&
+          !p.jobId &&
+          !p.error &&
+          p.decidedAt !== undefined &&
+          now - p.decidedAt > SETTLE_MS,
+      );
   }
 
   return {
     async wanted() {
       candidates = await orphans();
       const since = Math.min(clock.now(), ...candidates.map((p) => p.decidedAt! - 60_000));
-      return { vaultIds: [...new Set(candidates.map((p) => target(p).vaultId).filter(Boolean))], since: new Date(since) };
+      return {
+        vaultIds: [...new Set(candidates.map((p) => target(p).vaultId).filter(Boolean))],
+        since: new Date(since),
+      };
     },
     async seen(vaultId, jobs: BackupJob[]) {
       for (const p of candidates) {
         const { vaultId: v, vm } = target(p);
         if (v.toLowerCase() !== vaultId.toLowerCase()) continue;
-        const job = jobs.find((j) => OPERATIONS[p.kind].includes(j.operation) && j.entityFriendlyName.toLowerCase() === vm.name.toLowerCase() && j.startTime.getTime() >= p.decidedAt! - 60_000);
+        const job = jobs.find(
+          (j) =>
+            OPERATIONS[p.kind].includes(j.operation) &&
+            j.entityFriendlyName.toLowerCase() === vm.name.toLowerCase() &&
+            j.startTime.getTime() >= p.decidedAt! - 60_000,
+        );
         if (job) {
           await recordOutcome(store, p.id, { jobId: job.jobId });
           log.info('following a job whose click was interrupted', { pendingId: p.id, jobId: job.jobId });
@@ -77,10 +104,11 @@ export function createOrphanAdopter(options: { store: StateStore; poster: Poster
         } else if (clock.now() - p.decidedAt! > GIVE_UP_MS) {
           await recordOutcome(store, p.id, { error: 'Interrupted' });
           const m = messages(p.locale ?? 'en');
-          await poster.send(p.conversationId, { text: m.common.interrupted(vm.name, p.decidedBy?.name ?? '') }).catch((error) => log.warn('could not report an interrupted click', { pendingId: p.id, error }));
+          await poster
+            .send(p.conversationId, { text: m.common.interrupted(vm.name, p.decidedBy?.name ?? '') })
+            .catch((error) => log.warn('could not report an interrupted click', { pendingId: p.id, error }));
         }
       }
     },
   };
 }
-

@@ -80,7 +80,11 @@ const DONE_KEEP_MS = 7 * 86_400_000;
 
 /** Forgets the jobs that ended more than `DONE_KEEP_MS` before `now`; returns how many. */
 export async function forgetEndedJobs(store: StateStore, now: number): Promise<number> {
-  return forgetStale(store, await store.list<TrackedJob>('done/'), (job) => (job.finishedAt ?? job.createdAt) < now - DONE_KEEP_MS);
+  return forgetStale(
+    store,
+    await store.list<TrackedJob>('done/'),
+    (job) => (job.finishedAt ?? job.createdAt) < now - DONE_KEEP_MS,
+  );
 }
 
 /** Did the bot start following this job (running or ended)? */

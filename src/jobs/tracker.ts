@@ -26,7 +26,16 @@ import { holdLease, leaseFor, mayTake, releaseLease } from '../state/lease';
 import { StateConflictError, type StateStore } from '../state/store';
 import type { Poster } from '../core/poster';
 import { jobThread, type Guard, type Held } from './job-thread';
-import { forgetEndedJobs, jobKey, registerVault, vaultJobsPrefix, vaultKey, viewOf, type TrackedJob, type VaultEntry } from './tracked-job';
+import {
+  forgetEndedJobs,
+  jobKey,
+  registerVault,
+  vaultJobsPrefix,
+  vaultKey,
+  viewOf,
+  type TrackedJob,
+  type VaultEntry,
+} from './tracked-job';
 
 const FORGET_EVERY_MS = 3_600_000;
 
@@ -103,7 +112,8 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
         await advance(held, byId.get(held.job.jobId.toLowerCase()), guard);
       } catch (error) {
         if (lost) return log.info('vault taken over by another instance', { vaultId, instanceId: me });
-        if (error instanceof StateConflictError) log.info('job changed by another instance', { jobId: held.job.jobId, instanceId: me });
+        if (error instanceof StateConflictError)
+          log.info('job changed by another instance', { jobId: held.job.jobId, instanceId: me });
         else log.warn('job update failed; will retry next tick', { jobId: held.job.jobId, error });
       }
     }
@@ -114,7 +124,10 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     const held: Held[] = [];
     for (const { key, value: job, etag } of await store.list<TrackedJob>(vaultJobsPrefix(vaultId))) {
       if (busy.has(key)) continue;
-      if (job.finishedAt) await retire({ job, etag }).catch((error) => log.warn('ended job not moved yet; next tick retries', { jobId: job.jobId, error }));
+      if (job.finishedAt)
+        await retire({ job, etag }).catch((error) =>
+          log.warn('ended job not moved yet; next tick retries', { jobId: job.jobId, error }),
+        );
       else if (mayTake(job.lease, me, now)) held.push({ job, etag });
     }
     return held;
@@ -126,7 +139,8 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   async function tickOnce(): Promise<void> {
     const now = clock.now();
     const vaults = new Map<string, { vaultId: string; lease?: VaultEntry; since?: Date }>();
-    for (const { value } of await store.list<VaultEntry>('vault/')) vaults.set(value.vaultId.toLowerCase(), { vaultId: value.vaultId, lease: value });
+    for (const { value } of await store.list<VaultEntry>('vault/'))
+      vaults.set(value.vaultId.toLowerCase(), { vaultId: value.vaultId, lease: value });
     for (const observer of observers) {
       const { vaultIds, since } = await observer.wanted();
       for (const vaultId of vaultIds) {
@@ -144,11 +158,14 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       }
       const jobs = await runningJobs(vaultId, now);
       if (!jobs.length && !since) continue; // nothing to follow there
-      const taken = await holdLease(store, key, me, now, leaseMs, { keepFresh: true, fields: { vaultId } }).catch((error) => {
-        log.warn('vault lease not taken; will retry next tick', { vaultId, error });
-        return { held: false, takenFrom: undefined };
-      });
-      if (taken.takenFrom) log.info('taking over a vault whose lease ran out', { vaultId, from: taken.takenFrom, instanceId: me });
+      const taken = await holdLease(store, key, me, now, leaseMs, { keepFresh: true, fields: { vaultId } }).catch(
+        (error) => {
+          log.warn('vault lease not taken; will retry next tick', { vaultId, error });
+          return { held: false, takenFrom: undefined };
+        },
+      );
+      if (taken.takenFrom)
+        log.info('taking over a vault whose lease ran out', { vaultId, from: taken.takenFrom, instanceId: me });
       if (!taken.held) {
         heldVaults.delete(key);
         continue;
@@ -162,7 +179,9 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     }
     if (now - forgotAt >= FORGET_EVERY_MS) {
       forgotAt = now;
-      const forgotten = await forgetEndedJobs(store, now).catch((error) => void log.warn('old ended jobs not forgotten yet; next hour retries', { error }));
+      const forgotten = await forgetEndedJobs(store, now).catch(
+        (error) => void log.warn('old ended jobs not forgotten yet; next hour retries', { error }),
+      );
       if (forgotten) log.info('forgot jobs that ended more than a week ago', { forgotten });
     }
   }
@@ -176,7 +195,10 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   const tracker: JobTracker = {
     async track(job) {
       // First sight: one details read, so the card shows the real state from the start.
-      job.view = await azure.getJob(job.vaultId, job.jobId).then((details) => viewOf(details, clock.now()), () => undefined);
+      job.view = await azure.getJob(job.vaultId, job.jobId).then(
+        (details) => viewOf(details, clock.now()),
+        () => undefined,
+      );
       // Created with this instance's lease: whoever polls the vault leaves the job alone until its card is out.
       job.lease = leaseFor(me, clock.now(), leaseMs);
       const key = jobKey(job.vaultId, job.jobId);
@@ -184,9 +206,13 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       try {
         await registerVault(store, job.vaultId);
         const held = { job, etag: await store.put(key, job, { ifNoneMatch: '*' }) };
-        await show(held, async () => undefined).catch((error) => log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }));
+        await show(held, async () => undefined).catch((error) =>
+          log.warn('job card not posted yet; the next tick retries', { jobId: job.jobId, error }),
+        );
         job.lease = undefined;
-        await save(held).catch((error) => log.warn('job lease not given back; it runs out by itself', { jobId: job.jobId, error }));
+        await save(held).catch((error) =>
+          log.warn('job lease not given back; it runs out by itself', { jobId: job.jobId, error }),
+        );
       } catch (error) {
         if (!(error instanceof StateConflictError)) throw error;
         log.warn('job is already tracked', { jobId: job.jobId });
@@ -207,7 +233,9 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;
-      await releaseAll().catch((error) => log.warn('vault leases not given back; they run out by themselves', { error }));
+      await releaseAll().catch((error) =>
+        log.warn('vault leases not given back; they run out by themselves', { error }),
+      );
     },
   };
   return tracker;

@@ -22,7 +22,9 @@ export interface Advice {
 /** The tailored advice for an Azure Backup code, or `undefined` when the catalog has none. */
 export function catalogAdvice(m: Messages, code: string): Advice | undefined {
   const key = Object.keys(m.advice).find((k) => k !== 'default' && k.toLowerCase() === code.toLowerCase());
-  return key ? { code, meaning: m.advice[key].meaning, next: m.advice[key].next, fix: FIXES[code.toLowerCase()] } : undefined;
+  return key
+    ? { code, meaning: m.advice[key].meaning, next: m.advice[key].next, fix: FIXES[code.toLowerCase()] }
+    : undefined;
 }
 
 /** The advice for a code, falling back to the general next step. */
@@ -32,5 +34,7 @@ export function adviceFor(m: Messages, code: string): Advice {
 
 /** Codes with tailored advice (everything in the catalog but the default). */
 export function catalogedCodes(m: Messages): string[] {
-  return Object.keys(m.advice).filter((k) => k !== 'default').map((k) => k[0].toUpperCase() + k.slice(1));
+  return Object.keys(m.advice)
+    .filter((k) => k !== 'default')
+    .map((k) => k[0].toUpperCase() + k.slice(1));
 }

@@ -42,15 +42,37 @@ function lacking(have: string[], need: string[]): string[] {
 export function assessAccessPolicies(vault: KeyVaultInfo, objectId: string, kind: EncryptionKind): AccessAssessment {
   const need = requiredPolicy(kind);
   const mine = vault.accessPolicies.filter((p) => p.objectId.toLowerCase() === objectId.toLowerCase());
-  const keys = lacking(mine.flatMap((p) => p.keys), need.keys);
-  const secrets = lacking(mine.flatMap((p) => p.secrets), need.secrets);
-  const missing = [...(keys.length ? [`keys: ${keys.join(', ')}`] : []), ...(secrets.length ? [`secrets: ${secrets.join(', ')}`] : [])];
-  return { model: 'accessPolicy', granted: missing.length === 0, missing, via: missing.length === 0 ? 'access policy' : undefined };
+  const keys = lacking(
+    mine.flatMap((p) => p.keys),
+    need.keys,
+  );
+  const secrets = lacking(
+    mine.flatMap((p) => p.secrets),
+    need.secrets,
+  );
+  const missing = [
+    ...(keys.length ? [`keys: ${keys.join(', ')}`] : []),
+    ...(secrets.length ? [`secrets: ${secrets.join(', ')}`] : []),
+  ];
+  return {
+    model: 'accessPolicy',
+    granted: missing.length === 0,
+    missing,
+    via: missing.length === 0 ? 'access policy' : undefined,
+  };
 }
 
 /** `Microsoft.KeyVault/vaults/*` covers `Microsoft.KeyVault/vaults/keys/read`; matching is case-insensitive. */
 export function actionCovers(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$', 'i');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('.*') +
+      '$',
+    'i',
+  );
   return re.test(action);
 }
 
@@ -59,11 +81,19 @@ export function missingDataActions(roles: RoleDefinitionInfo[]): string[] {
 }
 
 /** Reads what is needed from Azure and says whether Backup can read the vault. Needs Reader on the vault (and role definitions read). */
-export async function assessKeyVaultAccess(azure: AzurePort, vault: KeyVaultInfo, objectId: string, kind: EncryptionKind): Promise<AccessAssessment> {
+export async function assessKeyVaultAccess(
+  azure: AzurePort,
+  vault: KeyVaultInfo,
+  objectId: string,
+  kind: EncryptionKind,
+): Promise<AccessAssessment> {
   if (vault.permissionModel === 'accessPolicy') return assessAccessPolicies(vault, objectId, kind);
   const assignments = await azure.listRoleAssignments(vault.id, objectId);
-  const roles = await Promise.all([...new Set(assignments.map((a) => a.roleDefinitionId))].map((id) => azure.getRoleDefinition(id)));
+  const roles = await Promise.all(
+    [...new Set(assignments.map((a) => a.roleDefinitionId))].map((id) => azure.getRoleDefinition(id)),
+  );
   const missing = missingDataActions(roles);
-  const via = roles.find((r) => missingDataActions([r]).length === 0)?.roleName ?? roles.map((r) => r.roleName).join(' + ');
+  const via =
+    roles.find((r) => missingDataActions([r]).length === 0)?.roleName ?? roles.map((r) => r.roleName).join(' + ');
   return { model: 'rbac', granted: missing.length === 0, missing, via: missing.length === 0 ? via : undefined };
 }

@@ -2,7 +2,15 @@
  * The preflight behind `check`, and run again before every backup/protect confirmation: everything Azure Backup needs
  * from an encrypted VM, read from Azure, with the problems that would make a backup fail.
  */
-import { isAde, resourceName, type AzurePort, type KeyVaultInfo, type ProtectionInfo, type VmDetails, type VmRef } from '../azure/port';
+import {
+  isAde,
+  resourceName,
+  type AzurePort,
+  type KeyVaultInfo,
+  type ProtectionInfo,
+  type VmDetails,
+  type VmRef,
+} from '../azure/port';
 import { isAzureError } from '../errors';
 import { assessKeyVaultAccess, type AccessAssessment } from './key-vault-access';
 
@@ -48,7 +56,9 @@ export async function runPreflight(azure: AzurePort, ref: VmRef, backupManagemen
   const vaultIds = new Map<string, string>();
   for (const id of [vm.ade?.secretVaultId, vm.ade?.kekVaultId]) if (id) vaultIds.set(id.toLowerCase(), id);
   const [keyVaults, protection] = await Promise.all([
-    isAde(vm.encryption) ? Promise.all([...vaultIds.values()].map((id) => checkVault(azure, id, vm, backupManagementObjectId))) : Promise.resolve([]),
+    isAde(vm.encryption)
+      ? Promise.all([...vaultIds.values()].map((id) => checkVault(azure, id, vm, backupManagementObjectId)))
+      : Promise.resolve([]),
     azure.getProtection(vm),
   ]);
   const problems: Problem[] = [];
@@ -58,7 +68,8 @@ export async function runPreflight(azure: AzurePort, ref: VmRef, backupManagemen
   }
   if (vm.agent.state !== 'Ready') problems.push({ code: 'AgentNotReady' });
   if (!protection) problems.push({ code: 'NotProtected' });
-  else if (!HEALTHY.includes(protection.protectionState.toLowerCase())) problems.push({ code: 'ProtectionUnhealthy', state: protection.protectionState });
+  else if (!HEALTHY.includes(protection.protectionState.toLowerCase()))
+    problems.push({ code: 'ProtectionUnhealthy', state: protection.protectionState });
   return { vm, keyVaults, protection, problems };
 }
 

@@ -25,7 +25,11 @@ export type StateRefusal = 'notProtected' | 'alreadyStopped' | 'alreadyProtected
  * `resume` on a protected item with a policy named is a policy change: the caller asks with `changePolicy` then.
  * `policyId`: the policy asked for (resume, changePolicy).
  */
-export function stateRefusal(operation: ProtectionOperation, p: Pick<ProtectionInfo, 'protectionState' | 'deferredDelete' | 'policyId'> | undefined, policyId?: string): StateRefusal | undefined {
+export function stateRefusal(
+  operation: ProtectionOperation,
+  p: Pick<ProtectionInfo, 'protectionState' | 'deferredDelete' | 'policyId'> | undefined,
+  policyId?: string,
+): StateRefusal | undefined {
   if (!p) return 'notProtected';
   const state = itemState(p);
   // Undelete fits; anything else is the vault guards' refusal (SoftDeletedItemNeedsUndelete), with its purge date.
@@ -45,11 +49,19 @@ export function stateRefusal(operation: ProtectionOperation, p: Pick<ProtectionI
 }
 
 /** The item's state as `status` says it, with the days soft delete still keeps a deleted one; and what to do next. */
-export function itemStateWords(m: Messages, p: Pick<ProtectionInfo, 'protectionState' | 'deferredDelete'>, vm: string, now: number): { state: string; hint?: string } {
+export function itemStateWords(
+  m: Messages,
+  p: Pick<ProtectionInfo, 'protectionState' | 'deferredDelete'>,
+  vm: string,
+  now: number,
+): { state: string; hint?: string } {
   const s = m.lifecycle.statusState;
   switch (itemState(p)) {
     case 'softDeleted':
-      return { state: s.softDeleted(daysUntil(p.deferredDelete!.at, now), p.deferredDelete!.at.toISOString()), hint: s.undeleteHint(vm) };
+      return {
+        state: s.softDeleted(daysUntil(p.deferredDelete!.at, now), p.deferredDelete!.at.toISOString()),
+        hint: s.undeleteHint(vm),
+      };
     case 'stopped':
       return { state: s.stopped, hint: s.resumeHint(vm) };
     case 'suspended':

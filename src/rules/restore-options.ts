@@ -4,7 +4,13 @@
  * region when the vault has cross-region restore enabled (and, for ADE, from vault-tier points). Non-ADE VMs get every
  * type. Pure functions, so the rules are unit-tested on their own.
  */
-import { isAde, type EncryptionKind, type RecoveryPointInfo, type RecoveryVaultInfo, type RestoreKind } from '../azure/port';
+import {
+  isAde,
+  type EncryptionKind,
+  type RecoveryPointInfo,
+  type RecoveryVaultInfo,
+  type RestoreKind,
+} from '../azure/port';
 import { pairedRegion } from './paired-regions';
 
 export interface RestoreChoices {
@@ -17,7 +23,10 @@ export interface RestoreChoices {
   crossRegionUnavailable: boolean;
 }
 
-export function restoreChoices(encryption: EncryptionKind, vault: Pick<RecoveryVaultInfo, 'location' | 'crossRegionRestore'>): RestoreChoices {
+export function restoreChoices(
+  encryption: EncryptionKind,
+  vault: Pick<RecoveryVaultInfo, 'location' | 'crossRegionRestore'>,
+): RestoreChoices {
   const ade = isAde(encryption);
   const paired = pairedRegion(vault.location);
   return {
@@ -47,18 +56,33 @@ export interface RestoreSelection {
 /** An ADE recovery point's BEK secret and, with a KEK, its key: URLs and Key Vault ids, as the point carries them. */
 export type PointKeys = NonNullable<RecoveryPointInfo['keyAndSecret']>;
 
-export type InvalidReason = 'point' | 'kind' | 'resourceGroup' | 'otherSubscription' | 'storage' | 'region' | 'crrTier' | 'crrFromPortal' | 'vmName';
+export type InvalidReason =
+  | 'point'
+  | 'kind'
+  | 'resourceGroup'
+  | 'otherSubscription'
+  | 'storage'
+  | 'region'
+  | 'crrTier'
+  | 'crrFromPortal'
+  | 'vmName';
 
 const RG = /^[-\w._()]{1,90}$/;
 const STORAGE = /^[a-z0-9]{3,24}$/;
 const VM_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/;
-const SUBNET = /^\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.Network\/virtualNetworks\/[-\w.]{2,64}\/subnets\/[-\w.]{1,80}$/i;
+const SUBNET =
+  /^\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/[-\w._()]{1,90}\/providers\/Microsoft\.Network\/virtualNetworks\/[-\w.]{2,64}\/subnets\/[-\w.]{1,80}$/i;
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** Checks the card's inputs against what was offered; nothing here is trusted until it passes. */
 export function validateSelection(
   input: Record<string, unknown>,
-  offered: { points: { name: string; tiers: string[] }[]; choices: RestoreChoices; ade: boolean; subscriptionId: string },
+  offered: {
+    points: { name: string; tiers: string[] }[];
+    choices: RestoreChoices;
+    ade: boolean;
+    subscriptionId: string;
+  },
 ): RestoreSelection | { invalid: InvalidReason } {
   const point = offered.points.find((p) => p.name === str(input.pointName));
   if (!point) return { invalid: 'point' };
@@ -72,11 +96,15 @@ export function validateSelection(
   }
   const resourceGroup = str(input.resourceGroup);
   if (!RG.test(resourceGroup) || resourceGroup.endsWith('.')) return { invalid: 'resourceGroup' };
-  const [saRg, saName] = str(input.storageAccount).includes('/') ? str(input.storageAccount).split('/', 2) : [resourceGroup, str(input.storageAccount)];
+  const [saRg, saName] = str(input.storageAccount).includes('/')
+    ? str(input.storageAccount).split('/', 2)
+    : [resourceGroup, str(input.storageAccount)];
   if (!STORAGE.test(saName) || !RG.test(saRg)) return { invalid: 'storage' };
   const wanted = str(input.region).toLowerCase().replace(/\s+/g, '');
   if (wanted && wanted === offered.choices.pairedRegion) {
-    return offered.ade && !point.tiers.some((t) => /vault|hardened/i.test(t)) ? { invalid: 'crrTier' } : { invalid: 'crrFromPortal' };
+    return offered.ade && !point.tiers.some((t) => /vault|hardened/i.test(t))
+      ? { invalid: 'crrTier' }
+      : { invalid: 'crrFromPortal' };
   }
   const region = offered.choices.regions.find((r) => r.region === wanted || (!wanted && !r.crossRegion));
   if (!region) return { invalid: 'region' };
@@ -89,5 +117,14 @@ export function validateSelection(
     if (!VM_NAME.test(vmName) || !subnet) return { invalid: 'vmName' };
     if (subnet[1].toLowerCase() !== offered.subscriptionId.toLowerCase()) return { invalid: 'otherSubscription' };
   }
-  return { pointName: point.name, kind, region: region.region, crossRegion: region.crossRegion, resourceGroup, storageAccount: { resourceGroup: saRg, name: saName }, vmName, subnetId };
+  return {
+    pointName: point.name,
+    kind,
+    region: region.region,
+    crossRegion: region.crossRegion,
+    resourceGroup,
+    storageAccount: { resourceGroup: saRg, name: saName },
+    vmName,
+    subnetId,
+  };
 }

@@ -22,23 +22,41 @@ const GUARDED_AS: Record<ProtectionOperation, GuardedOperation | undefined> = {
 };
 
 /** The vault's Resource Guard, when it protects `operation`: the card names it and the role Azure will want. */
-export function guardFor(guards: VaultGuards, operation: ProtectionOperation): { id: string; name: string; request?: string } | undefined {
+export function guardFor(
+  guards: VaultGuards,
+  operation: ProtectionOperation,
+): { id: string; name: string; request?: string } | undefined {
   const as = GUARDED_AS[operation];
   const request = as && guardRequestFor(guards, as);
-  return request && guards.resourceGuard ? { id: guards.resourceGuard.id, name: guards.resourceGuard.name, request } : undefined;
+  return request && guards.resourceGuard
+    ? { id: guards.resourceGuard.id, name: guards.resourceGuard.name, request }
+    : undefined;
 }
 
 /** `Unlocked` (enabled) and `Locked` (enabled for good) both hold points until they expire. */
-export const isImmutable = (guards: Pick<VaultGuards, 'immutability'>): boolean => guards.immutability.toLowerCase() !== 'disabled';
+export const isImmutable = (guards: Pick<VaultGuards, 'immutability'>): boolean =>
+  guards.immutability.toLowerCase() !== 'disabled';
 
 /** Soft delete keeps deleted data unless it is `Disabled`; `AlwaysON` cannot be turned off by anyone. */
-export const keepsDeletedData = (guards: Pick<VaultGuards, 'softDelete'>): boolean => guards.softDelete.state.toLowerCase() !== 'disabled';
+export const keepsDeletedData = (guards: Pick<VaultGuards, 'softDelete'>): boolean =>
+  guards.softDelete.state.toLowerCase() !== 'disabled';
 
 const DAY = 86_400_000;
 
 /** The longest a policy keeps a point, in days (weeks, months, years as 7, 31, 366 days): what "shorter retention" compares. */
-export function longestRetentionDays(p: Pick<BackupPolicyInfo, 'dailyRetentionDays' | 'weeklyRetentionWeeks' | 'monthlyRetentionMonths' | 'yearlyRetentionYears'>): number {
-  return Math.max(0, p.dailyRetentionDays ?? 0, (p.weeklyRetentionWeeks ?? 0) * 7, (p.monthlyRetentionMonths ?? 0) * 31, (p.yearlyRetentionYears ?? 0) * 366);
+export function longestRetentionDays(
+  p: Pick<
+    BackupPolicyInfo,
+    'dailyRetentionDays' | 'weeklyRetentionWeeks' | 'monthlyRetentionMonths' | 'yearlyRetentionYears'
+  >,
+): number {
+  return Math.max(
+    0,
+    p.dailyRetentionDays ?? 0,
+    (p.weeklyRetentionWeeks ?? 0) * 7,
+    (p.monthlyRetentionMonths ?? 0) * 31,
+    (p.yearlyRetentionYears ?? 0) * 366,
+  );
 }
 
 /** What a delete would lose, in the card's words: how many points, the oldest and newest, and which have not expired. */
@@ -58,16 +76,25 @@ export function summarisePoints(points: readonly RecoveryPointInfo[], now: numbe
   const known = expiries.every((e) => e !== undefined) && expiries.length > 0;
   return {
     count: points.length,
-    ...(times.length ? { oldest: new Date(times[0]!).toISOString(), newest: new Date(times[times.length - 1]!).toISOString() } : {}),
+    ...(times.length
+      ? { oldest: new Date(times[0]).toISOString(), newest: new Date(times[times.length - 1]).toISOString() }
+      : {}),
     unexpired: expiries.filter((e) => e === undefined || e > now).length,
-    ...(known ? { lastExpiry: new Date(Math.max(...(expiries as number[]))).toISOString() } : {}),
+    ...(known ? { lastExpiry: new Date(Math.max(...(expiries))).toISOString() } : {}),
   };
 }
 
 /** Why the vault forbids the operation now, in the bot's own codes (shown with their reason; nothing is sent). */
 export type GuardRefusal =
   | { code: 'ImmutableVaultUnexpiredPoints'; immutability: string; unexpired: number; lastExpiry?: string }
-  | { code: 'ImmutableVaultShorterRetention'; immutability: string; from: string; fromDays: number; to: string; toDays: number }
+  | {
+      code: 'ImmutableVaultShorterRetention';
+      immutability: string;
+      from: string;
+      fromDays: number;
+      to: string;
+      toDays: number;
+    }
   | { code: 'SoftDeletedItemNeedsUndelete'; purgeAt: string };
 
 export interface GuardCheck {
@@ -81,29 +108,48 @@ export interface GuardCheck {
 }
 
 export function guardRefusal(operation: ProtectionOperation, c: GuardCheck): GuardRefusal | undefined {
-  if (operation !== 'undelete' && isSoftDeleted(c.protection)) return { code: 'SoftDeletedItemNeedsUndelete', purgeAt: c.protection.deferredDelete!.at.toISOString() };
+  if (operation !== 'undelete' && isSoftDeleted(c.protection))
+    return { code: 'SoftDeletedItemNeedsUndelete', purgeAt: c.protection.deferredDelete!.at.toISOString() };
   if (!isImmutable(c.guards)) return undefined;
   const immutability = c.guards.immutability;
   if (operation === 'deleteData' && c.points && c.points.unexpired > 0) {
-    return { code: 'ImmutableVaultUnexpiredPoints', immutability, unexpired: c.points.unexpired, ...(c.points.lastExpiry ? { lastExpiry: c.points.lastExpiry } : {}) };
+    return {
+      code: 'ImmutableVaultUnexpiredPoints',
+      immutability,
+      unexpired: c.points.unexpired,
+      ...(c.points.lastExpiry ? { lastExpiry: c.points.lastExpiry } : {}),
+    };
   }
   if (operation === 'changePolicy' && c.from && c.to && isShorter(c.from, c.to)) {
-    return { code: 'ImmutableVaultShorterRetention', immutability, from: c.from.name, fromDays: longestRetentionDays(c.from), to: c.to.name, toDays: longestRetentionDays(c.to) };
+    return {
+      code: 'ImmutableVaultShorterRetention',
+      immutability,
+      from: c.from.name,
+      fromDays: longestRetentionDays(c.from),
+      to: c.to.name,
+      toDays: longestRetentionDays(c.to),
+    };
   }
   return undefined;
 }
 
 /** Whether `to` keeps points for less time than `from`. */
-export const isShorter = (from: BackupPolicyInfo, to: BackupPolicyInfo): boolean => longestRetentionDays(to) < longestRetentionDays(from);
+export const isShorter = (from: BackupPolicyInfo, to: BackupPolicyInfo): boolean =>
+  longestRetentionDays(to) < longestRetentionDays(from);
 
 /** Days from `now` until `at`, a part day counted whole (13 days and 23 hours are "14 days"), never below 0. */
-export const daysUntil = (at: Date | string, now: number): number => Math.max(0, Math.ceil((new Date(at).getTime() - now) / DAY));
+export const daysUntil = (at: Date | string, now: number): number =>
+  Math.max(0, Math.ceil((new Date(at).getTime() - now) / DAY));
 
 /**
  * Whether the operation needs an approver other than the requester under APPROVAL_REQUIRED_FOR: deleting data always
  * does; a policy change only when the new policy keeps points for less time.
  */
-export function needsApprover(config: Pick<Config, 'approvalRequiredFor'>, operation: ProtectionOperation, shorterRetention = false): boolean {
+export function needsApprover(
+  config: Pick<Config, 'approvalRequiredFor'>,
+  operation: ProtectionOperation,
+  shorterRetention = false,
+): boolean {
   const listed = (name: Config['approvalRequiredFor'][number]) => config.approvalRequiredFor.includes(name);
   switch (operation) {
     case 'deleteData':

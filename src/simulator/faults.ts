@@ -20,7 +20,10 @@ export class Faults {
   /** The first rule matching this request, counted as used. */
   take(method: string, path: string): FaultRule | undefined {
     const hit = this.rules.find(
-      (r) => r.remaining > 0 && (!r.rule.method || r.rule.method.toUpperCase() === method.toUpperCase()) && r.rule.path.test(path),
+      (r) =>
+        r.remaining > 0 &&
+        (!r.rule.method || r.rule.method.toUpperCase() === method.toUpperCase()) &&
+        r.rule.path.test(path),
     );
     if (!hit) return undefined;
     hit.remaining -= 1;

@@ -8,7 +8,13 @@ import { Faults } from './faults';
 import { Router } from './router';
 import { routes } from './routes';
 import { listen } from './server';
-import { AZURE_RETRY_AFTER_SECONDS, DEMO_TIMINGS, type RecordedRequest, type Simulator, type SimulatorOptions } from './types';
+import {
+  AZURE_RETRY_AFTER_SECONDS,
+  DEMO_TIMINGS,
+  type RecordedRequest,
+  type Simulator,
+  type SimulatorOptions,
+} from './types';
 
 export type { Estate } from './estate/model';
 export * from './constants';

@@ -8,7 +8,13 @@
  * than through src/config.ts. Job timings are the demo defaults on the system clock.
  */
 import { writeFileSync } from 'node:fs';
-import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, SIM_TENANT_ID, type Simulator, startSimulator } from './index';
+import {
+  SIM_BACKUP_MANAGEMENT_OBJECT_ID,
+  SIM_RECOVERY_VAULT_IDS,
+  SIM_TENANT_ID,
+  type Simulator,
+  startSimulator,
+} from './index';
 import { AZURE_RETRY_AFTER_SECONDS } from './types';
 
 export interface StandaloneOptions {
@@ -25,10 +31,15 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   const int = (flag: string, fallback: number): number => {
     const raw = value(flag);
     const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} must be a whole number from 0 to 65535, got ${JSON.stringify(raw)}`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+      throw new Error(`${flag} must be a whole number from 0 to 65535, got ${JSON.stringify(raw)}`);
     return n;
   };
-  return { port: int('--port', 0), caOut: value('--ca-out') ?? env.SIMULATOR_CA_OUT, retryAfterSeconds: int('--retry-after', AZURE_RETRY_AFTER_SECONDS) };
+  return {
+    port: int('--port', 0),
+    caOut: value('--ca-out') ?? env.SIMULATOR_CA_OUT,
+    retryAfterSeconds: int('--retry-after', AZURE_RETRY_AFTER_SECONDS),
+  };
 }
 
 export async function runStandalone(options: StandaloneOptions, print: (line: string) => void): Promise<Simulator> {
@@ -39,7 +50,11 @@ export async function runStandalone(options: StandaloneOptions, print: (line: st
   print(`  tenant              ${SIM_TENANT_ID}`);
   print(`  Backup Mgmt Service ${SIM_BACKUP_MANAGEMENT_OBJECT_ID}`);
   print(`  recovery vaults     ${SIM_RECOVERY_VAULT_IDS.join(',')}`);
-  print(options.caOut ? `  CA certificate      ${options.caOut}` : '  CA certificate      (pass --ca-out <file> to write it)');
+  print(
+    options.caOut
+      ? `  CA certificate      ${options.caOut}`
+      : '  CA certificate      (pass --ca-out <file> to write it)',
+  );
   return sim;
 }
 

@@ -48,12 +48,12 @@ function compile(r: Route): CompiledRoute {
     .map((segment) => {
       const greedy = /^\{\*(\w+)\}$/.exec(segment);
       if (greedy) {
-        names.push(greedy[1] as string);
+        names.push(greedy[1]);
         return '(.*?)';
       }
       const param = /^\{(\w+)\}$/.exec(segment);
       if (param) {
-        names.push(param[1] as string);
+        names.push(param[1]);
         return '([^/]+)';
       }
       return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -56,7 +56,11 @@ function send(res: ServerResponse, answer: ArmResponse): void {
     return;
   }
   const text = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text).toString() });
+  res.writeHead(answer.status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text).toString(),
+  });
   res.end(text);
 }
 
@@ -79,7 +83,14 @@ async function handle(deps: ServerDeps, baseUrl: string, req: IncomingMessage, r
     body = text;
   }
   const now = deps.clock.now();
-  deps.requests.push({ method: req.method ?? 'GET', path, query, body, authorization: req.headers.authorization, at: now });
+  deps.requests.push({
+    method: req.method ?? 'GET',
+    path,
+    query,
+    body,
+    authorization: req.headers.authorization,
+    at: now,
+  });
   settle(deps.estate, now, deps.timings);
 
   const fault = deps.faults.take(req.method ?? 'GET', path);
@@ -89,18 +100,42 @@ async function handle(deps: ServerDeps, baseUrl: string, req: IncomingMessage, r
     return;
   }
   if (fault?.status) {
-    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-    return send(res, armError(fault.status, fault.errorCode ?? `Http${fault.status}`, `Injected fault ${fault.status} for ${req.method} ${path}.`, headers));
+    const headers: Record<string, string> =
+      fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+    return send(
+      res,
+      armError(
+        fault.status,
+        fault.errorCode ?? `Http${fault.status}`,
+        `Injected fault ${fault.status} for ${req.method} ${path}.`,
+        headers,
+      ),
+    );
   }
   if (!/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
-    return send(res, armError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."));
+    return send(
+      res,
+      armError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."),
+    );
   }
-  if (typeof body === 'string') return send(res, armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.'));
+  if (typeof body === 'string')
+    return send(
+      res,
+      armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.'),
+    );
   if (!query['api-version']) {
-    return send(res, armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests."));
+    return send(
+      res,
+      armError(
+        400,
+        'MissingApiVersionParameter',
+        'The api-version query parameter (?api-version=) is required for all requests.',
+      ),
+    );
   }
   const match = deps.router.match(req.method ?? 'GET', rawPath);
-  if (!match) return send(res, armError(404, 'InvalidResourceType', `The simulator has no route for ${req.method} ${path}.`));
+  if (!match)
+    return send(res, armError(404, 'InvalidResourceType', `The simulator has no route for ${req.method} ${path}.`));
   const answer = await match.handler({
     params: match.params,
     query,

@@ -37,7 +37,7 @@ function integer(value: Buffer): Buffer {
   let i = 0;
   while (i < value.length - 1 && value[i] === 0) i++;
   const trimmed = value.subarray(i);
-  return tlv(0x02, trimmed[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed);
+  return tlv(0x02, trimmed[0] & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed);
 }
 
 function oid(dotted: string): Buffer {
@@ -54,17 +54,20 @@ function oid(dotted: string): Buffer {
 /** UTCTime through 2049, GeneralizedTime after (RFC 5280 §4.1.2.5). */
 function time(date: Date): Buffer {
   const iso = date.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-  return date.getUTCFullYear() < 2050 ? tlv(0x17, Buffer.from(iso.slice(2), 'ascii')) : tlv(0x18, Buffer.from(iso, 'ascii'));
+  return date.getUTCFullYear() < 2050
+    ? tlv(0x17, Buffer.from(iso.slice(2), 'ascii'))
+    : tlv(0x18, Buffer.from(iso, 'ascii'));
 }
 
-const extension = (id: string, critical: boolean, value: Buffer) => seq(oid(id), ...(critical ? [TRUE] : []), octets(value));
+const extension = (id: string, critical: boolean, value: Buffer) =>
+  seq(oid(id), ...(critical ? [TRUE] : []), octets(value));
 
 export function createLoopbackCert(now = new Date()): LoopbackCert {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const name = seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from('127.0.0.1', 'utf8'))))); // CN=127.0.0.1
   const ecdsaWithSha256 = seq(oid('1.2.840.10045.4.3.2'));
   const serial = randomBytes(16);
-  serial[0] = (serial[0]! & 0x7f) | 0x01; // positive, and 16 bytes long
+  serial[0] = (serial[0] & 0x7f) | 0x01; // positive, and 16 bytes long
   const tbs = seq(
     explicit(0, integer(Buffer.from([2]))), // v3
     integer(serial),
@@ -79,7 +82,11 @@ export function createLoopbackCert(now = new Date()): LoopbackCert {
         extension('2.5.29.19', true, seq(TRUE)), // basicConstraints: cA (clients trust it as its own root)
         extension('2.5.29.15', true, bits(Buffer.from([0x84]), 2)), // keyUsage: digitalSignature, keyCertSign
         extension('2.5.29.37', false, seq(oid('1.3.6.1.5.5.7.3.1'))), // extKeyUsage: serverAuth
-        extension('2.5.29.17', false, seq(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii')))), // subjectAltName
+        extension(
+          '2.5.29.17',
+          false,
+          seq(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii'))),
+        ), // subjectAltName
       ),
     ),
   );

@@ -59,7 +59,8 @@ const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCo
  */
 function blobName(key: string): string {
   const name = encodeURIComponent(key);
-  if (!key || sanitizeBlobKey(key) !== name) throw new Error(`state key "${key.slice(0, 80)}" cannot be stored as a blob (empty path segment or too long)`);
+  if (!key || sanitizeBlobKey(key) !== name)
+    throw new Error(`state key "${key.slice(0, 80)}" cannot be stored as a blob (empty path segment or too long)`);
   return name;
 }
 

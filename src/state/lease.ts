@@ -40,17 +40,25 @@ export async function holdLease(
   durationMs: number,
   options: { keepFresh?: boolean; fields?: Record<string, unknown> } = {},
 ): Promise<{ held: boolean; takenFrom?: string }> {
-  const fresh = (lease: Lease | undefined) => !!options.keepFresh && !!lease && lease.owner === owner && lease.until - now > durationMs / 2;
+  const fresh = (lease: Lease | undefined) =>
+    !!options.keepFresh && !!lease && lease.owner === owner && lease.until - now > durationMs / 2;
   let before: Lease | undefined;
   const { value } = await update<Lease>(store, key, (lease) => {
     before = lease;
-    return mayTake(lease, owner, now) && !fresh(lease) ? { ...(lease ?? options.fields), ...leaseFor(owner, now, durationMs) } : undefined;
+    return mayTake(lease, owner, now) && !fresh(lease)
+      ? { ...(lease ?? options.fields), ...leaseFor(owner, now, durationMs) }
+      : undefined;
   });
   const held = !!value && value.owner === owner && value.until > now;
-  return { held, takenFrom: held && before?.owner && before.owner !== owner && before.until > 0 ? before.owner : undefined };
+  return {
+    held,
+    takenFrom: held && before?.owner && before.owner !== owner && before.until > 0 ? before.owner : undefined,
+  };
 }
 
 /** Gives a standalone lease back (graceful stop), so another instance need not wait for it to run out. */
 export async function releaseLease(store: StateStore, key: string, owner: string): Promise<void> {
-  await update<Lease>(store, key, (lease) => (lease && lease.owner === owner && lease.until > 0 ? { ...lease, until: 0 } : undefined));
+  await update<Lease>(store, key, (lease) =>
+    lease && lease.owner === owner && lease.until > 0 ? { ...lease, until: 0 } : undefined,
+  );
 }

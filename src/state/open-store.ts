@@ -9,8 +9,14 @@ import type { StateStore } from './store';
 export async function openStore(config: Readonly<Config>, log: Logger): Promise<StateStore> {
   if (config.stateBlobConnectionString) {
     // The connection string carries the account key: log the account and container only.
-    const account = /(?:^|;)\s*AccountName=([^;]+)/i.exec(config.stateBlobConnectionString)?.[1] ?? /(?:^|;)\s*BlobEndpoint=([^;?]+)/i.exec(config.stateBlobConnectionString)?.[1];
-    log.info('state in Azure Blob Storage', { account, container: config.stateBlobContainer, instanceId: config.instanceId });
+    const account =
+      /(?:^|;)\s*AccountName=([^;]+)/i.exec(config.stateBlobConnectionString)?.[1] ??
+      /(?:^|;)\s*BlobEndpoint=([^;?]+)/i.exec(config.stateBlobConnectionString)?.[1];
+    log.info('state in Azure Blob Storage', {
+      account,
+      container: config.stateBlobContainer,
+      instanceId: config.instanceId,
+    });
     const { openBlobStore } = await import('./blob-store');
     return openBlobStore({ connectionString: config.stateBlobConnectionString, container: config.stateBlobContainer });
   }

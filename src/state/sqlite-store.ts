@@ -23,9 +23,13 @@ export function openSqliteStore(file: string): StateStore {
   db.pragma('busy_timeout = 5000');
   db.exec('CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL)');
   const select = db.prepare<[string], Row>('SELECT key, value, etag FROM state WHERE key = ?');
-  const upsert = db.prepare('INSERT INTO state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag');
+  const upsert = db.prepare(
+    'INSERT INTO state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
+  );
   const remove = db.prepare('DELETE FROM state WHERE key = ?');
-  const byPrefix = db.prepare<[string, string], Row>('SELECT key, value, etag FROM state WHERE key >= ? AND key < ? ORDER BY key');
+  const byPrefix = db.prepare<[string, string], Row>(
+    'SELECT key, value, etag FROM state WHERE key >= ? AND key < ? ORDER BY key',
+  );
 
   const put = db.transaction((key: string, json: string, options: PutOptions): string => {
     const row = select.get(key);
@@ -36,7 +40,11 @@ export function openSqliteStore(file: string): StateStore {
     return etag;
   });
 
-  const toVersioned = <T>(row: Row): Versioned<T> => ({ key: row.key, value: JSON.parse(row.value) as T, etag: row.etag });
+  const toVersioned = <T>(row: Row): Versioned<T> => ({
+    key: row.key,
+    value: JSON.parse(row.value) as T,
+    etag: row.etag,
+  });
 
   return {
     async get<T>(key: string) {

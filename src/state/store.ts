@@ -63,10 +63,18 @@ export async function update<T>(
  * Deletes the listed items `stale` picks, each only if it is unchanged since it was listed: one changed meanwhile (or
  * already gone) is left for the next round. Returns how many were deleted. How state stops growing with old records.
  */
-export async function forgetStale<T>(store: StateStore, items: Versioned<T>[], stale: (value: T) => boolean): Promise<number> {
+export async function forgetStale<T>(
+  store: StateStore,
+  items: Versioned<T>[],
+  stale: (value: T) => boolean,
+): Promise<number> {
   let forgotten = 0;
   for (const { key, value, etag } of items) {
-    if (stale(value)) await store.delete(key, { ifMatch: etag }).then(() => forgotten++, () => undefined);
+    if (stale(value))
+      await store.delete(key, { ifMatch: etag }).then(
+        () => forgotten++,
+        () => undefined,
+      );
   }
   return forgotten;
 }

@@ -13,11 +13,17 @@ export function toActivity(message: Outgoing): Partial<Activity> {
     text,
     textFormat: text ? 'markdown' : undefined,
     attachments: message.card ? [CardFactory.adaptiveCard(message.card)] : undefined,
-    entities: mentions.length ? mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } })) : undefined,
+    entities: mentions.length
+      ? mentions.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } }))
+      : undefined,
   };
 }
 
 export function toInvokeResponse(result: ActionResult): AdaptiveCardInvokeResponse {
   if ('card' in result) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: result.text as unknown as Record<string, unknown>,
+  };
 }

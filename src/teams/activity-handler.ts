@@ -4,7 +4,13 @@
  * the @mention, picks the language, remembers the conversation reference (so job updates reach the thread after a
  * restart), and answers card clicks with the handler's card or text.
  */
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
+} from 'botbuilder';
 import type { Dispatcher } from '../core/dispatch';
 import type { HandlerContext, Services } from '../core/types';
 import { messages, pickLocale } from '../i18n';
@@ -19,7 +25,7 @@ export interface BotDeps {
   dispatcher: Dispatcher;
   messenger: Messenger;
   /** Collects background work so shutdown (and tests) can wait for it. */
-  track(work: Promise<void>): void;
+  track: (work: Promise<void>) => void;
 }
 
 export class BackupBot extends TeamsActivityHandler {
@@ -31,13 +37,17 @@ export class BackupBot extends TeamsActivityHandler {
     this.remember = referenceKeeper(deps.services.store);
     this.onMessage(async (context, next) => {
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-      await this.inTurn(context, text, { msg: 'message', length: text.length }, (ctx) => this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim()));
+      await this.inTurn(context, text, { msg: 'message', length: text.length }, (ctx) =>
+        this.deps.dispatcher.onText(ctx, text.replace(/<at>[^<]*<\/at>/g, '').trim()),
+      );
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
       if (botAdded && context.activity.conversation.conversationType === 'channel') {
-        await this.inTurn(context, '', { msg: 'installed in a channel' }, (ctx) => this.deps.dispatcher.onEvent(ctx, 'installedInChannel'));
+        await this.inTurn(context, '', { msg: 'installed in a channel' }, (ctx) =>
+          this.deps.dispatcher.onEvent(ctx, 'installedInChannel'),
+        );
       }
       await next();
     });
@@ -46,16 +56,25 @@ export class BackupBot extends TeamsActivityHandler {
   /** botbuilder reads `value.action.type` unguarded: a click without an action object would end the turn in a 501. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const action = (context.activity.value as { action?: unknown } | null | undefined)?.action;
-    if (context.activity.name === 'adaptiveCard/action' && (!action || typeof action !== 'object' || Array.isArray(action))) {
+    if (
+      context.activity.name === 'adaptiveCard/action' &&
+      (!action || typeof action !== 'object' || Array.isArray(action))
+    ) {
       const text = messages(pickLocale(context.activity.locale, '')).access.malformedAction;
       return { status: 200, body: toInvokeResponse({ text }) };
     }
     return super.onInvokeActivity(context);
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
-    const data = value?.action?.data && typeof value.action.data === 'object' ? (value.action.data as Record<string, unknown>) : {};
+    const data =
+      value?.action?.data && typeof value.action.data === 'object'
+        ? (value.action.data)
+        : {};
     return this.inTurn(context, '', { msg: 'card action', verb }, async (turnCtx) => {
       const ctx = { ...turnCtx, cardActivityId: context.activity.replyToId };
       return toInvokeResponse(await this.deps.dispatcher.onAction(ctx, verb, data));
@@ -68,7 +87,12 @@ export class BackupBot extends TeamsActivityHandler {
    * messenger's proactive path. The turn's log line (`what`) is written when it ends, with how long it took and how
    * much of that was spent waiting on Azure.
    */
-  private async inTurn<T>(context: TurnContext, text: string, what: { msg: string } & Record<string, unknown>, handle: (ctx: HandlerContext) => Promise<T>): Promise<T> {
+  private async inTurn<T>(
+    context: TurnContext,
+    text: string,
+    what: { msg: string } & Record<string, unknown>,
+    handle: (ctx: HandlerContext) => Promise<T>,
+  ): Promise<T> {
     const { messenger, track } = this.deps;
     const started = performance.now();
     const azure = timedPort(this.deps.services.azure);
@@ -94,7 +118,9 @@ export class BackupBot extends TeamsActivityHandler {
         track(
           work().catch(async (error) => {
             const m = messages(locale);
-            await messenger.send(conversationId, { text: reportError(log, m, error, 'background') }).catch(() => undefined);
+            await messenger
+              .send(conversationId, { text: reportError(log, m, error, 'background') })
+              .catch(() => undefined);
           }),
         );
       },
@@ -106,7 +132,12 @@ export class BackupBot extends TeamsActivityHandler {
       const { msg, ...fields } = what;
       const spent = azure.spent();
       const tenths = (x: number) => Math.round(x * 10) / 10;
-      log.info(msg, { ...fields, ms: tenths(performance.now() - started), azureMs: tenths(spent.ms), azureCalls: spent.calls });
+      log.info(msg, {
+        ...fields,
+        ms: tenths(performance.now() - started),
+        azureMs: tenths(spent.ms),
+        azureCalls: spent.calls,
+      });
     }
   }
 }

@@ -2,7 +2,15 @@
  * The Bot Framework adapter. With an empty MicrosoftAppId it accepts unauthenticated requests (Emulator, Agents
  * Playground); with an app id, requests without a valid Bot Framework token are refused with 401.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { messages, pickLocale } from '../i18n';
@@ -36,12 +44,17 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
   private reusing(factory: ConnectorFactory): ConnectorFactory {
-    return { create: (serviceUrl: string, audience?: string) => kept(this.clients, `${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)) };
+    return {
+      create: (serviceUrl: string, audience?: string) =>
+        kept(this.clients, `${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience)),
+    };
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<Authenticated> {
     const authenticated = await super.authenticateRequest(activity, authHeader);
-    return authenticated.connectorFactory ? { ...authenticated, connectorFactory: this.reusing(authenticated.connectorFactory) } : authenticated;
+    return authenticated.connectorFactory
+      ? { ...authenticated, connectorFactory: this.reusing(authenticated.connectorFactory) }
+      : authenticated;
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
@@ -68,13 +81,20 @@ class RefusingAdapter extends CloudAdapter {
     super(auth);
   }
 
-  protected override async processActivity(auth: string | Authenticated, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  protected override async processActivity(
+    auth: string | Authenticated,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     if (typeof auth !== 'string') return super.processActivity(auth, activity, logic);
     let authenticated: Authenticated;
     try {
       authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, auth);
     } catch (error) {
-      this.log.warn('request refused: not authenticated', { activityId: activity.id, reason: (error as Error)?.message ?? String(error) });
+      this.log.warn('request refused: not authenticated', {
+        activityId: activity.id,
+        reason: (error as Error)?.message ?? String(error),
+      });
       return { status: 401, body: { error: 'Unauthorized' } };
     }
     return super.processActivity(authenticated, activity, logic);
@@ -96,7 +116,12 @@ export function createAdapter(config: Readonly<Config>, log: Logger, authOverrid
   const adapter = new RefusingAdapter(new ReusingAuthentication(options, credentials), log);
   adapter.onTurnError = async (context, error) => {
     const m = messages(pickLocale(context.activity.locale, context.activity.text));
-    const text = reportError(log.child({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }), m, error, 'turn');
+    const text = reportError(
+      log.child({ activityId: context.activity.id, conversationId: context.activity.conversation?.id }),
+      m,
+      error,
+      'turn',
+    );
     if (context.activity.type === 'message') await context.sendActivity(text).catch(() => undefined);
   };
   return adapter;

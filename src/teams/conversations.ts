@@ -42,6 +42,7 @@ export function referenceKeeper(store: StateStore): (reference: Reference) => Pr
     const id = reference.conversation?.id ?? '';
     await keep(id, reference);
     const channel = channelOf(id);
-    if (reference.conversation && channel !== id) await keep(channel, { ...reference, conversation: { ...reference.conversation, id: channel } });
+    if (reference.conversation && channel !== id)
+      await keep(channel, { ...reference, conversation: { ...reference.conversation, id: channel } });
   };
 }

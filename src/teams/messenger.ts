@@ -47,7 +47,9 @@ function retryAfterMs(error: unknown): number | undefined {
 async function withMentionNames(context: TurnContext, message: Outgoing): Promise<Outgoing> {
   if (!message.mentions?.some((m) => !m.name)) return message;
   const named = await Promise.all(
-    message.mentions.map(async (m) => (m.name ? m : { id: m.id, name: (await TeamsInfo.getMember(context, m.id).catch(() => undefined))?.name ?? '' })),
+    message.mentions.map(async (m) =>
+      m.name ? m : { id: m.id, name: (await TeamsInfo.getMember(context, m.id).catch(() => undefined))?.name ?? '' },
+    ),
   );
   return { ...message, mentions: named.filter((m) => m.name) };
 }
@@ -64,7 +66,10 @@ export function createMessenger(options: MessengerOptions): Messenger {
    * Runs `logic` in a proactive turn and rethrows what it threw: the adapter would otherwise hand the error to
    * `onTurnError` and resolve, and a throttled write would look delivered.
    */
-  async function inTurn<T>(ref: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<T>): Promise<T> {
+  async function inTurn<T>(
+    ref: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
     let result: { value: T } | undefined;
     let failure: { error: unknown } | undefined;
     await adapter.continueConversationAsync(appId, ref, async (context) => {
@@ -85,7 +90,12 @@ export function createMessenger(options: MessengerOptions): Messenger {
     return (logic) => inTurn(ref, logic);
   }
 
-  async function write<T>(conversationId: string, op: string, turn: TurnContext | undefined, logic: (context: TurnContext) => Promise<T>): Promise<T> {
+  async function write<T>(
+    conversationId: string,
+    op: string,
+    turn: TurnContext | undefined,
+    logic: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
     const run = await runner(conversationId, turn);
     for (let attempt = 1; ; attempt++) {
       const wait = limiter.delay(conversationId, clock.now());
@@ -97,7 +107,13 @@ export function createMessenger(options: MessengerOptions): Messenger {
         const status = (error as { statusCode?: number }).statusCode;
         if (!status || !RETRYABLE.has(status) || attempt >= maxAttempts) throw error;
         const backoff = retryAfterMs(error) ?? Math.min(30_000, 500 * 2 ** (attempt - 1)) * (0.8 + Math.random() * 0.4);
-        log.warn('connector throttled or unavailable; retrying', { op, status, attempt, backoffMs: Math.round(backoff), conversationId });
+        log.warn('connector throttled or unavailable; retrying', {
+          op,
+          status,
+          attempt,
+          backoffMs: Math.round(backoff),
+          conversationId,
+        });
         await sleep(backoff);
       }
     }
@@ -115,13 +131,22 @@ export function createMessenger(options: MessengerOptions): Messenger {
   return {
     send(conversationId, message, turn) {
       return serial(conversationId, () =>
-        write(conversationId, 'send', turn, async (context) => (await context.sendActivity(toActivity(await withMentionNames(context, message))))?.id),
+        write(
+          conversationId,
+          'send',
+          turn,
+          async (context) => (await context.sendActivity(toActivity(await withMentionNames(context, message))))?.id,
+        ),
       );
     },
     update(conversationId, activityId, message, turn) {
       return serial(conversationId, () =>
         write(conversationId, 'update', turn, async (context) => {
-          await context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation } as never);
+          await context.updateActivity({
+            ...toActivity(message),
+            id: activityId,
+            conversation: context.activity.conversation,
+          });
         }),
       );
     },

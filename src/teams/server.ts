@@ -2,7 +2,11 @@
 import restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 
-export function createServer(adapter: CloudAdapter, run: (context: TurnContext) => Promise<void>, isReady: () => boolean): restify.Server {
+export function createServer(
+  adapter: CloudAdapter,
+  run: (context: TurnContext) => Promise<void>,
+  isReady: () => boolean,
+): restify.Server {
   const server = restify.createServer({ name: 'ade-backup-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1_000_000 }));
   server.post('/api/messages', async (req, res) => {

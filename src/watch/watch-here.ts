@@ -9,7 +9,14 @@ import { WATCH_KEY, type WatchConfig } from './alert';
  */
 export async function watchHere(ctx: HandlerContext, onlyIfUnset = false): Promise<boolean> {
   const { store, clock } = ctx.services;
-  const config: WatchConfig = { conversationId: ctx.conversation.channelId, locale: ctx.locale, setBy: ctx.user, setAt: clock.now() };
-  const { changed } = await update<WatchConfig>(store, WATCH_KEY, (current) => (onlyIfUnset && current ? undefined : config));
+  const config: WatchConfig = {
+    conversationId: ctx.conversation.channelId,
+    locale: ctx.locale,
+    setBy: ctx.user,
+    setAt: clock.now(),
+  };
+  const { changed } = await update<WatchConfig>(store, WATCH_KEY, (current) =>
+    onlyIfUnset && current ? undefined : config,
+  );
   return changed;
 }

@@ -48,7 +48,9 @@ export function createWatcher({ azure, store, poster, clock, log, config }: Watc
     const existing = (await store.get<Alert>(key))?.value;
     if (existing?.jobIds.includes(job.jobId.toLowerCase())) return;
     const details = await azure.getJob(job.vaultId, job.jobId);
-    const error = details.errors[0] ? { code: details.errors[0].code, message: details.errors[0].message } : { code: '', message: '' };
+    const error = details.errors[0]
+      ? { code: details.errors[0].code, message: details.errors[0].message }
+      : { code: '', message: '' };
     const scheduled = !(await isTracked(store, job.vaultId, job.jobId));
     const vmKey = existing?.vmKey ?? (await vmKeyFor(job.entityFriendlyName));
     const policyName = existing?.policyName ?? (vmKey ? await policyOf(vmKey) : undefined);
@@ -56,8 +58,20 @@ export function createWatcher({ azure, store, poster, clock, log, config }: Watc
     const { value } = await update<Alert>(store, key, (a) => {
       if (a?.jobIds.includes(job.jobId.toLowerCase())) return undefined;
       const base: Alert = a ?? {
-        vmName: job.entityFriendlyName, vmKey, vaultId: job.vaultId, day, kind: job.status === 'Failed' ? 'failed' : 'warning', status: 'open', jobIds: [], count: 0, lastAt: 0,
-        error, policyName, scheduled, conversationId: watch.conversationId, locale: watch.locale,
+        vmName: job.entityFriendlyName,
+        vmKey,
+        vaultId: job.vaultId,
+        day,
+        kind: job.status === 'Failed' ? 'failed' : 'warning',
+        status: 'open',
+        jobIds: [],
+        count: 0,
+        lastAt: 0,
+        error,
+        policyName,
+        scheduled,
+        conversationId: watch.conversationId,
+        locale: watch.locale,
       };
       return {
         ...base,
@@ -84,9 +98,14 @@ export function createWatcher({ azure, store, poster, clock, log, config }: Watc
   async function success(job: BackupJob, open: { key: string; value: Alert }[]): Promise<void> {
     const vault = job.vaultId.toLowerCase();
     for (const { key, value } of open) {
-      if (value.vmName.toLowerCase() !== job.entityFriendlyName.toLowerCase() || value.vaultId.toLowerCase() !== vault) continue;
+      if (value.vmName.toLowerCase() !== job.entityFriendlyName.toLowerCase() || value.vaultId.toLowerCase() !== vault)
+        continue;
       if (job.startTime.getTime() <= value.lastAt && !(job.endTime && job.endTime.getTime() > value.lastAt)) continue;
-      const { value: resolved, changed } = await update<Alert>(store, key, (a) => (a && a.status === 'open' ? { ...a, status: 'resolved', resolvedAt: (job.endTime ?? job.startTime).getTime() } : undefined));
+      const { value: resolved, changed } = await update<Alert>(store, key, (a) =>
+        a && a.status === 'open'
+          ? { ...a, status: 'resolved', resolvedAt: (job.endTime ?? job.startTime).getTime() }
+          : undefined,
+      );
       if (changed && resolved) await show(key, resolved);
     }
   }
@@ -98,7 +117,9 @@ export function createWatcher({ azure, store, poster, clock, log, config }: Watc
     },
     async seen(_vaultId, jobs) {
       if (!watch) return;
-      const backups = jobs.filter((j) => j.operation === 'Backup').sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+      const backups = jobs
+        .filter((j) => j.operation === 'Backup')
+        .sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
       for (const job of backups) {
         try {
           if (job.status === 'Failed' || job.status === 'CompletedWithWarnings') await failure(watch, job);
@@ -108,7 +129,11 @@ export function createWatcher({ azure, store, poster, clock, log, config }: Watc
       }
       const alerts = await store.list<Alert>('alert/');
       // Resolved alerts are kept a week (their cards stay in the channel), so state does not grow with every failure.
-      await forgetStale(store, alerts, (a) => a.status === 'resolved' && (a.resolvedAt ?? a.lastAt) < clock.now() - RESOLVED_KEEP_MS);
+      await forgetStale(
+        store,
+        alerts,
+        (a) => a.status === 'resolved' && (a.resolvedAt ?? a.lastAt) < clock.now() - RESOLVED_KEEP_MS,
+      );
       const open = alerts.filter((a) => a.value.status === 'open');
       if (!open.length) return;
       for (const job of backups.filter((j) => j.status === 'Completed')) await success(job, open);

@@ -26,7 +26,9 @@ describe('findVms', () => {
   it('narrows to one resource group with list(rg)', async () => {
     const vms = await h.port.findVms('web01', 'rg-dev');
     expect(vms).toHaveLength(1);
-    expect(seen(h, 'GET', /resourceGroups\/rg-dev\/providers\/Microsoft\.Compute\/virtualMachines$/i)).not.toHaveLength(0);
+    expect(seen(h, 'GET', /resourceGroups\/rg-dev\/providers\/Microsoft\.Compute\/virtualMachines$/i)).not.toHaveLength(
+      0,
+    );
   });
 
   it('returns nothing for an unknown name', async () => {
@@ -34,7 +36,10 @@ describe('findVms', () => {
   });
 
   it('answers ResourceGroupNotFound for an unknown resource group', async () => {
-    await expect(h.port.findVms('vm001', 'rg-missing')).rejects.toMatchObject({ code: 'ResourceGroupNotFound', statusCode: 404 });
+    await expect(h.port.findVms('vm001', 'rg-missing')).rejects.toMatchObject({
+      code: 'ResourceGroupNotFound',
+      statusCode: 404,
+    });
   });
 
   it('refuses a name that could reshape the URL', async () => {
@@ -92,7 +97,12 @@ describe('getVm', () => {
 
   it('answers ResourceNotFound with a request id for a VM that does not exist', async () => {
     const ref = { ...(await vmRef(h, 'vm001', 'rg-prod')), name: 'vm999' };
-    await expect(h.port.getVm(ref)).rejects.toMatchObject({ code: 'ResourceNotFound', statusCode: 404, operation: 'virtualMachines.get', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    await expect(h.port.getVm(ref)).rejects.toMatchObject({
+      code: 'ResourceNotFound',
+      statusCode: 404,
+      operation: 'virtualMachines.get',
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   it('sends the bearer token on every request', async () => {

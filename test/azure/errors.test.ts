@@ -2,7 +2,6 @@
  * Failures as the bot will meet them: injected ARM errors, throttling, dropped connections, timeouts and a missing
  * token, each ending as an AzureError with the specific code (or a successful SDK retry).
  */
-import type { GetTokenOptions } from '@azure/identity';
 import { createAzurePort, simulatorCredential } from '../../src/azure/sdk-port';
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
 import { fetchSim, seen, useHarness, vmRef } from './harness';
@@ -16,7 +15,12 @@ afterEach(() => h.sim.faults.clear());
 it('403 AuthorizationFailed becomes AzureError AuthorizationFailed with status and request id', async () => {
   h.sim.faults.add({ method: 'GET', path: LIST_VMS, status: 403, errorCode: 'AuthorizationFailed' });
   const error = await h.port.findVms('vm001').catch((e: unknown) => e);
-  expect(error).toMatchObject({ name: 'AzureError', code: 'AuthorizationFailed', statusCode: 403, operation: 'virtualMachines.list' });
+  expect(error).toMatchObject({
+    name: 'AzureError',
+    code: 'AuthorizationFailed',
+    statusCode: 403,
+    operation: 'virtualMachines.list',
+  });
   expect((error as { requestId?: string }).requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -31,14 +35,26 @@ it('a 429 on backup now is retried by the backup SDK too', async () => {
   const vm = await vmRef(h, 'vm006', 'rg-legacy');
   const protection = await h.port.getProtection(vm);
   if (!protection) throw new Error('vm006 should be protected');
-  h.sim.faults.add({ method: 'POST', path: /\/backup$/i, status: 429, retryAfterSeconds: 0, errorCode: 'TooManyRequests' });
-  await expect(h.port.triggerBackup(protection, vm, new Date(h.clock.now() + 86_400_000))).resolves.toMatchObject({ jobId: expect.any(String) });
+  h.sim.faults.add({
+    method: 'POST',
+    path: /\/backup$/i,
+    status: 429,
+    retryAfterSeconds: 0,
+    errorCode: 'TooManyRequests',
+  });
+  await expect(h.port.triggerBackup(protection, vm, new Date(h.clock.now() + 86_400_000))).resolves.toMatchObject({
+    jobId: expect.any(String),
+  });
   expect(seen(h, 'POST', /\/backup$/i)).toHaveLength(2);
 });
 
 it('a persistent 500 becomes AzureError with the ARM code after the SDK gives up', async () => {
   h.sim.faults.add({ method: 'GET', path: /backupJobs$/i, status: 500, errorCode: 'InternalServerError', times: 10 });
-  await expect(h.port.listJobs(PROD, new Date(h.clock.now() - 3_600_000))).rejects.toMatchObject({ code: 'InternalServerError', statusCode: 500, operation: 'backupJobs.list' });
+  await expect(h.port.listJobs(PROD, new Date(h.clock.now() - 3_600_000))).rejects.toMatchObject({
+    code: 'InternalServerError',
+    statusCode: 500,
+    operation: 'backupJobs.list',
+  });
 });
 
 it('an error without a body code falls back to Http<status>', async () => {
@@ -50,7 +66,11 @@ it('a connection dropped once is retried; dropped every time it is AzureUnreacha
   h.sim.faults.add({ method: 'GET', path: LIST_VMS, drop: true });
   await expect(h.port.findVms('vm001')).resolves.toHaveLength(1);
   h.sim.faults.add({ method: 'GET', path: LIST_VMS, drop: true, times: 10 });
-  await expect(h.port.findVms('vm001')).rejects.toMatchObject({ code: 'AzureUnreachable', statusCode: undefined, operation: 'virtualMachines.list' });
+  await expect(h.port.findVms('vm001')).rejects.toMatchObject({
+    code: 'AzureUnreachable',
+    statusCode: undefined,
+    operation: 'virtualMachines.list',
+  });
 });
 
 it('a server slower than the request timeout is AzureUnreachable', async () => {
@@ -67,29 +87,44 @@ it('a server slower than the request timeout is AzureUnreachable', async () => {
 });
 
 it('a request without a bearer token gets 401 AuthenticationFailed, with a request id', async () => {
-  const res = await fetchSim(h, 'GET', `/subscriptions/${h.sim.subscriptionId}/providers/Microsoft.Compute/virtualMachines`, { auth: false });
+  const res = await fetchSim(
+    h,
+    'GET',
+    `/subscriptions/${h.sim.subscriptionId}/providers/Microsoft.Compute/virtualMachines`,
+    { auth: false },
+  );
   expect(res.status).toBe(401);
-  expect(res.json).toEqual({ error: { code: 'AuthenticationFailed', message: expect.stringContaining('Authorization') } });
+  expect(res.json).toEqual({
+    error: { code: 'AuthenticationFailed', message: expect.stringContaining('Authorization') },
+  });
   expect(res.headers['x-ms-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 });
 
 it('a request without api-version gets 400 MissingApiVersionParameter; any api-version is accepted', async () => {
   const path = `/subscriptions/${h.sim.subscriptionId}/providers/Microsoft.Compute/virtualMachines`;
-  await expect(fetchSim(h, 'GET', path, { apiVersion: null })).resolves.toMatchObject({ status: 400, json: { error: { code: 'MissingApiVersionParameter' } } });
+  await expect(fetchSim(h, 'GET', path, { apiVersion: null })).resolves.toMatchObject({
+    status: 400,
+    json: { error: { code: 'MissingApiVersionParameter' } },
+  });
   await expect(fetchSim(h, 'GET', path, { apiVersion: '1999-01-01' })).resolves.toMatchObject({ status: 200 });
 });
 
 it('every client asks for tokens scoped to the endpoint it talks to', async () => {
   const scopes = new Set<string>();
   const spy = {
-    getToken: async (scope: string | string[], _options?: GetTokenOptions) => {
+    getToken: async (scope: string | string[]) => {
       for (const s of [scope].flat()) scopes.add(s);
       return simulatorCredential.getToken(scope);
     },
   };
-  const port = createAzurePort({ subscriptionId: h.sim.subscriptionId, endpoint: h.sim.url, credential: spy, tlsCa: h.sim.ca });
+  const port = createAzurePort({
+    subscriptionId: h.sim.subscriptionId,
+    endpoint: h.sim.url,
+    credential: spy,
+    tlsCa: h.sim.ca,
+  });
   await port.getVm(await vmRef(h, 'vm001', 'rg-prod'));
-  await port.getKeyVault((await port.findKeyVaults('kv-ade-prod'))[0]?.id as string);
+  await port.getKeyVault((await port.findKeyVaults('kv-ade-prod'))[0]?.id);
   await port.getRoleDefinition('00482a5a-887f-4fb3-b363-3b7fe8e74483');
   await port.getRecoveryVault(PROD);
   expect([...scopes]).toEqual([`${h.sim.url}/.default`]);

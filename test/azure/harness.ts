@@ -72,12 +72,17 @@ export async function fetchSim(
 ): Promise<{ status: number; json: unknown; headers: Record<string, unknown> }> {
   const apiVersion = options.apiVersion === undefined ? '2022-04-01' : options.apiVersion;
   const query = apiVersion === null ? '' : `${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`;
-  const headers = { 'content-type': 'application/json', ...(options.auth === false ? {} : { authorization: 'Bearer t' }) };
+  const headers = {
+    'content-type': 'application/json',
+    ...(options.auth === false ? {} : { authorization: 'Bearer t' }),
+  };
   return new Promise((resolve, reject) => {
     const req = https.request(`${harness.sim.url}${path}${query}`, { method, ca: harness.sim.ca, headers }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined, headers: res.headers }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined, headers: res.headers }),
+      );
     });
     req.on('error', reject);
     req.end(options.body === undefined ? undefined : JSON.stringify(options.body));

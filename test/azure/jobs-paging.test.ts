@@ -24,7 +24,9 @@ describe('job list pages', () => {
     const jobs = await paged.port.listJobs(PROD, new Date(paged.clock.now() - WEEK));
     const expected = await whole.port.listJobs(PROD, new Date(whole.clock.now() - WEEK));
     expect(expected.length).toBeGreaterThan(2);
-    expect(jobs.map((j) => [j.entityFriendlyName, j.status, j.startTime.getTime()])).toEqual(expected.map((j) => [j.entityFriendlyName, j.status, j.startTime.getTime()]));
+    expect(jobs.map((j) => [j.entityFriendlyName, j.status, j.startTime.getTime()])).toEqual(
+      expected.map((j) => [j.entityFriendlyName, j.status, j.startTime.getTime()]),
+    );
     expect(new Set(jobs.map((j) => j.jobId)).size).toBe(jobs.length);
 
     const gets = seen(paged, 'GET', /backupJobs$/i);

@@ -1,5 +1,10 @@
 /** Enabling protection (with discovery), recovery points and restores, through the real backup SDK. */
-import { KEY_VAULT_ADMINISTRATOR_ROLE_ID, SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, SIM_SUBSCRIPTION_ID } from '../../src/simulator';
+import {
+  KEY_VAULT_ADMINISTRATOR_ROLE_ID,
+  SIM_BACKUP_MANAGEMENT_OBJECT_ID,
+  SIM_RECOVERY_VAULT_IDS,
+  SIM_SUBSCRIPTION_ID,
+} from '../../src/simulator';
 import type { RestoreRequest } from '../../src/azure/port';
 import { fetchSim, seen, TIMINGS, useHarness, vmRef } from './harness';
 
@@ -29,38 +34,59 @@ describe('enableProtection', () => {
     ]);
     const put = seen(h, 'PUT', /protectedItems\/VM;iaasvmcontainerv2;rg-dev;vm004$/i)[0];
     expect(put?.path).toContain('/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg-dev;vm004/');
-    expect(put?.body).toEqual({ properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: GOLD } });
+    expect(put?.body).toEqual({
+      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: GOLD },
+    });
 
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await h.port.getJob(PROD, jobId as string)).toMatchObject({ operation: 'ConfigureBackup', status: 'InProgress', entityFriendlyName: 'vm004' });
+    expect(await h.port.getJob(PROD, jobId as string)).toMatchObject({
+      operation: 'ConfigureBackup',
+      status: 'InProgress',
+      entityFriendlyName: 'vm004',
+    });
     h.clock.advance(TIMINGS.configureMs);
     expect(await h.port.getJob(PROD, jobId as string)).toMatchObject({ status: 'Completed' });
     const protection = await h.port.getProtection(vm);
     expect(protection).toMatchObject({ policyName: 'GoldPolicy', protectionState: 'IRPending' });
     // Never backed up: Azure says 2001-01-01 and an empty status; the port says nothing rather than a date.
-    const raw = await fetchSim(h, 'GET', put!.path, { apiVersion: '2023-06-01' });
+    const raw = await fetchSim(h, 'GET', put.path, { apiVersion: '2023-06-01' });
     expect(raw.json).toMatchObject({ properties: { lastBackupTime: '2001-01-01T00:00:00Z', lastBackupStatus: '' } });
     expect(protection?.lastBackupTime).toBeUndefined();
     expect(protection?.lastBackupStatus).toBeUndefined();
   });
 
-  it('names the item from the protectable item\'s id, whose last segment differs from its name field', async () => {
+  it("names the item from the protectable item's id, whose last segment differs from its name field", async () => {
     const vm = await vmRef(h, 'vm007', 'rg-dev');
     const listed = await fetchSim(h, 'GET', `${PROD}/backupProtectableItems`, { apiVersion: '2023-06-01' });
-    const item = (listed.json as { value: { id: string; name: string; properties: { virtualMachineId: string } }[] }).value.find(
-      (i) => i.properties.virtualMachineId.toLowerCase() === vm.id.toLowerCase(),
-    );
+    const item = (
+      listed.json as { value: { id: string; name: string; properties: { virtualMachineId: string } }[] }
+    ).value.find((i) => i.properties.virtualMachineId.toLowerCase() === vm.id.toLowerCase());
     expect(item?.name).toBe('iaasvmcontainerv2;rg-dev;vm007');
-    expect(item?.id).toBe(`${PROD}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg-dev;vm007/protectableItems/vm;iaasvmcontainerv2;rg-dev;vm007`);
+    expect(item?.id).toBe(
+      `${PROD}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg-dev;vm007/protectableItems/vm;iaasvmcontainerv2;rg-dev;vm007`,
+    );
     // The request a client naming items from `name` would send is refused, as Azure refuses it.
-    const body = { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: DEFAULT } };
+    const body = {
+      properties: {
+        protectedItemType: 'Microsoft.Compute/virtualMachines',
+        sourceResourceId: vm.id,
+        policyId: DEFAULT,
+      },
+    };
     const container = `${PROD}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg-dev;vm007`;
-    const wrong = await fetchSim(h, 'PUT', `${container}/protectedItems/iaasvmcontainerv2;rg-dev;vm007`, { body, apiVersion: '2023-06-01' });
+    const wrong = await fetchSim(h, 'PUT', `${container}/protectedItems/iaasvmcontainerv2;rg-dev;vm007`, {
+      body,
+      apiVersion: '2023-06-01',
+    });
     expect(wrong.status).toBe(400);
-    expect(h.sim.estate.recoveryVaults.some((v) => v.items.some((i) => i.vmId.toLowerCase() === vm.id.toLowerCase()))).toBe(false);
+    expect(
+      h.sim.estate.recoveryVaults.some((v) => v.items.some((i) => i.vmId.toLowerCase() === vm.id.toLowerCase())),
+    ).toBe(false);
 
     await h.port.enableProtection(vm, PROD, DEFAULT);
-    expect(seen(h, 'PUT', /\/protectedItems\/[^/]+$/).pop()?.path).toBe(`${container}/protectedItems/vm;iaasvmcontainerv2;rg-dev;vm007`);
+    expect(seen(h, 'PUT', /\/protectedItems\/[^/]+$/).pop()?.path).toBe(
+      `${container}/protectedItems/vm;iaasvmcontainerv2;rg-dev;vm007`,
+    );
   });
 
   it('uses the already discovered web01 (rg-prod) without a refresh', async () => {
@@ -71,18 +97,32 @@ describe('enableProtection', () => {
 
   it('fails for vm003 with the Key Vault code until Backup has a role on the RBAC vault', async () => {
     const vm = await vmRef(h, 'vm003', 'rg-prod');
-    await expect(h.port.enableProtection(vm, PROD, DEFAULT)).rejects.toMatchObject({ code: 'UserErrorKeyVaultPermissionsNotConfigured' });
+    await expect(h.port.enableProtection(vm, PROD, DEFAULT)).rejects.toMatchObject({
+      code: 'UserErrorKeyVaultPermissionsNotConfigured',
+    });
     const details = await h.port.getVm(vm);
-    await h.port.createRoleAssignment(details.ade?.secretVaultId as string, KEY_VAULT_ADMINISTRATOR_ROLE_ID, SIM_BACKUP_MANAGEMENT_OBJECT_ID);
+    await h.port.createRoleAssignment(
+      details.ade?.secretVaultId as string,
+      KEY_VAULT_ADMINISTRATOR_ROLE_ID,
+      SIM_BACKUP_MANAGEMENT_OBJECT_ID,
+    );
     await expect(h.port.enableProtection(vm, PROD, DEFAULT)).resolves.toMatchObject({ jobId: expect.any(String) });
   });
 
   it('cannot protect vm008 from a vault in another region', async () => {
-    await expect(h.port.enableProtection(await vmRef(h, 'vm008', 'rg-east'), PROD, DEFAULT)).rejects.toMatchObject({ code: 'ProtectableItemNotFound' });
+    await expect(h.port.enableProtection(await vmRef(h, 'vm008', 'rg-east'), PROD, DEFAULT)).rejects.toMatchObject({
+      code: 'ProtectableItemNotFound',
+    });
   });
 
   it('refuses a policy from another vault', async () => {
-    await expect(h.port.enableProtection(await vmRef(h, 'vm007', 'rg-dev'), PROD, `${SIM_RECOVERY_VAULT_IDS[1]}/backupPolicies/DefaultPolicy`)).rejects.toMatchObject({ code: 'InvalidInput' });
+    await expect(
+      h.port.enableProtection(
+        await vmRef(h, 'vm007', 'rg-dev'),
+        PROD,
+        `${SIM_RECOVERY_VAULT_IDS[1]}/backupPolicies/DefaultPolicy`,
+      ),
+    ).rejects.toMatchObject({ code: 'InvalidInput' });
   });
 });
 
@@ -111,9 +151,13 @@ describe('recovery points and restore', () => {
     const points = await h.port.listRecoveryPoints(req.protection);
     expect(points.length).toBeGreaterThanOrEqual(3);
     expect(points.map((p) => p.time.getTime())).toEqual([...points.map((p) => p.time.getTime())].sort((a, b) => b - a));
-    expect(points[0]).toMatchObject({ isSourceVmEncrypted: true, consistency: 'AppConsistent', tiers: ['Snapshot', 'Vault'] });
+    expect(points[0]).toMatchObject({
+      isSourceVmEncrypted: true,
+      consistency: 'AppConsistent',
+      tiers: ['Snapshot', 'Vault'],
+    });
     expect(points.every((p) => /^\d{16}$/.test(p.name))).toBe(true);
-    await expect(h.port.getRecoveryPoint(req.protection, points[0]!.name)).resolves.toEqual(points[0]);
+    await expect(h.port.getRecoveryPoint(req.protection, points[0].name)).resolves.toEqual(points[0]);
     await expect(h.port.getRecoveryPoint(req.protection, '1234567890123456')).resolves.toBeUndefined();
     expect(points[0]?.keyAndSecret).toEqual({
       secretUrl: req.vm.ade?.secretUrl,
@@ -148,7 +192,12 @@ describe('recovery points and restore', () => {
         },
       },
     });
-    expect(await h.port.getJob(PROD, jobId)).toMatchObject({ operation: 'Restore', status: 'InProgress', currentTask: 'Transfer data', progressPercentage: 0 });
+    expect(await h.port.getJob(PROD, jobId)).toMatchObject({
+      operation: 'Restore',
+      status: 'InProgress',
+      currentTask: 'Transfer data',
+      progressPercentage: 0,
+    });
     h.clock.advance(TIMINGS.restoreMs);
     const done = await h.port.getJob(PROD, jobId);
     expect(done.status).toBe('Completed');
@@ -158,7 +207,9 @@ describe('recovery points and restore', () => {
 
   it('creates a new VM (AlternateLocation) with the target VM, VNet and subnet ids', async () => {
     const subnet = `${RG('rg-restore')}/providers/Microsoft.Network/virtualNetworks/vnet-restore/subnets/default`;
-    await h.port.triggerRestore(await restoreOf('AlternateLocation', { targetVmName: 'vm001-restored', targetSubnetId: subnet }));
+    await h.port.triggerRestore(
+      await restoreOf('AlternateLocation', { targetVmName: 'vm001-restored', targetSubnetId: subnet }),
+    );
     const post = seen(h, 'POST', /\/restore$/).pop();
     expect(post?.body).toMatchObject({
       properties: {
@@ -180,11 +231,19 @@ describe('recovery points and restore', () => {
 
   it('refuses a target in another subscription', async () => {
     const other = '11111111-2222-4333-8444-555555555555';
-    const req = await restoreOf('RestoreDisks', { targetResourceGroupId: RG('rg-x', other), storageAccountId: `${RG('rg-x', other)}/providers/Microsoft.Storage/storageAccounts/stx` });
-    await expect(h.port.triggerRestore(req)).rejects.toMatchObject({ code: 'UserErrorCrossSubscriptionRestoreNotSupported', statusCode: 400 });
+    const req = await restoreOf('RestoreDisks', {
+      targetResourceGroupId: RG('rg-x', other),
+      storageAccountId: `${RG('rg-x', other)}/providers/Microsoft.Storage/storageAccounts/stx`,
+    });
+    await expect(h.port.triggerRestore(req)).rejects.toMatchObject({
+      code: 'UserErrorCrossSubscriptionRestoreNotSupported',
+      statusCode: 400,
+    });
   });
 
   it('says plainly that cross-region restore is not implemented by the port', async () => {
-    await expect(h.port.triggerRestore(await restoreOf('RestoreDisks', { crossRegion: true, region: 'japanwest' }))).rejects.toMatchObject({ code: 'CrossRegionRestoreUnsupported' });
+    await expect(
+      h.port.triggerRestore(await restoreOf('RestoreDisks', { crossRegion: true, region: 'japanwest' })),
+    ).rejects.toMatchObject({ code: 'CrossRegionRestoreUnsupported' });
   });
 });

@@ -23,7 +23,13 @@ it('reads backupStatus once, then only the protected item, until five minutes ha
 it('an item that disappeared sends it back to backupStatus instead of answering from memory', async () => {
   const [vm] = await h.port.findVms('vm005');
   await h.port.getProtection(vm);
-  h.sim.faults.add({ method: 'GET', path: /protectedItems\/vm;iaasvmcontainerv2;rg-dev;vm005$/i, status: 404, errorCode: 'BMSUserErrorObjectNotFound', times: 1 });
+  h.sim.faults.add({
+    method: 'GET',
+    path: /protectedItems\/vm;iaasvmcontainerv2;rg-dev;vm005$/i,
+    status: 404,
+    errorCode: 'BMSUserErrorObjectNotFound',
+    times: 1,
+  });
   const before = since();
   const found = await h.port.getProtection(vm);
   expect(found?.policyName).toBe('GoldPolicy');

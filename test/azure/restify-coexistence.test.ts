@@ -12,8 +12,16 @@ it('backup now (202 + operation status) and discovery (202 then 204) complete wi
   const vm = await vmRef(h, 'vm001', 'rg-prod');
   const protection = await h.port.getProtection(vm);
   if (!protection) throw new Error('vm001 should be protected');
-  await expect(h.port.triggerBackup(protection, vm, new Date(h.clock.now() + 86_400_000))).resolves.toMatchObject({ jobId: expect.any(String) });
-  await expect(h.port.enableProtection(await vmRef(h, 'vm004', 'rg-dev'), SIM_RECOVERY_VAULT_IDS[0] as string, `${SIM_RECOVERY_VAULT_IDS[0]}/backupPolicies/DefaultPolicy`)).resolves.toMatchObject({
+  await expect(h.port.triggerBackup(protection, vm, new Date(h.clock.now() + 86_400_000))).resolves.toMatchObject({
+    jobId: expect.any(String),
+  });
+  await expect(
+    h.port.enableProtection(
+      await vmRef(h, 'vm004', 'rg-dev'),
+      SIM_RECOVERY_VAULT_IDS[0],
+      `${SIM_RECOVERY_VAULT_IDS[0]}/backupPolicies/DefaultPolicy`,
+    ),
+  ).resolves.toMatchObject({
     jobId: expect.any(String),
   });
 });

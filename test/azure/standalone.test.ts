@@ -26,13 +26,22 @@ it('prints its URL and writes the CA it serves with', () => {
 });
 
 it('serves the port with nothing but that URL and CA file', async () => {
-  const url = (lines[0] as string).split(' ').pop() as string;
+  const url = (lines[0]).split(' ').pop() as string;
   const subscriptionId = (lines.find((l) => l.includes('subscription')) as string).trim().split(/\s+/).pop() as string;
-  const port = createAzurePort({ subscriptionId, endpoint: url, credential: simulatorCredential, tlsCa: readFileSync(caOut, 'utf8') });
+  const port = createAzurePort({
+    subscriptionId,
+    endpoint: url,
+    credential: simulatorCredential,
+    tlsCa: readFileSync(caOut, 'utf8'),
+  });
   await expect(port.findVms('web01')).resolves.toHaveLength(2);
 });
 
 it('reads the CA path from SIMULATOR_CA_OUT and rejects a bad port', () => {
-  expect(parseArgs([], { SIMULATOR_CA_OUT: '/tmp/x.pem' })).toEqual({ port: 0, caOut: '/tmp/x.pem', retryAfterSeconds: 60 });
+  expect(parseArgs([], { SIMULATOR_CA_OUT: '/tmp/x.pem' })).toEqual({
+    port: 0,
+    caOut: '/tmp/x.pem',
+    retryAfterSeconds: 60,
+  });
   expect(() => parseArgs(['--port', 'abc'], {})).toThrow(/--port/);
 });

@@ -22,8 +22,16 @@ import { button, card, message, openConversation, signedInAs, thread, writeToBot
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
-const AIKO = { name: 'Aiko Sato', id: 'a11ce000-0000-4000-8000-000000000001', config: path.join(ROOT, 'playground', 'aiko.m365agentsplayground.yml') };
-const BOB = { name: 'Bob Tanaka', id: 'b0b00000-0000-4000-8000-000000000002', config: path.join(ROOT, 'playground', 'bob.m365agentsplayground.yml') };
+const AIKO = {
+  name: 'Aiko Sato',
+  id: 'a11ce000-0000-4000-8000-000000000001',
+  config: path.join(ROOT, 'playground', 'aiko.m365agentsplayground.yml'),
+};
+const BOB = {
+  name: 'Bob Tanaka',
+  id: 'b0b00000-0000-4000-8000-000000000002',
+  config: path.join(ROOT, 'playground', 'bob.m365agentsplayground.yml'),
+};
 /** Bounded waits: a bot answer, a simulated backup from click to Completed. */
 const REPLY_MS = 20_000;
 const JOB_MS = 45_000;
@@ -65,7 +73,11 @@ beforeAll(async () => {
 
 /** How each screen looked when a test ended, passed or failed: the first thing to open when one fails. */
 afterEach(async () => {
-  const test = (expect.getState().currentTestName ?? 'test').replace(SUITE, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 40);
+  const test = (expect.getState().currentTestName ?? 'test')
+    .replace(SUITE, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
   for (const person of [aiko, bob]) await person?.shot(`end-${test}-${person.name}`).catch(() => undefined);
 });
 
@@ -122,7 +134,11 @@ describe(SUITE, () => {
     await aiko.shot('06-aiko-access-request', draft);
     await button(draft, 'Send to approvers').click();
 
-    const request = card(bob.page, 'Approval needed: Azure Backup access to kv-ade-noaccess', 'Waiting for an approver');
+    const request = card(
+      bob.page,
+      'Approval needed: Azure Backup access to kv-ade-noaccess',
+      'Waiting for an approver',
+    );
     await request.waitFor({ timeout: REPLY_MS });
     expect(await request.innerText()).toContain('nightly backups of vm002 fail');
     await message(bob.page, /^Approvers:$/).waitFor({ timeout: REPLY_MS }); // followed by an @mention of each approver
@@ -133,12 +149,16 @@ describe(SUITE, () => {
     // Bob's card answers his click at once; the grant is then applied and the requester told, for both to see. (Aiko's
     // copy of the approval card is not updated in the Playground: it splits a message with text and a card in two and
     // answers 202 without an id, so the bot never learns the card's id. Teams keeps one message with one id.)
-    await card(bob.page, 'Approval needed: Azure Backup access to kv-ade-noaccess', `Approved by ${BOB.name}`).waitFor({ timeout: REPLY_MS });
+    await card(bob.page, 'Approval needed: Azure Backup access to kv-ade-noaccess', `Approved by ${BOB.name}`).waitFor({
+      timeout: REPLY_MS,
+    });
     const applied = /Azure Backup can now read Key Vault kv-ade-noaccess/;
     await message(aiko.page, applied).waitFor({ timeout: REPLY_MS });
     await aiko.shot('08-aiko-grant-applied', message(aiko.page, applied));
     await message(bob.page, applied).waitFor({ timeout: REPLY_MS });
     await bob.shot('09-bob-grant-applied', message(bob.page, applied));
-    expect(app!.simulator!.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$/i.test(r.path))).toHaveLength(1);
+    expect(
+      app!.simulator!.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$/i.test(r.path)),
+    ).toHaveLength(1);
   });
 });

@@ -9,7 +9,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const grantWrites = () => h.simulator.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$|roleAssignments\//i.test(r.path));
+const grantWrites = () =>
+  h.simulator.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$|roleAssignments\//i.test(r.path));
 const lastCard = (writes: ConnectorWrite[]) => cardOf(writes[writes.length - 1]);
 const action = (card: any, verb: string) => card.actions.find((a: { verb: string }) => a.verb === verb);
 
@@ -18,7 +19,11 @@ async function requestAccess(target: string, requester: TestUser = users.alice, 
   const writes = await h.say(`grant backup access ${target}`, { user: requester, locale });
   const draft = lastCard(writes);
   const submit = action(draft, 'grant.submit');
-  const submitted = await h.click('grant.submit', { ...submit.data, reason: 'nightly backups fail' }, { user: requester, locale });
+  const submitted = await h.click(
+    'grant.submit',
+    { ...submit.data, reason: 'nightly backups fail' },
+    { user: requester, locale },
+  );
   const posted = submitted.writes.find((w) => cardOf(w) && action(cardOf(w), 'grant.approve'))!;
   const mention = submitted.writes.find((w) => /Approvers:/.test(w.activity.text ?? ''));
   return { draft, posted, mention, approve: action(cardOf(posted), 'grant.approve'), submitted };
@@ -52,7 +57,9 @@ describe('grant backup access', () => {
 
     const updated = h.connector.messages().get(posted.activityId);
     expect(visibleText(updated.attachments[0].content)).toContain('Approved and applied');
-    expect(h.connector.writes.some((w) => /can now read Key Vault \*\*kv-ade-noaccess\*\*/.test(w.activity.text ?? ''))).toBe(true);
+    expect(
+      h.connector.writes.some((w) => /can now read Key Vault \*\*kv-ade-noaccess\*\*/.test(w.activity.text ?? '')),
+    ).toBe(true);
 
     const check = await h.say('check vm002');
     expect(visibleText(cardOf(check[0]))).toContain('Ready for backup');
@@ -63,9 +70,15 @@ describe('grant backup access', () => {
     expect(visibleText(draft)).toContain('role "Key Vault Administrator"');
     await h.click('grant.approve', approve.data, { user: users.bob });
     const put = grantWrites()[0];
-    expect(put.path).toMatch(/\/providers\/Microsoft\.KeyVault\/vaults\/kv-ade-rbac\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}$/i);
-    expect((put.body as any).properties.roleDefinitionId).toMatch(/roleDefinitions\/00482a5a-887f-4fb3-b363-3b7fe8e74483$/);
-    expect(h.connector.writes.some((w) => /can now read Key Vault \*\*kv-ade-rbac\*\*/.test(w.activity.text ?? ''))).toBe(true);
+    expect(put.path).toMatch(
+      /\/providers\/Microsoft\.KeyVault\/vaults\/kv-ade-rbac\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}$/i,
+    );
+    expect((put.body as any).properties.roleDefinitionId).toMatch(
+      /roleDefinitions\/00482a5a-887f-4fb3-b363-3b7fe8e74483$/,
+    );
+    expect(
+      h.connector.writes.some((w) => /can now read Key Vault \*\*kv-ade-rbac\*\*/.test(w.activity.text ?? '')),
+    ).toBe(true);
   });
 
   it('the requester can never approve, even when also an approver; non-approvers are refused; nothing changes', async () => {
@@ -81,7 +94,11 @@ describe('grant backup access', () => {
 
   it('two approvers clicking at once, several times, apply the grant exactly once', async () => {
     const { approve } = await requestAccess('vm002');
-    await Promise.all(Array.from({ length: 8 }, (_, i) => h.click('grant.approve', approve.data, { user: i % 2 ? users.bob : users.dave })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        h.click('grant.approve', approve.data, { user: i % 2 ? users.bob : users.dave }),
+      ),
+    );
     expect(grantWrites()).toHaveLength(1);
   });
 
@@ -89,9 +106,15 @@ describe('grant backup access', () => {
     const { approve } = await requestAccess('vm002');
     const empty = await h.click('grant.reject', approve.data, { user: users.bob });
     expect(empty.body.value).toContain('write a comment');
-    const reject = await h.click('grant.reject', { ...approve.data, comment: 'use the DR vault instead' }, { user: users.bob });
+    const reject = await h.click(
+      'grant.reject',
+      { ...approve.data, comment: 'use the DR vault instead' },
+      { user: users.bob },
+    );
     expect(visibleText(reject.body.value)).toContain('Rejected');
-    expect(h.connector.writes.some((w) => /rejected by Bob Tanaka: "use the DR vault instead"/.test(w.activity.text ?? ''))).toBe(true);
+    expect(
+      h.connector.writes.some((w) => /rejected by Bob Tanaka: "use the DR vault instead"/.test(w.activity.text ?? '')),
+    ).toBe(true);
     const late = await h.click('grant.approve', approve.data, { user: users.dave });
     expect(late.body.value).toContain('already decided');
     expect(grantWrites()).toHaveLength(0);
@@ -114,7 +137,13 @@ describe('grant backup access', () => {
 
   it('Azure 403 on the grant: a clear message naming the permission the bot needs; the request is recorded as failed', async () => {
     const { approve } = await requestAccess('vm002');
-    h.simulator.faults.add({ method: 'PUT', path: /accessPolicies\/add$/i, status: 403, errorCode: 'AuthorizationFailed', times: 5 });
+    h.simulator.faults.add({
+      method: 'PUT',
+      path: /accessPolicies\/add$/i,
+      status: 403,
+      errorCode: 'AuthorizationFailed',
+      times: 5,
+    });
     await h.click('grant.approve', approve.data, { user: users.bob });
     const text = h.connector.writes.map((w) => w.activity.text ?? '').join('\n');
     expect(text).toContain('The grant on **kv-ade-noaccess** failed');

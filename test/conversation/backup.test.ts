@@ -1,5 +1,5 @@
 /** Backup now, end to end: confirmation card, click, trigger at the simulator, job card updated in the thread. */
-import { cardOf, channel, startHarness, visibleText, type Harness } from '../support/harness';
+import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
 import { users } from '../support/teams';
 
 let h: Harness;
@@ -24,7 +24,8 @@ async function runJobToEnd(maxRounds = 10) {
   for (let i = 0; i < maxRounds; i++) {
     h.clock.advance(20_000);
     await h.tick();
-    if (h.connector.writes.some((w) => w.kind === 'send' && /completed|failed|完了|失敗/i.test(w.activity.text ?? ''))) return;
+    if (h.connector.writes.some((w) => w.kind === 'send' && /completed|failed|完了|失敗/i.test(w.activity.text ?? '')))
+      return;
   }
 }
 
@@ -39,7 +40,11 @@ describe('backup <vm> now', () => {
     expect(input.value).toBe(isoDay(h.clock.now() + 30 * DAY));
 
     const until = isoDay(h.clock.now() + 10 * DAY);
-    const click = await h.click('backup.confirm', { ...confirm.data, retainUntil: until }, { replyToId: 'confirm-card' });
+    const click = await h.click(
+      'backup.confirm',
+      { ...confirm.data, retainUntil: until },
+      { replyToId: 'confirm-card' },
+    );
     expect(click.status).toBe(200);
     expect(click.body.value.body[0].text).toContain('Backup of vm001 is starting');
 
@@ -50,7 +55,9 @@ describe('backup <vm> now', () => {
 
     // The confirmation card is replaced for everyone, and the job card is posted in the same thread.
     expect(h.connector.writes.some((w) => w.kind === 'update' && w.activityId === 'confirm-card')).toBe(true);
-    const jobCardWrite = h.connector.writes.find((w) => w.kind === 'send' && /Backup · vm001/.test(visibleText(cardOf(w))));
+    const jobCardWrite = h.connector.writes.find(
+      (w) => w.kind === 'send' && /Backup · vm001/.test(visibleText(cardOf(w))),
+    );
     expect(jobCardWrite).toBeDefined();
     expect(jobCardWrite!.conversationId).toContain(';messageid=');
     expect(visibleText(cardOf(jobCardWrite))).toContain('In progress');
@@ -75,7 +82,8 @@ describe('backup <vm> now', () => {
     const { confirm } = await confirmCard();
     await h.click('backup.confirm', confirm.data, { replyToId: 'confirm-card' });
     await runJobToEnd();
-    const ended = async () => (await h.app.services.store.list<{ jobId: string; finishedAt?: number }>('done/')).map((e) => e.value);
+    const ended = async () =>
+      (await h.app.services.store.list<{ jobId: string; finishedAt?: number }>('done/')).map((e) => e.value);
     const [job] = await ended();
     expect(job?.finishedAt).toBeDefined();
     h.clock.advance(6 * DAY);
@@ -84,7 +92,9 @@ describe('backup <vm> now', () => {
     h.clock.advance(2 * DAY);
     await h.tick();
     expect(await ended()).toEqual([]);
-    expect(h.logs.some((l) => l.includes('forgot jobs that ended more than a week ago') && l.includes('"forgotten":1'))).toBe(true);
+    expect(
+      h.logs.some((l) => l.includes('forgot jobs that ended more than a week ago') && l.includes('"forgotten":1')),
+    ).toBe(true);
   });
 
   it('Japanese: vm001 を今すぐバックアップ 10日保持', async () => {
@@ -117,7 +127,9 @@ describe('backup <vm> now', () => {
   it('many concurrent clicks, from two users, start exactly one backup; the others are told', async () => {
     const { confirm } = await confirmCard();
     const clicks = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => h.click('backup.confirm', confirm.data, { user: i % 2 ? users.dave : users.alice })),
+      Array.from({ length: 12 }, (_, i) =>
+        h.click('backup.confirm', confirm.data, { user: i % 2 ? users.dave : users.alice }),
+      ),
     );
     expect(backupPosts()).toHaveLength(1);
     const texts = clicks.map((c) => visibleText(c.body.value));
@@ -158,7 +170,9 @@ describe('backup <vm> now', () => {
     await runJobToEnd();
     const updates = h.connector.writes.filter((w) => w.kind === 'update' && w.activityId === card.activityId);
     expect(visibleText(cardOf(updates[updates.length - 1]))).toContain('Completed');
-    expect(h.connector.writes.filter((w) => /Backup · vm001/.test(visibleText(cardOf(w))) && w.kind === 'send')).toHaveLength(1);
+    expect(
+      h.connector.writes.filter((w) => /Backup · vm001/.test(visibleText(cardOf(w))) && w.kind === 'send'),
+    ).toHaveLength(1);
   });
 
   it('connector 429s on the final update are retried after Retry-After; the final state is not lost', async () => {
@@ -177,15 +191,31 @@ describe('backup <vm> now', () => {
 
   it('ARM 429 on trigger is retried by the SDK; persistent 500 tells the user the code and records the failure', async () => {
     const first = await confirmCard();
-    h.simulator.faults.add({ method: 'POST', path: /\/backup$/i, status: 429, retryAfterSeconds: 0, errorCode: 'TooManyRequests', times: 1 });
+    h.simulator.faults.add({
+      method: 'POST',
+      path: /\/backup$/i,
+      status: 429,
+      retryAfterSeconds: 0,
+      errorCode: 'TooManyRequests',
+      times: 1,
+    });
     await h.click('backup.confirm', first.confirm.data);
     expect(h.connector.writes.some((w) => /Backup · vm001/.test(visibleText(cardOf(w))))).toBe(true);
 
     const second = await confirmCard('backup vm005 now');
-    h.simulator.faults.add({ method: 'POST', path: /\/backup$/i, status: 500, errorCode: 'InternalServerError', times: 20 });
+    h.simulator.faults.add({
+      method: 'POST',
+      path: /\/backup$/i,
+      status: 500,
+      errorCode: 'InternalServerError',
+      times: 20,
+    });
     const before = h.connector.writes.length;
     await h.click('backup.confirm', second.confirm.data);
-    const message = h.connector.writes.slice(before).map((w) => w.activity.text ?? '').join('\n');
+    const message = h.connector.writes
+      .slice(before)
+      .map((w) => w.activity.text ?? '')
+      .join('\n');
     expect(message).toContain('could not be started');
     expect(message).toContain('InternalServerError');
     const again = await h.click('backup.confirm', second.confirm.data);
@@ -199,7 +229,9 @@ describe('status <vm>', () => {
     expect(before).toContain('Protected · rsv-prod-japaneast');
     expect(before).toContain('DefaultPolicy');
     expect(before).toMatch(/Last backup\s+Completed · /);
-    expect(before).toMatch(/Latest recovery point\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · application-consistent · Snapshot \+ Vault/);
+    expect(before).toMatch(
+      /Latest recovery point\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · application-consistent · Snapshot \+ Vault/,
+    );
     expect(before).toMatch(/Running jobs\s+none$/);
 
     const { confirm } = await confirmCard();
@@ -215,7 +247,11 @@ describe('status <vm>', () => {
   });
 
   it("logs each turn when it ends: how long it took and how much of that was Azure's", async () => {
-    const turnLog = () => h.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'message').pop();
+    const turnLog = () =>
+      h.logs
+        .map((l) => JSON.parse(l))
+        .filter((l) => l.msg === 'message')
+        .pop();
     await h.say('status vm001');
     const status = turnLog();
     expect(status).toMatchObject({ level: 'info', conversationId: expect.any(String) });

@@ -20,7 +20,15 @@ const say = async (text: string, locale = 'en-US', where = channel) => {
 describe('help', () => {
   it('lists every command in English, and says it runs on the simulator', async () => {
     const text = await say('help');
-    for (const usage of ['check <vm>', 'backup <vm> now', 'status <vm>', 'jobs [<vm>]', 'grant backup access <vm | key vault>', 'audit']) expect(text).toContain(usage);
+    for (const usage of [
+      'check <vm>',
+      'backup <vm> now',
+      'status <vm>',
+      'jobs [<vm>]',
+      'grant backup access <vm | key vault>',
+      'audit',
+    ])
+      expect(text).toContain(usage);
     expect(text).toContain('embedded Azure simulator');
   });
 
@@ -46,7 +54,7 @@ describe('check', () => {
     expect(text).toContain('No file/folder restore');
   });
 
-  it('vm002: BEK-only on a vault without Backup\'s policy — missing secrets only, and a button to request access', async () => {
+  it("vm002: BEK-only on a vault without Backup's policy — missing secrets only, and a button to request access", async () => {
     const [write] = await h.say('check vm002');
     const text = visibleText(cardOf(write));
     expect(text).toContain('BEK only');
@@ -108,7 +116,13 @@ describe('check', () => {
   });
 
   it('an Azure error becomes an actionable message with its code, never a stack trace', async () => {
-    h.simulator.faults.add({ method: 'GET', path: /virtualMachines\/vm001$/i, status: 403, errorCode: 'AuthorizationFailed', times: 5 });
+    h.simulator.faults.add({
+      method: 'GET',
+      path: /virtualMachines\/vm001$/i,
+      status: 403,
+      errorCode: 'AuthorizationFailed',
+      times: 5,
+    });
     const text = await say('check vm001');
     h.simulator.faults.clear();
     expect(text).toContain('Azure answered **AuthorizationFailed**');

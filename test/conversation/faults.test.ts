@@ -33,16 +33,31 @@ it('check: a dropped connection becomes "Azure could not be reached", not a stac
 
 it('backup: 503 on every trigger attempt tells the user the code and records the confirmation as failed', async () => {
   const data = await confirm('vm001');
-  h.simulator.faults.add({ method: 'POST', path: /\/backup$/i, status: 503, errorCode: 'ServiceUnavailable', times: 50 });
+  h.simulator.faults.add({
+    method: 'POST',
+    path: /\/backup$/i,
+    status: 503,
+    errorCode: 'ServiceUnavailable',
+    times: 50,
+  });
   await h.click('backup.confirm', data);
   expect(texts()).toContain('The backup of **vm001** could not be started');
   expect(texts()).toContain('ServiceUnavailable');
-  expect((await h.app.services.store.get<PendingAction>(pendingKey(data.pendingId)))!.value).toMatchObject({ status: 'failed', error: 'ServiceUnavailable' });
+  expect((await h.app.services.store.get<PendingAction>(pendingKey(data.pendingId)))!.value).toMatchObject({
+    status: 'failed',
+    error: 'ServiceUnavailable',
+  });
 });
 
-it('job tracking: the vault\'s job list failing for a while loses nothing; the job still ends with one final message', async () => {
+it("job tracking: the vault's job list failing for a while loses nothing; the job still ends with one final message", async () => {
   await h.click('backup.confirm', await confirm('vm001'));
-  h.simulator.faults.add({ method: 'GET', path: /backupJobs$/i, status: 500, errorCode: 'InternalServerError', times: 30 });
+  h.simulator.faults.add({
+    method: 'GET',
+    path: /backupJobs$/i,
+    status: 500,
+    errorCode: 'InternalServerError',
+    times: 30,
+  });
   for (let i = 0; i < 3; i++) {
     h.clock.advance(20_000);
     await h.tick();
@@ -50,25 +65,37 @@ it('job tracking: the vault\'s job list failing for a while loses nothing; the j
   expect(h.connector.writes.filter((w) => /completed in/.test(w.activity.text ?? ''))).toHaveLength(0);
   h.simulator.faults.clear();
   await h.tick();
-  expect(h.connector.writes.filter((w) => /Backup of \*\*vm001\*\* completed/.test(w.activity.text ?? ''))).toHaveLength(1);
+  expect(
+    h.connector.writes.filter((w) => /Backup of \*\*vm001\*\* completed/.test(w.activity.text ?? '')),
+  ).toHaveLength(1);
 });
 
 it('approval: a dropped connection on the grant is reported with what to do, recorded as failed and audited', async () => {
   const draft = cardOf((await h.say('grant backup access vm002')).pop());
   const submitted = await h.click('grant.submit', action(draft, 'grant.submit').data);
-  const card = cardOf(submitted.writes.find((w) => action(cardOf(w), 'grant.approve'))!);
+  const card = cardOf(submitted.writes.find((w) => action(cardOf(w), 'grant.approve')));
   const { approvalId } = action(card, 'grant.approve').data;
   h.simulator.faults.add({ method: 'PUT', path: /accessPolicies\/add$/i, drop: true, times: 10 });
   await h.click('grant.approve', { approvalId }, { user: users.bob });
   expect(texts()).toContain('The grant on **kv-ade-noaccess** failed');
   expect(texts()).toContain('AzureUnreachable');
-  expect((await h.app.services.store.get<GrantRequest>(requestKey(approvalId)))!.value).toMatchObject({ status: 'failed', error: 'AzureUnreachable' });
+  expect((await h.app.services.store.get<GrantRequest>(requestKey(approvalId)))!.value).toMatchObject({
+    status: 'failed',
+    error: 'AzureUnreachable',
+  });
   expect(visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]))).toMatch(/failed.*AzureUnreachable/);
 });
 
 it('protect: a 429 with Retry-After on enabling protection is retried and the flow finishes', async () => {
   const card = cardOf((await h.say('protect vm004')).pop());
-  h.simulator.faults.add({ method: 'PUT', path: /protectedItems\//i, status: 429, retryAfterSeconds: 0, errorCode: 'TooManyRequests', times: 2 });
+  h.simulator.faults.add({
+    method: 'PUT',
+    path: /protectedItems\//i,
+    status: 429,
+    retryAfterSeconds: 0,
+    errorCode: 'TooManyRequests',
+    times: 2,
+  });
   const policyId = card.body.find((b: { id?: string }) => b.id === 'policyId').value;
   await h.click('protect.confirm', { ...action(card, 'protect.confirm').data, policyId });
   expect(texts()).toContain('Enable protection · vm004');
@@ -79,9 +106,25 @@ it('restore: a persistent 500 on the trigger is reported and the request recorde
   const card = cardOf((await h.say('restore vm001')).pop());
   const { pendingId } = action(card, 'restore.review').data;
   const pointName = card.body.find((b: { id?: string }) => b.id === 'pointName').value;
-  await h.click('restore.review', { pendingId, pointName, kind: 'RestoreDisks', region: 'japaneast', resourceGroup: 'rg-restore', storageAccount: 'ststaging01' });
-  h.simulator.faults.add({ method: 'POST', path: /\/restore$/i, status: 500, errorCode: 'InternalServerError', times: 50 });
+  await h.click('restore.review', {
+    pendingId,
+    pointName,
+    kind: 'RestoreDisks',
+    region: 'japaneast',
+    resourceGroup: 'rg-restore',
+    storageAccount: 'ststaging01',
+  });
+  h.simulator.faults.add({
+    method: 'POST',
+    path: /\/restore$/i,
+    status: 500,
+    errorCode: 'InternalServerError',
+    times: 50,
+  });
   await h.click('restore.confirm', { pendingId });
   expect(texts()).toContain('The restore of **vm001** could not be started');
-  expect((await h.app.services.store.get<PendingAction>(pendingKey(pendingId)))!.value).toMatchObject({ status: 'failed', error: 'InternalServerError' });
+  expect((await h.app.services.store.get<PendingAction>(pendingKey(pendingId)))!.value).toMatchObject({
+    status: 'failed',
+    error: 'InternalServerError',
+  });
 });

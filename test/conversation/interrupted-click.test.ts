@@ -17,7 +17,11 @@ async function claimedConfirmation(vm: string) {
   const card = cardOf(writes[writes.length - 1]);
   const { pendingId } = card.actions.find((a: { verb: string }) => a.verb === 'backup.confirm').data;
   // As if the click had claimed it and the process died right after: used, no job id, no error.
-  await update<PendingAction>(h.app.services.store, pendingKey(pendingId), (p) => p && { ...p, status: 'used', decidedBy: { id: 'x', name: 'Aiko Sato' }, decidedAt: h.clock.now() });
+  await update<PendingAction>(
+    h.app.services.store,
+    pendingKey(pendingId),
+    (p) => p && { ...p, status: 'used', decidedBy: { id: 'x', name: 'Aiko Sato' }, decidedAt: h.clock.now() },
+  );
   return pendingId as string;
 }
 
@@ -42,7 +46,11 @@ it('records a click that never reached Azure and tells the thread nothing was st
   h.clock.advance(16 * 60_000);
   await h.tick();
   expect((await h.app.services.store.get<PendingAction>(pendingKey(pendingId)))!.value.error).toBe('Interrupted');
-  expect(h.connector.writes.some((w) => /interrupted by a restart before it reached Azure: nothing was started/.test(w.activity.text ?? ''))).toBe(true);
+  expect(
+    h.connector.writes.some((w) =>
+      /interrupted by a restart before it reached Azure: nothing was started/.test(w.activity.text ?? ''),
+    ),
+  ).toBe(true);
   await h.tick();
   expect(h.connector.writes.filter((w) => /interrupted by a restart/.test(w.activity.text ?? ''))).toHaveLength(1);
 });
@@ -56,7 +64,9 @@ it('a click whose write finished without a job (protection enabled at once) is n
 });
 
 it('pending actions closed more than a week ago are removed, so each tick reads only what may still matter', async () => {
-  const confirmOf = (writes: { activity: any }[]) => cardOf(writes[writes.length - 1] as never).actions.find((a: { verb: string }) => a.verb === 'backup.confirm').data.pendingId as string;
+  const confirmOf = (writes: { activity: any }[]) =>
+    cardOf(writes[writes.length - 1] as never).actions.find((a: { verb: string }) => a.verb === 'backup.confirm').data
+      .pendingId as string;
   const old = confirmOf(await h.say('backup vm001 now'));
   await h.click('backup.cancel', { pendingId: old });
   h.clock.advance(8 * 86_400_000);

@@ -11,7 +11,8 @@ import { action, itemWrites, lastCard, requestChange, said } from '../support/pr
 import { users } from '../support/teams';
 
 const DAY = 86_400_000;
-const GUARD = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-security/providers/Microsoft.DataProtection/resourceGuards/rg-guard';
+const GUARD =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-security/providers/Microsoft.DataProtection/resourceGuards/rg-guard';
 const OPS = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems';
 
 let h: Harness;
@@ -39,7 +40,9 @@ describe('immutable vault', () => {
     expect(answer).toContain('3 recovery point(s) of **rg-prod/vm001** have not expired');
     expect(answer).toContain(`the last expires ${new Date(expiry).toISOString().slice(0, 10)}`);
     expect(answer).toContain('stop backup rg-prod/vm001');
-    expect(h.simulator.requests.slice(before).filter((r) => r.method !== 'GET' && !/\/backupStatus$/i.test(r.path))).toEqual([]);
+    expect(
+      h.simulator.requests.slice(before).filter((r) => r.method !== 'GET' && !/\/backupStatus$/i.test(r.path)),
+    ).toEqual([]);
     expect(await approvals()).toBe(0);
   });
 
@@ -59,7 +62,9 @@ describe('immutable vault', () => {
   it('a move to a policy that keeps points for less time is refused before any request', async () => {
     secure({ immutability: 'Locked' });
     const answer = said(await h.say('resume backup vm005 with DefaultPolicy'));
-    expect(answer).toContain('retention cannot be shortened: **DefaultPolicy** keeps points up to 30 days, **GoldPolicy** (the policy of rg-dev/vm005 now) up to 90');
+    expect(answer).toContain(
+      'retention cannot be shortened: **DefaultPolicy** keeps points up to 30 days, **GoldPolicy** (the policy of rg-dev/vm005 now) up to 90',
+    );
     expect(itemWrites(h)).toHaveLength(0);
     expect(await approvals()).toBe(0);
   });
@@ -71,23 +76,37 @@ describe('immutable vault', () => {
     expect(itemWrites(h)).toHaveLength(0);
     expect(texts()).toContain('is immutable (Unlocked)');
     expect(texts()).toContain('Nothing was sent to Azure.');
-    expect(visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]))).toMatch(/failed.*vm001.*ImmutableVaultUnexpiredPoints/);
+    expect(visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]))).toMatch(
+      /failed.*vm001.*ImmutableVaultUnexpiredPoints/,
+    );
   });
 
-  it('Azure\'s refusal of a delete, which arrives only when polling the operation after its 202, becomes advice', async () => {
+  it("Azure's refusal of a delete, which arrives only when polling the operation after its 202, becomes advice", async () => {
     const { approve } = await requestChange(h, 'stop backup vm001 and delete data');
     // The simulator refuses in the operation (as terraform-azurerm-avm-res-compute-virtualmachine#214 shows); this
     // fault makes that poll answer so although the vault read as not immutable when the bot checked.
-    h.simulator.faults.add({ method: 'GET', path: /\/backupOperations\/[^/]+$/i, status: 400, errorCode: 'UserErrorDeleteBackupItemOnImmutableItem', times: 3 });
+    h.simulator.faults.add({
+      method: 'GET',
+      path: /\/backupOperations\/[^/]+$/i,
+      status: 400,
+      errorCode: 'UserErrorDeleteBackupItemOnImmutableItem',
+      times: 3,
+    });
     await h.click('change.approve', { ...approve.data, confirmName: 'vm001' }, { user: users.bob });
     expect(itemWrites(h, 'DELETE')).toHaveLength(1);
     expect(texts()).toContain('Azure answered **UserErrorDeleteBackupItemOnImmutableItem**');
     expect(texts()).toContain('The vault is immutable: Azure keeps recovery points until they expire');
   });
 
-  it('Azure\'s refusal of a policy change (UserErrorOperationDeniedOnImmutableItem) becomes advice', async () => {
+  it("Azure's refusal of a policy change (UserErrorOperationDeniedOnImmutableItem) becomes advice", async () => {
     const { approve } = await requestChange(h, 'resume backup vm005 with DefaultPolicy');
-    h.simulator.faults.add({ method: 'PUT', path: /\/protectedItems\/[^/]+$/i, status: 400, errorCode: 'UserErrorOperationDeniedOnImmutableItem', times: 1 });
+    h.simulator.faults.add({
+      method: 'PUT',
+      path: /\/protectedItems\/[^/]+$/i,
+      status: 400,
+      errorCode: 'UserErrorOperationDeniedOnImmutableItem',
+      times: 1,
+    });
     await h.click('change.approve', approve.data, { user: users.bob });
     expect(texts()).toContain('Azure answered **UserErrorOperationDeniedOnImmutableItem**');
     expect(item('vm005').policyName).toBe('GoldPolicy');
@@ -95,7 +114,10 @@ describe('immutable vault', () => {
 });
 
 describe('multi-user authorization (Resource Guard)', () => {
-  const guarded = (muaOperator: boolean) => secure({ guard: { id: GUARD, operations: [`${OPS}/delete`, `${OPS}/write#stopProtectionWithRetainData`], muaOperator } });
+  const guarded = (muaOperator: boolean) =>
+    secure({
+      guard: { id: GUARD, operations: [`${OPS}/delete`, `${OPS}/write#stopProtectionWithRetainData`], muaOperator },
+    });
 
   it('the card names the guard and the role; without the role Azure refuses, and the message says which role on which guard', async () => {
     guarded(false);
@@ -108,21 +130,29 @@ describe('multi-user authorization (Resource Guard)', () => {
     await h.click('change.approve', { ...approve.data, confirmName: 'vm001' }, { user: users.bob });
     const unlock = itemWrites(h, 'POST');
     expect(unlock).toHaveLength(1);
-    expect((unlock[0].body as any).resourceGuardOperationRequests).toEqual([`${GUARD}/deleteProtectedItemRequests/default`]);
+    expect((unlock[0].body as any).resourceGuardOperationRequests).toEqual([
+      `${GUARD}/deleteProtectedItemRequests/default`,
+    ]);
     expect(itemWrites(h, 'DELETE')).toHaveLength(0);
     expect(texts()).toContain('Azure answered **AuthorizationFailed**');
     expect(texts()).toContain(`**Backup MUA Operator** role on Resource Guard **rg-guard** (${GUARD})`);
-    expect(visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]))).toMatch(/failed.*vm001.*AuthorizationFailed/);
+    expect(visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]))).toMatch(
+      /failed.*vm001.*AuthorizationFailed/,
+    );
     // The bot never tries to give itself the role.
-    expect(h.simulator.requests.filter((r) => /roleAssignments|resourceGuards/i.test(r.path) && r.method !== 'GET')).toEqual([]);
+    expect(
+      h.simulator.requests.filter((r) => /roleAssignments|resourceGuards/i.test(r.path) && r.method !== 'GET'),
+    ).toEqual([]);
   });
 
-  it('with the role (granted just in time), stop carries the guard\'s request and delete is unlocked first', async () => {
+  it("with the role (granted just in time), stop carries the guard's request and delete is unlocked first", async () => {
     guarded(true);
     const stop = await requestChange(h, 'stop backup vm005');
     expect(visibleText(stop.draft)).toContain('rg-guard');
     await h.click('change.approve', stop.approve.data, { user: users.bob });
-    expect((itemWrites(h, 'PUT')[0].body as any).properties.resourceGuardOperationRequests).toEqual([`${GUARD}/updateProtectedItemRequests/default`]);
+    expect((itemWrites(h, 'PUT')[0].body as any).properties.resourceGuardOperationRequests).toEqual([
+      `${GUARD}/updateProtectedItemRequests/default`,
+    ]);
 
     const del = await requestChange(h, 'stop backup vm005 and delete data');
     await h.click('change.approve', { ...del.approve.data, confirmName: 'vm005' }, { user: users.bob });

@@ -19,7 +19,8 @@ afterEach(() => h.close());
 const prodVault = () => h.simulator.estate.recoveryVaults.find((v) => v.id === SIM_RECOVERY_VAULT_IDS[0])!;
 const item = (vm: string) => prodVault().items.find((i) => i.friendlyName === vm)!;
 const texts = () => h.connector.writes.map((w) => w.activity.text ?? '').join('\n');
-const jobCard = (title: RegExp) => h.connector.writes.find((w) => w.kind === 'send' && title.test(visibleText(cardOf(w))));
+const jobCard = (title: RegExp) =>
+  h.connector.writes.find((w) => w.kind === 'send' && title.test(visibleText(cardOf(w))));
 const finalSaid = (pattern: RegExp) => () => h.connector.writes.some((w) => pattern.test(w.activity.text ?? ''));
 
 describe('stop backup <vm>', () => {
@@ -38,7 +39,9 @@ describe('stop backup <vm>', () => {
     expect(puts).toHaveLength(1);
     expect((puts[0].body as any).properties).toMatchObject({ policyId: '', protectionState: 'ProtectionStopped' });
     expect(item('vm001').protectionState).toBe('ProtectionStopped');
-    expect(visibleText(h.connector.messages().get(posted.activityId).attachments[0].content)).toContain('Done — its job is followed in this thread');
+    expect(visibleText(h.connector.messages().get(posted.activityId).attachments[0].content)).toContain(
+      'Done — its job is followed in this thread',
+    );
 
     const job = jobCard(/Stop backup · vm001/);
     expect(job).toBeDefined();
@@ -62,7 +65,9 @@ describe('stop backup <vm>', () => {
 
   it('the requester never approves, even as an approver; non-approvers are refused; nothing is written', async () => {
     const { approve } = await requestChange(h, 'stop backup vm001', { requester: users.dave });
-    expect(clickText(await h.click('change.approve', approve.data, { user: users.dave }))).toContain('you cannot approve or reject it yourself');
+    expect(clickText(await h.click('change.approve', approve.data, { user: users.dave }))).toContain(
+      'you cannot approve or reject it yourself',
+    );
     expect(clickText(await h.click('change.approve', approve.data, { user: users.carol }))).toContain('only approvers');
     expect(clickText(await h.click('change.approve', approve.data, { user: users.alice }))).toContain('only approvers');
     expect(itemWrites(h)).toHaveLength(0);
@@ -99,17 +104,27 @@ describe('stop backup <vm> and delete data', () => {
     for (const text of [visibleText(draft), visibleText(cardOf(posted))]) {
       expect(text).toContain('all 3 recovery point(s)');
       expect(text).toContain(`oldest ${day(points[0].time)}, newest ${day(points[2].time)}`);
-      expect(text).toContain(`Soft delete keeps the deleted data **14 more days** (until ${day(h.clock.now() + 14 * DAY)})`);
+      expect(text).toContain(
+        `Soft delete keeps the deleted data **14 more days** (until ${day(h.clock.now() + 14 * DAY)})`,
+      );
       expect(text).toContain('undelete rg-prod/vm001');
     }
     expect(cardOf(posted).body.some((b: any) => b.id === 'confirmName' && /Type vm001/.test(b.label))).toBe(true);
 
     for (const typed of [undefined, 'vm002', 'vm00']) {
-      const click = await h.click('change.approve', { ...approve.data, ...(typed ? { confirmName: typed } : {}) }, { user: users.bob });
+      const click = await h.click(
+        'change.approve',
+        { ...approve.data, ...(typed ? { confirmName: typed } : {}) },
+        { user: users.bob },
+      );
       expect(clickText(click)).toContain('type **vm001** exactly');
     }
     expect(itemWrites(h)).toHaveLength(0);
-    await h.click('change.approve', { ...approve.data, confirmName: 'VM001' }, { user: users.bob, replyToId: posted.activityId });
+    await h.click(
+      'change.approve',
+      { ...approve.data, confirmName: 'VM001' },
+      { user: users.bob, replyToId: posted.activityId },
+    );
     expect(itemWrites(h, 'DELETE')).toHaveLength(1);
     expect(jobCard(/Delete backup data · vm001/)).toBeDefined();
     expect(item('vm001').deferredDeleteAt).toBe(h.clock.now() + 14 * DAY);
@@ -117,7 +132,11 @@ describe('stop backup <vm> and delete data', () => {
 
   it('eight approvals at once from two approvers delete once', async () => {
     const { approve } = await requestChange(h, 'stop backup vm001 and delete data');
-    await Promise.all(Array.from({ length: 8 }, (_, i) => h.click('change.approve', { ...approve.data, confirmName: 'vm001' }, { user: i % 2 ? users.bob : users.dave })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        h.click('change.approve', { ...approve.data, confirmName: 'vm001' }, { user: i % 2 ? users.bob : users.dave }),
+      ),
+    );
     expect(itemWrites(h, 'DELETE')).toHaveLength(1);
     const audit = visibleText(cardOf((await h.say('audit', { user: users.bob }))[0]));
     expect(audit.match(/approved/g)).toHaveLength(1);
@@ -148,7 +167,11 @@ describe('stop backup <vm> and delete data', () => {
     const un = await requestChange(h, 'undelete vm006');
     expect(visibleText(un.draft)).toContain('otherwise it is purged in 11 day(s)');
     await h.click('change.approve', un.approve.data, { user: users.bob });
-    expect((itemWrites(h, 'PUT').pop()!.body as any).properties).toMatchObject({ isRehydrate: true, protectionState: 'ProtectionStopped', policyId: '' });
+    expect((itemWrites(h, 'PUT').pop()!.body as any).properties).toMatchObject({
+      isRehydrate: true,
+      protectionState: 'ProtectionStopped',
+      policyId: '',
+    });
     const job = jobCard(/Undelete backup · vm006/)!;
     await runJobs(h, finalSaid(/Undelete backup of \*\*vm006\*\* completed/i));
     const finished = visibleText(h.connector.messages().get(job.activityId).attachments[0].content);
@@ -174,8 +197,13 @@ describe('resume backup <vm> [with <policy>]', () => {
     expect(visibleText(card)).toContain('GoldPolicy (keeps up to 90 days)');
     expect(visibleText(card)).toContain('No approver is needed for this');
     const confirm = action(card, 'change.confirm');
-    expect(clickText(await h.click('change.confirm', confirm.data, { user: users.dave }))).toContain('Only the person who asked for this');
-    const click = await h.click('change.confirm', confirm.data, { user: users.alice, replyToId: writes[writes.length - 1]!.activityId });
+    expect(clickText(await h.click('change.confirm', confirm.data, { user: users.dave }))).toContain(
+      'Only the person who asked for this',
+    );
+    const click = await h.click('change.confirm', confirm.data, {
+      user: users.alice,
+      replyToId: writes[writes.length - 1].activityId,
+    });
     expect(clickText(click)).toContain('Confirmed by Aiko Sato');
     expect((itemWrites(h, 'PUT')[0].body as any).properties.policyId).toMatch(/\/backupPolicies\/GoldPolicy$/);
     expect(jobCard(/Enable protection · vm001/)).toBeDefined();
@@ -193,7 +221,9 @@ describe('resume backup <vm> [with <policy>]', () => {
     expect(action(longer, 'change.confirm')).toBeDefined();
     expect(said(await h.say('resume backup vm001'))).toContain('already backed up with **DefaultPolicy**');
     expect(said(await h.say('resume backup vm001 with DefaultPolicy'))).toContain('Nothing to change');
-    expect(said(await h.say('resume backup vm001 with NoSuchPolicy'))).toContain('no VM backup policy named **NoSuchPolicy**');
+    expect(said(await h.say('resume backup vm001 with NoSuchPolicy'))).toContain(
+      'no VM backup policy named **NoSuchPolicy**',
+    );
     expect(itemWrites(h)).toHaveLength(0);
   });
 });
@@ -205,7 +235,9 @@ describe('APPROVAL_REQUIRED_FOR', () => {
     const writes = await h.say('stop backup vm001');
     const confirm = action(lastCard(writes), 'change.confirm');
     expect(confirm).toBeDefined();
-    expect(clickText(await h.click('change.confirm', confirm.data, { user: users.carol }))).toContain('only backup operators');
+    expect(clickText(await h.click('change.confirm', confirm.data, { user: users.carol }))).toContain(
+      'only backup operators',
+    );
     await h.click('change.confirm', confirm.data, { user: users.alice });
     expect(itemWrites(h, 'PUT')).toHaveLength(1);
     expect(action(lastCard(await h.say('resume backup vm001')), 'change.submit')).toBeDefined();

@@ -10,7 +10,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, startSimulator, type Simulator } from '../../src/simulator';
+import {
+  SIM_BACKUP_MANAGEMENT_OBJECT_ID,
+  SIM_RECOVERY_VAULT_IDS,
+  startSimulator,
+  type Simulator,
+} from '../../src/simulator';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { cardOf, visibleText } from '../support/harness';
 import { messageActivity, users } from '../support/teams';
@@ -43,10 +48,24 @@ beforeAll(async () => {
   fs.writeFileSync(caFile, sim.ca);
   identity = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    identityCalls.push({ resource: url.searchParams.get('resource'), header: req.headers['x-identity-header'] as string | undefined });
+    identityCalls.push({
+      resource: url.searchParams.get('resource'),
+      header: req.headers['x-identity-header'] as string | undefined,
+    });
     const ok = req.headers['x-identity-header'] === SECRET && url.searchParams.get('api-version') === '2019-08-01';
     res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(ok ? { access_token: TOKEN, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: url.searchParams.get('resource'), token_type: 'Bearer' } : { error: 'unauthorized' }));
+    res.end(
+      JSON.stringify(
+        ok
+          ? {
+              access_token: TOKEN,
+              expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+              resource: url.searchParams.get('resource'),
+              token_type: 'Bearer',
+            }
+          : { error: 'unauthorized' },
+      ),
+    );
   });
   await new Promise<void>((r) => identity.listen(0, '127.0.0.1', r));
   const port = await freePort();
@@ -66,11 +85,18 @@ beforeAll(async () => {
     IDENTITY_HEADER: SECRET,
     NODE_EXTRA_CA_CERTS: caFile,
   };
-  bot = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], { cwd: path.resolve(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  bot = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/index.ts'], {
+    cwd: path.resolve(__dirname, '../..'),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   bot.stdout?.on('data', (d) => (output += d));
   bot.stderr?.on('data', (d) => (output += d));
   for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`${botUrl}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${botUrl}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -86,7 +112,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it('answers check vm001 from the configured ARM endpoint, with the managed identity\'s token', async () => {
+it("answers check vm001 from the configured ARM endpoint, with the managed identity's token", async () => {
   const before = sim.requests.length;
   const res = await fetch(`${botUrl}/api/messages`, {
     method: 'POST',

@@ -13,7 +13,10 @@ afterEach(() => h.close());
 
 const CHANNEL = '19:ops@thread.tacv2';
 const action = (card: any, verb: string) => card?.actions?.find((a: { verb: string }) => a.verb === verb);
-const alertPosts = () => h.connector.writes.filter((w) => w.kind === 'send' && w.conversationId === CHANNEL && /Backup failed/.test(visibleText(cardOf(w))));
+const alertPosts = () =>
+  h.connector.writes.filter(
+    (w) => w.kind === 'send' && w.conversationId === CHANNEL && /Backup failed/.test(visibleText(cardOf(w))),
+  );
 const latest = (id: string) => visibleText(h.connector.messages().get(id).attachments[0].content);
 
 async function rounds(n: number) {
@@ -24,9 +27,11 @@ async function rounds(n: number) {
 }
 
 describe('watch', () => {
-  it('posts exactly one alert for last night\'s scheduled failure, with the grant button; restart re-posts nothing', async () => {
+  it("posts exactly one alert for last night's scheduled failure, with the grant button; restart re-posts nothing", async () => {
     const [on] = await h.say('watch here');
-    expect(on.activity.text).toContain("I'll post failed and warning backups of rsv-prod-japaneast, rsv-dev-westeurope here");
+    expect(on.activity.text).toContain(
+      "I'll post failed and warning backups of rsv-prod-japaneast, rsv-dev-westeurope here",
+    );
     await h.tick();
     await h.tick();
     expect(alertPosts()).toHaveLength(1);
@@ -64,15 +69,18 @@ describe('watch', () => {
     const thread: Where = { kind: 'channel', thread: post.activityId };
     const alert = cardOf(post);
 
-    const started = await h.click('grant.start', action(alert, 'grant.start').data, { where: thread, replyToId: post.activityId });
-    const draft = cardOf(started.writes.find((w) => cardOf(w))!);
+    const started = await h.click('grant.start', action(alert, 'grant.start').data, {
+      where: thread,
+      replyToId: post.activityId,
+    });
+    const draft = cardOf(started.writes.find((w) => cardOf(w)));
     expect(started.writes.every((w) => w.conversationId === `${CHANNEL};messageid=${post.activityId}`)).toBe(true);
     const submitted = await h.click('grant.submit', action(draft, 'grant.submit').data, { where: thread });
     const approval = submitted.writes.find((w: ConnectorWrite) => action(cardOf(w), 'grant.approve'))!;
     await h.click('grant.approve', action(cardOf(approval), 'grant.approve').data, { where: thread, user: users.bob });
 
     const backup = await h.click('backup.start', action(alert, 'backup.start').data, { where: thread });
-    const confirm = cardOf(backup.writes.find((w) => action(cardOf(w), 'backup.confirm'))!);
+    const confirm = cardOf(backup.writes.find((w) => action(cardOf(w), 'backup.confirm')));
     await h.click('backup.confirm', action(confirm, 'backup.confirm').data, { where: thread });
     await rounds(6);
     expect(latest(post.activityId)).toContain('Resolved');
@@ -95,10 +103,21 @@ describe('watch', () => {
     const store = h.app.services.store;
     const DAY = 86_400_000;
     const now = h.clock.now();
-    const vaultId = SIM_RECOVERY_VAULT_IDS[0]!;
+    const vaultId = SIM_RECOVERY_VAULT_IDS[0];
     const alert = (vmName: string, status: Alert['status'], resolvedAgo?: number): Alert => ({
-      vmName, vmKey: `rg-old/${vmName}`, vaultId, day: '2026-01-05', kind: 'failed', status, jobIds: [`job-${vmName}`], count: 1, lastAt: now - 30 * DAY,
-      error: { code: 'UserErrorVmNotRunning', message: 'The VM is not running.' }, scheduled: true, conversationId: CHANNEL, locale: 'en',
+      vmName,
+      vmKey: `rg-old/${vmName}`,
+      vaultId,
+      day: '2026-01-05',
+      kind: 'failed',
+      status,
+      jobIds: [`job-${vmName}`],
+      count: 1,
+      lastAt: now - 30 * DAY,
+      error: { code: 'UserErrorVmNotRunning', message: 'The VM is not running.' },
+      scheduled: true,
+      conversationId: CHANNEL,
+      locale: 'en',
       ...(resolvedAgo === undefined ? {} : { resolvedAt: now - resolvedAgo }),
     });
     await store.put(alertKey(vaultId, 'old-fixed', '2026-01-05'), alert('old-fixed', 'resolved', 8 * DAY));
@@ -116,7 +135,9 @@ describe('watch', () => {
     const [on] = await h.say('ここで監視', { locale: 'ja-JP' });
     expect(on.activity.text).toContain('ここに投稿します');
     await h.tick();
-    expect(visibleText(cardOf(h.connector.writes.find((w) => w.conversationId === CHANNEL)))).toContain('バックアップ失敗: vm002');
+    expect(visibleText(cardOf(h.connector.writes.find((w) => w.conversationId === CHANNEL)))).toContain(
+      'バックアップ失敗: vm002',
+    );
   });
 
   it('installing the bot in a team channel makes it the alert channel', async () => {
@@ -124,7 +145,10 @@ describe('watch', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        type: 'conversationUpdate', id: 'install-1', channelId: 'msteams', serviceUrl: h.connector.url,
+        type: 'conversationUpdate',
+        id: 'install-1',
+        channelId: 'msteams',
+        serviceUrl: h.connector.url,
         from: { id: '29:x', aadObjectId: users.alice.id, name: users.alice.name },
         recipient: { id: '28:00000000-0000-0000-0000-00000000b075', name: 'Backup Bot' },
         conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true },

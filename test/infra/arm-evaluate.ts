@@ -1,13 +1,21 @@
 /**
  * Evaluates parsed ARM expressions (arm-expression.ts) with the functions of arm-functions.ts.
  */
-import { ExpressionError, RuntimeReference, isExpression, parseExpression, type Ast, type EvalContext } from './arm-expression';
+import {
+  ExpressionError,
+  RuntimeReference,
+  isExpression,
+  parseExpression,
+  type Ast,
+  type EvalContext,
+} from './arm-expression';
 import { armFunctions } from './arm-functions';
 
 function member(target: unknown, key: unknown): unknown {
   if (target instanceof RuntimeReference) return `reference(${target.resourceId}).${String(key)}`;
   if (Array.isArray(target) && typeof key === 'number') {
-    if (key < 0 || key >= target.length) throw new ExpressionError(`index ${key} is outside an array of ${target.length}`);
+    if (key < 0 || key >= target.length)
+      throw new ExpressionError(`index ${key} is outside an array of ${target.length}`);
     return target[key];
   }
   if (target && typeof target === 'object' && typeof key === 'string') {
@@ -41,4 +49,3 @@ export function evaluateString(text: string, ctx: EvalContext): unknown {
   if (text.startsWith('[[')) return text.slice(1);
   return isExpression(text) ? evaluateAst(parseExpression(text.slice(1, -1)), ctx) : text;
 }
-

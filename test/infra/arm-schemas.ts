@@ -30,7 +30,10 @@ function jsonFiles(dir: string): string[] {
 
 function describe(errors: ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
+        : '';
     return `${e.instancePath || '/'} ${e.message}${extra}`;
   });
 }
@@ -64,8 +67,10 @@ export class ArmSchemas {
   /** One resource against its provider's schema for its apiVersion, at resource group or subscription scope. */
   validateResource(resource: Json, scope: 'resourceGroup' | 'subscription'): string[] {
     const [namespace, ...types] = String(resource.type).split('/');
-    if (namespace === 'Microsoft.BotService' && types.join('/') === 'botServices/channels') return this.channelProblems(resource);
-    if (namespace === 'Microsoft.Resources' && types.join('/') === 'deployments') return this.deploymentProblems(resource, scope);
+    if (namespace === 'Microsoft.BotService' && types.join('/') === 'botServices/channels')
+      return this.channelProblems(resource);
+    if (namespace === 'Microsoft.Resources' && types.join('/') === 'deployments')
+      return this.deploymentProblems(resource, scope);
     return this.resourceProblems(resource, scope);
   }
 
@@ -83,8 +88,17 @@ export class ArmSchemas {
    * "anything", accepts) and its inline template left out (it is validated as a template of its own).
    */
   private deploymentProblems(resource: Json, scope: 'resourceGroup' | 'subscription'): string[] {
-    const parameters = Object.fromEntries(Object.entries<Json>(resource.properties?.parameters ?? {}).map(([k, v]) => [k, 'value' in v ? { ...v, value: null } : v]));
-    const properties = { ...resource.properties, parameters, ...(resource.properties?.template ? { template: {} } : {}) };
+    const parameters = Object.fromEntries(
+      Object.entries<Json>(resource.properties?.parameters ?? {}).map(([k, v]) => [
+        k,
+        'value' in v ? { ...v, value: null } : v,
+      ]),
+    );
+    const properties = {
+      ...resource.properties,
+      parameters,
+      ...(resource.properties?.template ? { template: {} } : {}),
+    };
     return this.resourceProblems({ ...resource, properties }, scope);
   }
 
@@ -102,6 +116,11 @@ export class ArmSchemas {
     if (!missing) return [`no vendored schema for ${resource.type}@${resource.apiVersion}`];
     const envelopeProblems = missing.filter((p) => p !== "/ must have required property 'properties'");
     const channel = this.validate(`${file}/definitions/${properties?.channelName}`, properties);
-    return [...envelopeProblems, ...(channel ?? [`/properties/channelName ${JSON.stringify(properties?.channelName)} is not a channel`]).map((p) => `channel ${p}`)];
+    return [
+      ...envelopeProblems,
+      ...(channel ?? [`/properties/channelName ${JSON.stringify(properties?.channelName)} is not a channel`]).map(
+        (p) => `channel ${p}`,
+      ),
+    ];
   }
 }

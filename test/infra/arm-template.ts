@@ -60,12 +60,17 @@ const TYPES: Record<string, (v: unknown) => boolean> = {
 };
 
 function parameterProblem(name: string, def: Json, value: unknown): string | undefined {
-  if (!TYPES[String(def.type).toLowerCase()]?.(value)) return `${name} must be of type ${def.type}, got ${JSON.stringify(value)}`;
-  if (def.allowedValues && !def.allowedValues.includes(value)) return `${name} must be one of ${def.allowedValues.join(', ')}`;
+  if (!TYPES[String(def.type).toLowerCase()]?.(value))
+    return `${name} must be of type ${def.type}, got ${JSON.stringify(value)}`;
+  if (def.allowedValues && !def.allowedValues.includes(value))
+    return `${name} must be one of ${def.allowedValues.join(', ')}`;
   const size = typeof value === 'string' || Array.isArray(value) ? value.length : undefined;
-  if (size !== undefined && def.minLength !== undefined && size < def.minLength) return `${name} is shorter than ${def.minLength}`;
-  if (size !== undefined && def.maxLength !== undefined && size > def.maxLength) return `${name} is longer than ${def.maxLength}`;
-  if (typeof value === 'number' && (value < (def.minValue ?? -Infinity) || value > (def.maxValue ?? Infinity))) return `${name} is out of range`;
+  if (size !== undefined && def.minLength !== undefined && size < def.minLength)
+    return `${name} is shorter than ${def.minLength}`;
+  if (size !== undefined && def.maxLength !== undefined && size > def.maxLength)
+    return `${name} is longer than ${def.maxLength}`;
+  if (typeof value === 'number' && (value < (def.minValue ?? -Infinity) || value > (def.maxValue ?? Infinity)))
+    return `${name} is out of range`;
   return undefined;
 }
 
@@ -74,17 +79,26 @@ export function evaluateDeep(value: unknown, ctx: EvalContext): unknown {
   if (typeof value === 'string') return evaluateString(value, ctx);
   if (Array.isArray(value)) return value.map((v) => evaluateDeep(v, ctx));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [String(evaluateString(k, ctx)), evaluateDeep(v, ctx)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [String(evaluateString(k, ctx)), evaluateDeep(v, ctx)]),
+    );
   }
   return value;
 }
 
-function contextFor(raw: Json, given: Record<string, unknown>, scope: Scope, deploymentName: string, problems: string[]): EvalContext {
+function contextFor(
+  raw: Json,
+  given: Record<string, unknown>,
+  scope: Scope,
+  deploymentName: string,
+  problems: string[],
+): EvalContext {
   const params = new Map<string, unknown>();
   const vars = new Map<string, unknown>();
   const resolving = new Set<string>();
   const declared = raw.parameters ?? {};
-  for (const name of Object.keys(given)) if (!(name in declared)) problems.push(`parameters: ${name} is given but the template does not declare it`);
+  for (const name of Object.keys(given))
+    if (!(name in declared)) problems.push(`parameters: ${name} is given but the template does not declare it`);
   const ctx: EvalContext = {
     ...scope,
     deploymentName,
@@ -92,7 +106,8 @@ function contextFor(raw: Json, given: Record<string, unknown>, scope: Scope, dep
       if (params.has(name)) return params.get(name);
       const def = declared[name];
       if (!def) throw new ExpressionError(`parameters('${name}') is not declared`);
-      const value = name in given ? given[name] : def.defaultValue === undefined ? undefined : evaluateDeep(def.defaultValue, ctx);
+      const value =
+        name in given ? given[name] : def.defaultValue === undefined ? undefined : evaluateDeep(def.defaultValue, ctx);
       if (value === undefined) throw new ExpressionError(`parameter ${name} has no value and no default`);
       params.set(name, value);
       return value;
@@ -122,7 +137,9 @@ function contextFor(raw: Json, given: Record<string, unknown>, scope: Scope, dep
 function idOf(type: string, name: string, scopeProperty: unknown, scope: Scope): string {
   const prefix = `/subscriptions/${scope.subscriptionId}${scope.resourceGroup === undefined ? '' : `/resourceGroups/${scope.resourceGroup}`}`;
   if (typeof scopeProperty === 'string') {
-    return resourceIdOf(scopeProperty.startsWith('/') ? scopeProperty : `${prefix}/providers/${scopeProperty}`, type, [name]);
+    return resourceIdOf(scopeProperty.startsWith('/') ? scopeProperty : `${prefix}/providers/${scopeProperty}`, type, [
+      name,
+    ]);
   }
   return resourceIdOf(prefix, type, type.split('/').length > 2 ? name.split('/') : [name]);
 }
@@ -132,13 +149,22 @@ function expandResource(raw: Json, path: string, ctx: EvalContext, scope: Scope,
   const c: EvalContext = { ...ctx, onReference: (id) => references.push(id) };
   if (raw.condition !== undefined && evaluateDeep(raw.condition, c) !== true) {
     const [type, name] = [evaluateDeep(raw.type, ctx), evaluateDeep(raw.name, ctx)].map(String) as [string, string];
-    into.skipped.push({ path, name, id: idOf(type, name, raw.scope === undefined ? undefined : evaluateDeep(raw.scope, ctx), scope) });
+    into.skipped.push({
+      path,
+      name,
+      id: idOf(type, name, raw.scope === undefined ? undefined : evaluateDeep(raw.scope, ctx), scope),
+    });
     return;
   }
   const isDeployment = String(raw.type).toLowerCase() === 'microsoft.resources/deployments';
-  const { copy: _copy, condition: _condition, ...rest } = raw;
+  const rest = { ...raw };
+  delete rest.copy;
+  delete rest.condition;
   const template = isDeployment ? rest.properties?.template : undefined;
-  const value = evaluateDeep(isDeployment ? { ...rest, properties: { ...rest.properties, template: undefined } } : rest, c) as Json;
+  const value = evaluateDeep(
+    isDeployment ? { ...rest, properties: { ...rest.properties, template: undefined } } : rest,
+    c,
+  ) as Json;
   const type = String(value.type);
   const name = String(value.name);
   let id: string;
@@ -154,16 +180,44 @@ function expandResource(raw: Json, path: string, ctx: EvalContext, scope: Scope,
     if (value.properties?.expressionEvaluationOptions?.scope?.toLowerCase() !== 'inner') {
       into.problems.push(`evaluate: ${path}: a nested deployment must use expressionEvaluationOptions.scope "inner"`);
     }
-    const given = Object.fromEntries(Object.entries<Json>(value.properties?.parameters ?? {}).map(([k, v]) => [k, v.value]));
+    const given = Object.fromEntries(
+      Object.entries<Json>(value.properties?.parameters ?? {}).map(([k, v]) => [k, v.value]),
+    );
     into.nested.push(expandTemplate(template, given, target, `${path}.properties.template`, name));
   } else {
     id = idOf(type, name, value.scope, scope);
   }
-  into.resources.push({ path, raw, type, name, apiVersion: String(value.apiVersion), id, value, dependsOn: value.dependsOn ?? [], references });
+  into.resources.push({
+    path,
+    raw,
+    type,
+    name,
+    apiVersion: String(value.apiVersion),
+    id,
+    value,
+    dependsOn: value.dependsOn ?? [],
+    references,
+  });
 }
 
-export function expandTemplate(raw: Json, given: Record<string, unknown>, scope: Scope, path = '', deploymentName = 'azuredeploy'): ExpandedTemplate {
-  const out: ExpandedTemplate = { path, raw, scope, resources: [], skipped: [], parameters: {}, outputs: {}, nested: [], problems: [] };
+export function expandTemplate(
+  raw: Json,
+  given: Record<string, unknown>,
+  scope: Scope,
+  path = '',
+  deploymentName = 'azuredeploy',
+): ExpandedTemplate {
+  const out: ExpandedTemplate = {
+    path,
+    raw,
+    scope,
+    resources: [],
+    skipped: [],
+    parameters: {},
+    outputs: {},
+    nested: [],
+    problems: [],
+  };
   const ctx = contextFor(raw, given, scope, deploymentName, out.problems);
   for (const name of Object.keys(raw.parameters ?? {})) {
     try {
@@ -186,7 +240,8 @@ export function expandTemplate(raw: Json, given: Record<string, unknown>, scope:
       if (!resource.copy) return expandResource(resource, where, ctx, scope, out);
       const count = evaluateDeep(resource.copy.count, ctx);
       if (!Number.isInteger(count)) throw new ExpressionError(`copy count is ${JSON.stringify(count)}`);
-      for (let k = 0; k < (count as number); k++) attempt(`${where}#${k}`, () => expandResource(resource, `${where}#${k}`, { ...ctx, copyIndex: k }, scope, out));
+      for (let k = 0; k < (count as number); k++)
+        attempt(`${where}#${k}`, () => expandResource(resource, `${where}#${k}`, { ...ctx, copyIndex: k }, scope, out));
     });
   });
   for (const [name, output] of Object.entries<Json>(raw.outputs ?? {})) {

@@ -46,7 +46,8 @@ export const NOT_APP_SETTINGS: Record<string, string> = {
 
 /** App settings for App Service itself, not read by the bot. */
 export const PLATFORM_SETTINGS: Record<string, string> = {
-  SCM_DO_BUILD_DURING_DEPLOYMENT: 'App Service build automation: npm install (devDependencies included) and npm run build at deploy time',
+  SCM_DO_BUILD_DURING_DEPLOYMENT:
+    'App Service build automation: npm install (devDependencies included) and npm run build at deploy time',
 };
 
 /** In .env.example for `npm run package`, which reads them; the bot does not. */
@@ -70,7 +71,7 @@ export function configSettingNames(): string[] {
 }
 
 export function envExampleKeys(file = path.join(ROOT, '.env.example')): string[] {
-  return [...fs.readFileSync(file, 'utf8').matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]!);
+  return [...fs.readFileSync(file, 'utf8').matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]);
 }
 
 /** The app settings the web app must have: what the bot reads, less what App Service provides, plus its build switch. */

@@ -24,20 +24,32 @@ function one(root: ExpandedTemplate, type: string, problems: string[], category:
   return found.length === 1 ? found[0] : undefined;
 }
 
-function settingsProblems(site: DeployedResource, expect: AppExpectations, storage: DeployedResource | undefined): string[] {
+function settingsProblems(
+  site: DeployedResource,
+  expect: AppExpectations,
+  storage: DeployedResource | undefined,
+): string[] {
   const problems: string[] = [];
   const raw: Json[] = site.raw.properties?.siteConfig?.appSettings ?? [];
   const names = raw.map((s) => String(s.name));
   for (const name of names.filter((n, i) => names.indexOf(n) !== i)) problems.push(`settings: ${name} is set twice`);
-  for (const name of expect.settingNames) if (!names.includes(name)) problems.push(`settings: the web app does not set ${name}, which the bot reads`);
-  for (const name of names) if (!expect.settingNames.includes(name)) problems.push(`settings: the web app sets ${name}, which the bot does not read`);
+  for (const name of expect.settingNames)
+    if (!names.includes(name)) problems.push(`settings: the web app does not set ${name}, which the bot reads`);
+  for (const name of names)
+    if (!expect.settingNames.includes(name))
+      problems.push(`settings: the web app sets ${name}, which the bot does not read`);
   for (const s of raw) {
     const literal = typeof s.value === 'string' && !isExpression(s.value) ? s.value : '';
-    if (expect.secretSettings.includes(s.name) && literal) problems.push(`secret: ${s.name} is written into the template`);
-    if (/AccountKey=|SharedAccessSignature=|sig=|password|secret/i.test(literal)) problems.push(`secret: the value of ${s.name} looks like a secret written into the template`);
+    if (expect.secretSettings.includes(s.name) && literal)
+      problems.push(`secret: ${s.name} is written into the template`);
+    if (/AccountKey=|SharedAccessSignature=|sig=|password|secret/i.test(literal))
+      problems.push(`secret: the value of ${s.name} looks like a secret written into the template`);
   }
-  const blob = site.value.properties.siteConfig.appSettings.find((s: Json) => s.name === 'STATE_BLOB_CONNECTION_STRING')?.value;
-  if (storage && !String(blob).includes(`listKeys(${storage.id})`)) problems.push('settings: STATE_BLOB_CONNECTION_STRING does not come from the deployed Storage account');
+  const blob = site.value.properties.siteConfig.appSettings.find(
+    (s: Json) => s.name === 'STATE_BLOB_CONNECTION_STRING',
+  )?.value;
+  if (storage && !String(blob).includes(`listKeys(${storage.id})`))
+    problems.push('settings: STATE_BLOB_CONNECTION_STRING does not come from the deployed Storage account');
   if (!storage && blob) problems.push('settings: STATE_BLOB_CONNECTION_STRING is set without a Storage account');
   return problems;
 }
@@ -48,15 +60,30 @@ function siteProblems(site: DeployedResource, plan: DeployedResource | undefined
   const setting = (name: string) => c.appSettings?.find((s: Json) => s.name === name)?.value;
   const rules: [boolean, string][] = [
     [p.httpsOnly === true, 'httpsOnly is not true'],
-    [['1.2', '1.3'].includes(c.minTlsVersion) && ['1.2', '1.3'].includes(c.scmMinTlsVersion), 'TLS below 1.2 is allowed'],
+    [
+      ['1.2', '1.3'].includes(c.minTlsVersion) && ['1.2', '1.3'].includes(c.scmMinTlsVersion),
+      'TLS below 1.2 is allowed',
+    ],
     [c.ftpsState === 'Disabled', `ftpsState is ${c.ftpsState}, not Disabled`],
     [c.healthCheckPath === '/healthz', `healthCheckPath is ${c.healthCheckPath}, not /healthz`],
     [c.alwaysOn === true, 'Always On is off (the job poller would stop when idle)'],
     [/^NODE\|20-lts$/i.test(c.linuxFxVersion), `linuxFxVersion is ${c.linuxFxVersion}, not NODE|20-lts`],
-    [c.appCommandLine === expect.startCommand, `appCommandLine is ${JSON.stringify(c.appCommandLine)}, not package.json start:prod (${expect.startCommand})`],
-    [setting('SCM_DO_BUILD_DURING_DEPLOYMENT') === 'true', 'SCM_DO_BUILD_DURING_DEPLOYMENT is not "true" (nothing would run npm run build)'],
-    [!!plan && String(p.serverFarmId).toLowerCase() === plan.id.toLowerCase(), 'the web app is not on the template\'s plan'],
-    [!!plan && plan.value.properties?.reserved === true && /linux/i.test(plan.value.kind), 'the plan is not a Linux plan'],
+    [
+      c.appCommandLine === expect.startCommand,
+      `appCommandLine is ${JSON.stringify(c.appCommandLine)}, not package.json start:prod (${expect.startCommand})`,
+    ],
+    [
+      setting('SCM_DO_BUILD_DURING_DEPLOYMENT') === 'true',
+      'SCM_DO_BUILD_DURING_DEPLOYMENT is not "true" (nothing would run npm run build)',
+    ],
+    [
+      !!plan && String(p.serverFarmId).toLowerCase() === plan.id.toLowerCase(),
+      "the web app is not on the template's plan",
+    ],
+    [
+      !!plan && plan.value.properties?.reserved === true && /linux/i.test(plan.value.kind),
+      'the plan is not a Linux plan',
+    ],
   ];
   return rules.filter(([ok]) => !ok).map(([, what]) => `webapp: ${what}`);
 }
@@ -70,24 +97,44 @@ export function appProblems(root: ExpandedTemplate, expect: AppExpectations): st
   const storage = deployed(root).find((r) => r.type === 'Microsoft.Storage/storageAccounts');
   if (!identity || !site || !bot) return problems;
   const clientId = `reference(${identity.id}).clientId`;
-  const settings = Object.fromEntries<unknown>(site.value.properties.siteConfig.appSettings.map((s: Json) => [s.name, s.value]));
+  const settings = Object.fromEntries<unknown>(
+    site.value.properties.siteConfig.appSettings.map((s: Json) => [s.name, s.value]),
+  );
   const webIdentities = Object.keys(site.value.identity?.userAssignedIdentities ?? {}).map((k) => k.toLowerCase());
   const b = bot.value.properties ?? {};
   const identityRules: [boolean, string][] = [
-    [site.value.identity?.type === 'UserAssigned' && webIdentities.join() === identity.id.toLowerCase(), "the web app does not run as exactly the template's identity"],
-    [settings.AZURE_CLIENT_ID === clientId, "AZURE_CLIENT_ID is not the identity's client id (DefaultAzureCredential would not pick it)"],
-    [settings.MicrosoftAppId === clientId && settings.MicrosoftAppType === 'UserAssignedMSI', "MicrosoftAppId/MicrosoftAppType are not the identity's client id / UserAssignedMSI"],
-    [b.msaAppType === 'UserAssignedMSI' && b.msaAppId === clientId, 'the Azure Bot\'s msaAppId is not the web app identity\'s client id'],
-    [String(b.msaAppMSIResourceId).toLowerCase() === identity.id.toLowerCase(), 'the Azure Bot\'s msaAppMSIResourceId is not the web app\'s identity'],
-    [b.msaAppTenantId === settings.MicrosoftAppTenantId, 'the Azure Bot\'s tenant is not MicrosoftAppTenantId'],
+    [
+      site.value.identity?.type === 'UserAssigned' && webIdentities.join() === identity.id.toLowerCase(),
+      "the web app does not run as exactly the template's identity",
+    ],
+    [
+      settings.AZURE_CLIENT_ID === clientId,
+      "AZURE_CLIENT_ID is not the identity's client id (DefaultAzureCredential would not pick it)",
+    ],
+    [
+      settings.MicrosoftAppId === clientId && settings.MicrosoftAppType === 'UserAssignedMSI',
+      "MicrosoftAppId/MicrosoftAppType are not the identity's client id / UserAssignedMSI",
+    ],
+    [
+      b.msaAppType === 'UserAssignedMSI' && b.msaAppId === clientId,
+      "the Azure Bot's msaAppId is not the web app identity's client id",
+    ],
+    [
+      String(b.msaAppMSIResourceId).toLowerCase() === identity.id.toLowerCase(),
+      "the Azure Bot's msaAppMSIResourceId is not the web app's identity",
+    ],
+    [b.msaAppTenantId === settings.MicrosoftAppTenantId, "the Azure Bot's tenant is not MicrosoftAppTenantId"],
   ];
   problems.push(...identityRules.filter(([ok]) => !ok).map(([, what]) => `identity: ${what}`));
   if (b.endpoint !== `https://reference(${site.id}).defaultHostName/api/messages`) {
     problems.push(`bot: the messaging endpoint ${b.endpoint} is not the web app's /api/messages`);
   }
-  const teams = deployed(root).find((r) => r.type === 'Microsoft.BotService/botServices/channels' && r.name === `${bot.name}/MsTeamsChannel`);
+  const teams = deployed(root).find(
+    (r) => r.type === 'Microsoft.BotService/botServices/channels' && r.name === `${bot.name}/MsTeamsChannel`,
+  );
   const channel = teams?.value.properties;
-  if (channel?.channelName !== 'MsTeamsChannel' || channel.properties?.isEnabled !== true) problems.push('bot: the Microsoft Teams channel is not enabled');
+  if (channel?.channelName !== 'MsTeamsChannel' || channel.properties?.isEnabled !== true)
+    problems.push('bot: the Microsoft Teams channel is not enabled');
   problems.push(...settingsProblems(site, expect, storage), ...siteProblems(site, plan, expect));
   if (storage) {
     const s = storage.value.properties ?? {};

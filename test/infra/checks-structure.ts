@@ -49,13 +49,18 @@ export function referenceProblems(t: RawTemplate): string[] {
   for (const text of stringsOf({ ...t.raw, $schema: undefined })) {
     if (!isExpression(text)) continue;
     for (const [, kind, name] of text.matchAll(NAME_CALL)) {
-      const k = kind!.toLowerCase() as 'parameters' | 'variables';
-      used[k].add(name!);
-      if (!declared[k].includes(name!)) problems.push(`reference: ${where} uses ${k}('${name}'), which it does not declare`);
+      const k = kind.toLowerCase() as 'parameters' | 'variables';
+      used[k].add(name);
+      if (!declared[k].includes(name))
+        problems.push(`reference: ${where} uses ${k}('${name}'), which it does not declare`);
     }
   }
   for (const k of ['parameters', 'variables'] as const) {
-    for (const name of declared[k]) if (!used[k].has(name)) problems.push(`unused: ${where} declares ${k === 'parameters' ? 'parameter' : 'variable'} ${name} and never uses it`);
+    for (const name of declared[k])
+      if (!used[k].has(name))
+        problems.push(
+          `unused: ${where} declares ${k === 'parameters' ? 'parameter' : 'variable'} ${name} and never uses it`,
+        );
   }
   return problems;
 }
@@ -63,10 +68,16 @@ export function referenceProblems(t: RawTemplate): string[] {
 export function schemaProblems(schemas: ArmSchemas, t: RawTemplate): string[] {
   const where = t.path || 'the template';
   const expected = t.scope === 'subscription' ? 'subscriptionDeploymentTemplate.json' : '/deploymentTemplate.json';
-  const problems = String(t.raw.$schema).includes(expected) ? [] : [`schema: ${where} declares $schema ${t.raw.$schema}, not the ${t.scope} template schema`];
+  const problems = String(t.raw.$schema).includes(expected)
+    ? []
+    : [`schema: ${where} declares $schema ${t.raw.$schema}, not the ${t.scope} template schema`];
   problems.push(...schemas.validateDocument(t.raw).map((p) => `schema: ${where}${p}`));
   (t.raw.resources ?? []).forEach((r: Json, i: number) => {
-    problems.push(...schemas.validateResource(r, t.scope).map((p) => `schema: ${where}${where === 'the template' ? ' ' : '.'}resources[${i}] (${r.type}) ${p}`));
+    problems.push(
+      ...schemas
+        .validateResource(r, t.scope)
+        .map((p) => `schema: ${where}${where === 'the template' ? ' ' : '.'}resources[${i}] (${r.type}) ${p}`),
+    );
   });
   return problems;
 }
@@ -75,11 +86,16 @@ export function dependencyProblems(expanded: ExpandedTemplate): string[] {
   const problems: string[] = [];
   for (const t of allTemplates(expanded)) {
     const ids = new Set([...t.resources, ...t.skipped].map((r) => r.id.toLowerCase()));
-    const names = new Set([...t.resources, ...t.skipped].map((r) => r.name).concat((t.raw.resources ?? []).map((r: Json) => r.copy?.name).filter(Boolean)));
+    const names = new Set(
+      [...t.resources, ...t.skipped]
+        .map((r) => r.name)
+        .concat((t.raw.resources ?? []).map((r: Json) => r.copy?.name).filter(Boolean)),
+    );
     for (const r of t.resources) {
       const dependsOn = r.dependsOn.map((d) => d.toLowerCase());
       for (const d of r.dependsOn) {
-        if (!(d.startsWith('/') ? ids.has(d.toLowerCase()) : names.has(d))) problems.push(`dependsOn: ${r.path} depends on ${d}, which its template does not deploy`);
+        if (!(d.startsWith('/') ? ids.has(d.toLowerCase()) : names.has(d)))
+          problems.push(`dependsOn: ${r.path} depends on ${d}, which its template does not deploy`);
       }
       for (const id of new Set(r.references.map((x) => x.toLowerCase()))) {
         if (ids.has(id) && id !== r.id.toLowerCase() && !dependsOn.includes(id)) {

@@ -20,7 +20,9 @@ let schemas: ArmSchemas | undefined;
 /** The template check as `npm test` runs it; `template` may be a broken copy. */
 export function templateCheck(template: Json = readJson(TEMPLATE_PATH)): TemplateCheck {
   schemas ??= new ArmSchemas();
-  const example = Object.fromEntries(Object.entries<Json>(readJson(PARAMETERS_PATH).parameters).map(([k, v]) => [k, v.value]));
+  const example = Object.fromEntries(
+    Object.entries<Json>(readJson(PARAMETERS_PATH).parameters).map(([k, v]) => [k, v.value]),
+  );
   return {
     template,
     schemas,
@@ -28,10 +30,21 @@ export function templateCheck(template: Json = readJson(TEMPLATE_PATH)): Templat
       // As shipped: shared state, every kind of scope in use.
       example,
       // Only what has no default: reads, backup now, nothing else granted.
-      minimal: { recoveryVaultIds: example.recoveryVaultIds, backupManagementServiceObjectId: example.backupManagementServiceObjectId },
+      minimal: {
+        recoveryVaultIds: example.recoveryVaultIds,
+        backupManagementServiceObjectId: example.backupManagementServiceObjectId,
+      },
       // SQLite state, and the custom Key Vault data-action role instead of Key Vault Administrator.
-      sqliteCustomRole: { ...example, sharedState: false, keyVaultBackupRoleId: '7a6c1a4f-8b0e-4c36-9d2a-3f5e8b1c2d40' },
+      sqliteCustomRole: {
+        ...example,
+        sharedState: false,
+        keyVaultBackupRoleId: '7a6c1a4f-8b0e-4c36-9d2a-3f5e8b1c2d40',
+      },
     },
-    app: { settingNames: expectedAppSettings(), secretSettings: SECRET_SETTINGS, startCommand: packageScripts()['start:prod']! },
+    app: {
+      settingNames: expectedAppSettings(),
+      secretSettings: SECRET_SETTINGS,
+      startCommand: packageScripts()['start:prod'],
+    },
   };
 }

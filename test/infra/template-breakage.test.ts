@@ -8,7 +8,8 @@ import { TEMPLATE_PATH, readJson, templateCheck } from './fixtures';
 
 const byType = (t: Json, type: string): Json => t.resources.find((r: Json) => r.type === type);
 const site = (t: Json): Json => byType(t, 'Microsoft.Web/sites');
-const setting = (t: Json, name: string): Json => site(t).properties.siteConfig.appSettings.find((s: Json) => s.name === name);
+const setting = (t: Json, name: string): Json =>
+  site(t).properties.siteConfig.appSettings.find((s: Json) => s.name === name);
 const bot = (t: Json): Json => byType(t, 'Microsoft.BotService/botServices');
 /** The nested deployment whose name contains `part` (`-vault-`, `-kv-rbac-`…), or `subscription`: the one at subscription scope. */
 const nested = (t: Json, part: string): Json =>
@@ -19,7 +20,9 @@ const nested = (t: Json, part: string): Json =>
 const innerAssignment = (t: Json, part: string): Json =>
   nested(t, part).properties.template.resources.find((r: Json) => r.type === 'Microsoft.Authorization/roleAssignments');
 const withoutSetting = (t: Json, name: string) => {
-  site(t).properties.siteConfig.appSettings = site(t).properties.siteConfig.appSettings.filter((s: Json) => s.name !== name);
+  site(t).properties.siteConfig.appSettings = site(t).properties.siteConfig.appSettings.filter(
+    (s: Json) => s.name !== name,
+  );
 };
 
 interface Case {
@@ -42,17 +45,24 @@ const cases: Case[] = [
   },
   {
     what: 'a client secret added',
-    breakIt: (t) => site(t).properties.siteConfig.appSettings.push({ name: 'MicrosoftAppPassword', value: "[parameters('namePrefix')]" }),
+    breakIt: (t) =>
+      site(t).properties.siteConfig.appSettings.push({
+        name: 'MicrosoftAppPassword',
+        value: "[parameters('namePrefix')]",
+      }),
     reports: /^settings: the web app sets MicrosoftAppPassword/,
   },
   {
     what: 'a storage key written inline',
-    breakIt: (t) => (setting(t, 'STATE_BLOB_CONNECTION_STRING').value = 'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=c2VjcmV0'),
+    breakIt: (t) =>
+      (setting(t, 'STATE_BLOB_CONNECTION_STRING').value =
+        'DefaultEndpointsProtocol=https;AccountName=st;AccountKey=c2VjcmV0'),
     reports: /^secret: STATE_BLOB_CONNECTION_STRING is written into the template/,
   },
   {
     what: 'a storage key in the outputs',
-    breakIt: (t) => (t.outputs.key = { type: 'string', value: "[listKeys(variables('storageId'), '2023-05-01').keys[0].value]" }),
+    breakIt: (t) =>
+      (t.outputs.key = { type: 'string', value: "[listKeys(variables('storageId'), '2023-05-01').keys[0].value]" }),
     reports: /^secret: an output calls a list/,
   },
   {
@@ -62,12 +72,15 @@ const cases: Case[] = [
   },
   {
     what: 'a broader role than the operation needs',
-    breakIt: (t) => (nested(t, '-vault-').properties.parameters.roleGuid.value = "[variables('builtInRoles').Contributor]"),
+    breakIt: (t) =>
+      (nested(t, '-vault-').properties.parameters.roleGuid.value = "[variables('builtInRoles').Contributor]"),
     reports: /^role: the identity gets \/subscriptions\/.*rsv-prod-japaneast at contributor/,
   },
   {
     what: 'a role at the wrong scope',
-    breakIt: (t) => (nested(t, 'subscription').properties.parameters.readerRoleGuid.value = "[variables('builtInRoles').BackupOperator]"),
+    breakIt: (t) =>
+      (nested(t, 'subscription').properties.parameters.readerRoleGuid.value =
+        "[variables('builtInRoles').BackupOperator]"),
     reports: /^role: the identity should get \/subscriptions\/[0-9-]+ at reader/,
   },
   {
@@ -105,7 +118,9 @@ const cases: Case[] = [
   },
   {
     what: 'a role for another principal',
-    breakIt: (t) => (nested(t, '-vault-').properties.parameters.principalId.value = "[parameters('backupManagementServiceObjectId')]"),
+    breakIt: (t) =>
+      (nested(t, '-vault-').properties.parameters.principalId.value =
+        "[parameters('backupManagementServiceObjectId')]"),
     reports: /^principal: resources\[7\]#0.* not to the bot's identity/,
   },
   {
@@ -130,7 +145,9 @@ const cases: Case[] = [
   },
   {
     what: 'the bot on another identity than the web app',
-    breakIt: (t) => (bot(t).properties.msaAppMSIResourceId = "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-other')]"),
+    breakIt: (t) =>
+      (bot(t).properties.msaAppMSIResourceId =
+        "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id-other')]"),
     reports: /^identity: the Azure Bot's msaAppMSIResourceId/,
   },
   {

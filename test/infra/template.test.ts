@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expandTemplate, allTemplates } from './arm-template';
 import { ArmSchemas } from './arm-schemas';
-import { LIBRARY_SETTINGS, NOT_APP_SETTINGS, PACKAGE_SETTINGS, configSettingNames, envExampleKeys, packageScripts } from './bot-settings';
+import {
+  LIBRARY_SETTINGS,
+  NOT_APP_SETTINGS,
+  PACKAGE_SETTINGS,
+  configSettingNames,
+  envExampleKeys,
+  packageScripts,
+} from './bot-settings';
 import { DEPLOYMENT_SCOPE, checkTemplate } from './checks';
 import { BUILT_IN_ROLES, CUSTOM_ROLE_ACTIONS, builtInRoleName } from './documented';
 import { PARAMETERS_PATH, ROOT, TEMPLATE_PATH, readJson, templateCheck } from './fixtures';
@@ -31,7 +38,11 @@ describe('infra/azuredeploy.json', () => {
 describe('the settings the bot reads', () => {
   it('are listed in .env.example, with what npm run package reads, and nothing else', () => {
     // WEBSITE_INSTANCE_ID is App Service's: .env.example mentions it in a comment, not as a key to set.
-    const expected = [...configSettingNames().filter((n) => n !== 'WEBSITE_INSTANCE_ID'), ...Object.keys(LIBRARY_SETTINGS), ...PACKAGE_SETTINGS];
+    const expected = [
+      ...configSettingNames().filter((n) => n !== 'WEBSITE_INSTANCE_ID'),
+      ...Object.keys(LIBRARY_SETTINGS),
+      ...PACKAGE_SETTINGS,
+    ];
     expect(envExampleKeys().sort()).toEqual(expected.sort());
     expect(fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8')).toContain('WEBSITE_INSTANCE_ID');
   });
@@ -57,13 +68,13 @@ describe('README, "Roles the bot\'s identity needs"', () => {
 
   it('names exactly the built-in roles the template uses, with their documented ids', () => {
     const check = templateCheck();
-    const expanded = expandTemplate(check.template, check.parameterSets.example!, DEPLOYMENT_SCOPE);
+    const expanded = expandTemplate(check.template, check.parameterSets.example, DEPLOYMENT_SCOPE);
     const assigned = allTemplates(expanded)
       .flatMap((t) => t.resources)
       .filter((r) => r.type === 'Microsoft.Authorization/roleAssignments')
       .map((r) => String(r.value.properties.roleDefinitionId).split('/').pop()!)
       .filter((guid) => builtInRoleName(guid));
-    const used = new Set([...assigned, BUILT_IN_ROLES['Key Vault Administrator']!]);
+    const used = new Set([...assigned, BUILT_IN_ROLES['Key Vault Administrator']]);
     const listed = new Set(table.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []);
     expect([...listed].sort()).toEqual([...used].sort());
     for (const guid of used) {
@@ -72,7 +83,7 @@ describe('README, "Roles the bot\'s identity needs"', () => {
     }
   });
 
-  it('lists the custom roles\' actions', () => {
+  it("lists the custom roles' actions", () => {
     for (const action of Object.values(CUSTOM_ROLE_ACTIONS).flat()) expect(table).toContain(action);
   });
 });
@@ -80,10 +91,14 @@ describe('README, "Roles the bot\'s identity needs"', () => {
 describe('test/infra/schemas', () => {
   it('holds the files SOURCE.md names, unmodified', () => {
     const dir = path.join(__dirname, 'schemas');
-    const rows = [...fs.readFileSync(path.join(dir, 'SOURCE.md'), 'utf8').matchAll(/^\| `([^`]+\.json)` \|.*\| `([0-9a-f]{40})` \|$/gm)];
+    const rows = [
+      ...fs
+        .readFileSync(path.join(dir, 'SOURCE.md'), 'utf8')
+        .matchAll(/^\| `([^`]+\.json)` \|.*\| `([0-9a-f]{40})` \|$/gm),
+    ];
     expect(rows.length).toBeGreaterThan(0);
     for (const [, file, blob] of rows) {
-      const content = fs.readFileSync(path.join(dir, file!));
+      const content = fs.readFileSync(path.join(dir, file));
       const id = createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
       expect({ file, id }).toEqual({ file, id: blob });
     }

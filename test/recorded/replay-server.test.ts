@@ -22,13 +22,24 @@ function portFor(replay: Replay, subscriptionId = SUB): AzurePort {
   });
 }
 
-function raw(replay: Replay, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
+function raw(
+  replay: Replay,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = https.request(`${replay.url}${path}`, { method, ca: replay.ca, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined }));
-    });
+    const req = https.request(
+      `${replay.url}${path}`,
+      { method, ca: replay.ca, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -36,9 +47,10 @@ function raw(replay: Replay, method: string, path: string, body?: unknown): Prom
 
 /** The protected item of the recorded recovery-point list, as the port names it. */
 function placeOf(fixture: Fixture): ProtectionInfo {
-  const id = (fixture.response.body as { value: Array<{ id: string }> }).value[0]!.id;
-  const m = /^(.*\/vaults\/[^/]+)\/backupFabrics\/Azure\/protectionContainers\/([^/]+)\/protectedItems\/([^/]+)\//i.exec(id)!;
-  return { vaultId: m[1]!, containerName: m[2]!, protectedItemName: m[3]!, protectionState: 'Protected' };
+  const id = (fixture.response.body as { value: Array<{ id: string }> }).value[0].id;
+  const m =
+    /^(.*\/vaults\/[^/]+)\/backupFabrics\/Azure\/protectionContainers\/([^/]+)\/protectedItems\/([^/]+)\//i.exec(id)!;
+  return { vaultId: m[1], containerName: m[2], protectedItemName: m[3], protectionState: 'Protected' };
 }
 
 describe('recorded fixtures', () => {
@@ -51,7 +63,8 @@ describe('recorded fixtures', () => {
       expect(['MIT', 'Apache-2.0']).toContain(f.source.licence);
       expect(f.request.url.startsWith('/')).toBe(true);
       expect(typeof f.response.status).toBe('number');
-      for (const h of Object.keys(f.response.headers)) expect(['retry-after', 'azure-asyncoperation', 'location', 'x-ms-request-id']).toContain(h);
+      for (const h of Object.keys(f.response.headers))
+        expect(['retry-after', 'azure-asyncoperation', 'location', 'x-ms-request-id']).toContain(h);
     }
   });
 });
@@ -67,11 +80,13 @@ describe('replay server', () => {
     const fixture = loadFixture('backup-recovery-points-list');
     replay = await startReplay([fixture]);
     const points = await portFor(replay).listRecoveryPoints(placeOf(fixture));
-    expect(points.map((p) => p.id)).toEqual((fixture.response.body as { value: Array<{ id: string }> }).value.map((v) => v.id));
+    expect(points.map((p) => p.id)).toEqual(
+      (fixture.response.body as { value: Array<{ id: string }> }).value.map((v) => v.id),
+    );
     expect(replay.requests).toHaveLength(1);
     expect(replay.requests[0]).toMatchObject({ method: 'GET', fixture: 'backup-recovery-points-list' });
-    expect(replay.requests[0]!.path).toMatch(/\/recoveryPoints$/i);
-    expect(replay.requests[0]!.query['api-version']).toBeDefined();
+    expect(replay.requests[0].path).toMatch(/\/recoveryPoints$/i);
+    expect(replay.requests[0].query['api-version']).toBeDefined();
   });
 
   it('ignores the subscription segment unless strictSubscription is set', async () => {
@@ -86,12 +101,16 @@ describe('replay server', () => {
 
     replay = await startReplay([fixture], { strictSubscription: true });
     await expect(portFor(replay, other).listRecoveryPoints(elsewhere)).rejects.toMatchObject({ statusCode: 404 });
-    expect(replay.requests[0]!.fixture).toBeUndefined();
+    expect(replay.requests[0].fixture).toBeUndefined();
   });
 
   it('answers anything unrecorded with 404 NoRecordedInteraction and records it', async () => {
     replay = await startReplay(['backup-vault-get']);
-    const res = await raw(replay, 'GET', `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/nope?api-version=2024-03-01`);
+    const res = await raw(
+      replay,
+      'GET',
+      `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/nope?api-version=2024-03-01`,
+    );
     expect(res.status).toBe(404);
     expect(res.json).toMatchObject({ error: { code: 'NoRecordedInteraction' } });
     expect((res.json as { error: { message: string } }).error.message).toContain('/virtualMachines/nope');
@@ -102,16 +121,21 @@ describe('replay server', () => {
       ['GET', undefined],
       ['PUT', undefined],
     ]);
-    expect(replay.requests[1]!.body).toEqual({ location: 'x' });
+    expect(replay.requests[1].body).toEqual({ location: 'x' });
   });
 
   it('matches paths case-insensitively, %3B and ; alike, and ignores api-version', async () => {
     const fixture = loadFixture('backup-trigger-202');
     replay = await startReplay([fixture]);
-    const decoded = decodeURIComponent(fixture.request.url.split('?')[0]!).toLowerCase();
-    const res = await raw(replay, 'POST', `${decoded}?api-version=2099-01-01`, { properties: { objectType: 'IaasVMBackupRequest' } });
+    const decoded = decodeURIComponent(fixture.request.url.split('?')[0]).toLowerCase();
+    const res = await raw(replay, 'POST', `${decoded}?api-version=2099-01-01`, {
+      properties: { objectType: 'IaasVMBackupRequest' },
+    });
     expect(res.status).toBe(202);
-    expect(replay.requests[0]).toMatchObject({ fixture: 'backup-trigger-202', body: { properties: { objectType: 'IaasVMBackupRequest' } } });
+    expect(replay.requests[0]).toMatchObject({
+      fixture: 'backup-trigger-202',
+      body: { properties: { objectType: 'IaasVMBackupRequest' } },
+    });
   });
 
   it('rewrites https://management.azure.com in Location and Azure-AsyncOperation, and keeps the other recorded headers', async () => {
@@ -122,15 +146,19 @@ describe('replay server', () => {
     expect(res.headers['retry-after']).toBe('60');
     expect(res.headers['x-ms-request-id']).toBe(fixture.response.headers['x-ms-request-id']);
     for (const h of ['location', 'azure-asyncoperation']) {
-      expect(String(res.headers[h])).toBe(fixture.response.headers[h]!.replace('https://management.azure.com', replay.url));
+      expect(String(res.headers[h])).toBe(
+        fixture.response.headers[h].replace('https://management.azure.com', replay.url),
+      );
     }
   });
 
   it('compares the query only when asked to, after decoding', async () => {
     const fixture = loadFixture('backup-job-list-inprogress');
-    const path = fixture.request.url.split('?')[0]!;
+    const path = fixture.request.url.split('?')[0];
     replay = await startReplay([fixture], { matchQuery: ['$filter'] });
-    expect((await raw(replay, 'GET', `${path}?api-version=2023-06-01&%24filter=status+eq+%27InProgress%27`)).status).toBe(200);
+    expect(
+      (await raw(replay, 'GET', `${path}?api-version=2023-06-01&%24filter=status+eq+%27InProgress%27`)).status,
+    ).toBe(200);
     expect((await raw(replay, 'GET', `${path}?api-version=2023-06-01&$filter=status eq 'Completed'`)).status).toBe(404);
     await replay.close();
 

@@ -119,14 +119,20 @@ interface Entry {
   query: Record<string, string>;
 }
 
-function queryMatches(want: Record<string, string>, got: Record<string, string>, match: ReplayOptions['matchQuery']): boolean {
+function queryMatches(
+  want: Record<string, string>,
+  got: Record<string, string>,
+  match: ReplayOptions['matchQuery'],
+): boolean {
   if (!match) return true;
-  const lower = (q: Record<string, string>) => Object.fromEntries(Object.entries(q).map(([k, v]) => [k.toLowerCase(), v]));
+  const lower = (q: Record<string, string>) =>
+    Object.fromEntries(Object.entries(q).map(([k, v]) => [k.toLowerCase(), v]));
   const w = lower(want);
   const g = lower(got);
   delete w['api-version'];
   delete g['api-version'];
-  const keys = match === true ? [...new Set([...Object.keys(w), ...Object.keys(g)])] : match.map((k) => k.toLowerCase());
+  const keys =
+    match === true ? [...new Set([...Object.keys(w), ...Object.keys(g)])] : match.map((k) => k.toLowerCase());
   return keys.every((k) => (w[k] ?? '').toLowerCase() === (g[k] ?? '').toLowerCase());
 }
 
@@ -145,7 +151,12 @@ export async function startReplay(fixtures: Array<Fixture | string>, options: Re
   const entries: Entry[] = fixtures.map((f) => {
     const fixture = typeof f === 'string' ? loadFixture(f) : f;
     const { path: p, search } = splitUrl(fixture.request.url);
-    return { fixture, method: fixture.request.method.toUpperCase(), path: normalPath(p, strict), query: queryOf(search) };
+    return {
+      fixture,
+      method: fixture.request.method.toUpperCase(),
+      path: normalPath(p, strict),
+      query: queryOf(search),
+    };
   });
   const served = new Map<Entry, number>();
   const requests: SeenRequest[] = [];
@@ -165,11 +176,21 @@ export async function startReplay(fixtures: Array<Fixture | string>, options: Re
       requests.push(seen);
 
       const wanted = normalPath(rawPath, strict);
-      const candidates = entries.filter((e) => e.method === method && e.path === wanted && queryMatches(e.query, query, options.matchQuery));
+      const candidates = entries.filter(
+        (e) => e.method === method && e.path === wanted && queryMatches(e.query, query, options.matchQuery),
+      );
       const entry = candidates.find((e) => !served.has(e)) ?? candidates[candidates.length - 1];
       if (!entry) {
-        const text = JSON.stringify({ error: { code: 'NoRecordedInteraction', message: `No recorded interaction for ${method} ${rawPath}${search}` } });
-        res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+        const text = JSON.stringify({
+          error: {
+            code: 'NoRecordedInteraction',
+            message: `No recorded interaction for ${method} ${rawPath}${search}`,
+          },
+        });
+        res.writeHead(404, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+        });
         res.end(text);
         return;
       }
@@ -187,7 +208,11 @@ export async function startReplay(fixtures: Array<Fixture | string>, options: Re
         return;
       }
       const text = JSON.stringify(responseBody);
-      res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      res.writeHead(status, {
+        ...headers,
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
       res.end(text);
     });
   });

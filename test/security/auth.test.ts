@@ -7,7 +7,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cardOf, startHarness, visibleText, type Harness } from '../support/harness';
-import { EMULATOR_TOKEN_ISSUER, loopbackAuthOptions, seedOutgoingToken, signingKey, signJwt, startFakeIdentity, type FakeIdentity } from '../support/bot-identity';
+import {
+  EMULATOR_TOKEN_ISSUER,
+  loopbackAuthOptions,
+  seedOutgoingToken,
+  signingKey,
+  signJwt,
+  startFakeIdentity,
+  type FakeIdentity,
+} from '../support/bot-identity';
 import { guardNetwork, type NetworkGuard } from '../support/network-guard';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { invokeActivity, messageActivity, users } from '../support/teams';
@@ -31,7 +39,9 @@ const unpublishedKey = signingKey(['msteams']);
 
 beforeAll(async () => {
   guard = guardNetwork();
-  jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void libraryConsole.push(args.map(String).join(' ')));
+  jest
+    .spyOn(console, 'error')
+    .mockImplementation((...args: unknown[]) => void libraryConsole.push(args.map(String).join(' ')));
   identity = await startFakeIdentity([teamsKey, webchatOnlyKey]);
   unseed = seedOutgoingToken(APP_ID, OUTGOING_TOKEN);
   h = await startHarness({
@@ -55,13 +65,15 @@ const now = () => Math.floor(Date.now() / 1000);
 const message = (serviceUrl = h.connector.url) => messageActivity(serviceUrl, 'help', users.alice, personal);
 
 describe('a token Bot Connector would send', () => {
-  it('is accepted: 200, and the reply reaches the connector carrying the bot\'s own token', async () => {
+  it("is accepted: 200, and the reply reaches the connector carrying the bot's own token", async () => {
     const activity = message(proxy.url);
     const res = await h.post(activity, { authorization: `Bearer ${identity.channelToken(APP_ID, proxy.url)}` });
     expect(res.status).toBe(200);
     expect(res.writes).toHaveLength(1);
     expect(visibleText(cardOf(res.writes[0]))).toContain('check <vm>');
-    const replies = proxy.calls.filter((c) => c.method === 'POST' && /\/v3\/conversations\/.+\/activities/.test(c.path));
+    const replies = proxy.calls.filter(
+      (c) => c.method === 'POST' && /\/v3\/conversations\/.+\/activities/.test(c.path),
+    );
     expect(replies).toHaveLength(1);
     expect(replies[0].authorization).toBe(`Bearer ${OUTGOING_TOKEN}`);
   });
@@ -74,13 +86,15 @@ describe('a token Bot Connector would send', () => {
     expect(click.body.value).toContain('web01');
   });
 
-  it('a token expired less than 5 minutes ago is still accepted (botbuilder\'s clock skew)', async () => {
+  it("a token expired less than 5 minutes ago is still accepted (botbuilder's clock skew)", async () => {
     const token = identity.channelToken(APP_ID, h.connector.url, { exp: now() - 120 });
     expect((await h.post(message(), { authorization: `Bearer ${token}` })).status).toBe(200);
   });
 
   it('the OpenID metadata and keys were read from the loopback fake', () => {
-    expect(identity.requests).toEqual(expect.arrayContaining(['/v1/.well-known/openidconfiguration', '/v1/.well-known/keys']));
+    expect(identity.requests).toEqual(
+      expect.arrayContaining(['/v1/.well-known/openidconfiguration', '/v1/.well-known/keys']),
+    );
   });
 });
 
@@ -90,25 +104,84 @@ const forged: [string, () => Record<string, string>][] = [
   ['another scheme', () => ({ authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}` })],
   ['a malformed token', () => ({ authorization: 'Bearer not.a.jwt' })],
   ['three base64 parts that are not JSON', () => ({ authorization: 'Bearer e30.bm90IGpzb24.c2ln' })],
-  ['an expired token (beyond the skew)', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { exp: now() - 600, nbf: now() - 7200, iat: now() - 7200 })}` })],
-  ['a token not valid yet', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { nbf: now() + 3600 })}` })],
-  ['a token for another bot (wrong audience)', () => ({ authorization: `Bearer ${identity.channelToken(randomUUID(), h.connector.url)}` })],
-  ['a token without an audience', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { aud: undefined })}` })],
-  ['a token from another issuer', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { iss: 'https://evil.example' })}` })],
-  ['a token signed by a key not in the JWKS', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, {}, unpublishedKey)}` })],
-  ['a forged signature under a published key id', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, {}, { ...unpublishedKey, kid: teamsKey.kid })}` })],
-  ['alg HS256 in the header', () => ({ authorization: `Bearer ${signJwt({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: h.connector.url, exp: now() + 3600 }, teamsKey, { alg: 'HS256' })}` })],
-  ['alg none without a signature', () => ({ authorization: `Bearer ${signJwt({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: h.connector.url, exp: now() + 3600 }, teamsKey, { alg: 'none' }).replace(/[^.]+$/, '')}` })],
-  ['a key endorsed for webchat only, on an msteams activity', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, {}, webchatOnlyKey)}` })],
-  ['a serviceurl claim for another service', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, 'https://smba.evil.example/')}` })],
-  ['no serviceurl claim', () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { serviceurl: undefined })}` })],
-  ['an Emulator-issued token for another app', () => ({ authorization: `Bearer ${signJwt({ iss: EMULATOR_TOKEN_ISSUER, aud: randomUUID(), appid: randomUUID(), ver: '1.0', exp: now() + 3600 }, teamsKey)}` })],
+  [
+    'an expired token (beyond the skew)',
+    () => ({
+      authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { exp: now() - 600, nbf: now() - 7200, iat: now() - 7200 })}`,
+    }),
+  ],
+  [
+    'a token not valid yet',
+    () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { nbf: now() + 3600 })}` }),
+  ],
+  [
+    'a token for another bot (wrong audience)',
+    () => ({ authorization: `Bearer ${identity.channelToken(randomUUID(), h.connector.url)}` }),
+  ],
+  [
+    'a token without an audience',
+    () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { aud: undefined })}` }),
+  ],
+  [
+    'a token from another issuer',
+    () => ({
+      authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { iss: 'https://evil.example' })}`,
+    }),
+  ],
+  [
+    'a token signed by a key not in the JWKS',
+    () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, {}, unpublishedKey)}` }),
+  ],
+  [
+    'a forged signature under a published key id',
+    () => ({
+      authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, {}, { ...unpublishedKey, kid: teamsKey.kid })}`,
+    }),
+  ],
+  [
+    'alg HS256 in the header',
+    () => ({
+      authorization: `Bearer ${signJwt({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: h.connector.url, exp: now() + 3600 }, teamsKey, { alg: 'HS256' })}`,
+    }),
+  ],
+  [
+    'alg none without a signature',
+    () => ({
+      authorization: `Bearer ${signJwt({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: h.connector.url, exp: now() + 3600 }, teamsKey, { alg: 'none' }).replace(/[^.]+$/, '')}`,
+    }),
+  ],
+  [
+    'a key endorsed for webchat only, on an msteams activity',
+    () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, {}, webchatOnlyKey)}` }),
+  ],
+  [
+    'a serviceurl claim for another service',
+    () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, 'https://smba.evil.example/')}` }),
+  ],
+  [
+    'no serviceurl claim',
+    () => ({ authorization: `Bearer ${identity.channelToken(APP_ID, h.connector.url, { serviceurl: undefined })}` }),
+  ],
+  [
+    'an Emulator-issued token for another app',
+    () => ({
+      authorization: `Bearer ${signJwt({ iss: EMULATOR_TOKEN_ISSUER, aud: randomUUID(), appid: randomUUID(), ver: '1.0', exp: now() + 3600 }, teamsKey)}`,
+    }),
+  ],
 ];
 
 describe('anything else is refused with a bare 401', () => {
   it.each(forged)('%s', async (_name, headers) => {
-    const before = { sim: h.simulator.requests.length, logs: h.logs.length, writes: h.connector.writes.length, conv: (await h.app.services.store.list('conv/')).length };
-    for (const activity of [message(), invokeActivity(h.connector.url, 'backup.confirm', { pendingId: randomUUID() }, users.alice, personal, 'card-1')]) {
+    const before = {
+      sim: h.simulator.requests.length,
+      logs: h.logs.length,
+      writes: h.connector.writes.length,
+      conv: (await h.app.services.store.list('conv/')).length,
+    };
+    for (const activity of [
+      message(),
+      invokeActivity(h.connector.url, 'backup.confirm', { pendingId: randomUUID() }, users.alice, personal, 'card-1'),
+    ]) {
       const sent = headers();
       const res = await h.post(activity, sent);
       expect(res.status).toBe(401);
@@ -149,7 +222,7 @@ describe('what leaves the process', () => {
     expect(guard.refused).toEqual([]);
   });
 
-  it('the app password and tokens never reach our log; botframework-connector\'s own console lines hold no token or password either', () => {
+  it("the app password and tokens never reach our log; botframework-connector's own console lines hold no token or password either", () => {
     const all = [...h.logs, ...libraryConsole].join('\n');
     expect(all).not.toContain(APP_PASSWORD);
     expect(all).not.toContain(OUTGOING_TOKEN);

@@ -22,7 +22,10 @@ const people: [string, TestUser][] = [
   ['operator', users.alice],
   ['operator and approver', users.dave],
 ];
-const LOCALES: [Locale, string][] = [['en', 'en-US'], ['ja', 'ja-JP']];
+const LOCALES: [Locale, string][] = [
+  ['en', 'en-US'],
+  ['ja', 'ja-JP'],
+];
 /** The VM each command is tried on: one where the command would really act (a protected, granted VM by default). */
 const VM_FOR: Record<string, string> = { protect: 'vm004', grant: 'vm002' };
 
@@ -46,12 +49,15 @@ const READ_ONLY_VERBS = ['ade.page'];
 /** Verbs that decide an approval: approvers only, whatever the declarations say. */
 const DECISIONS = ['grant.approve', 'grant.reject', 'change.approve', 'change.reject'];
 /** What the requester who is also an approver hears when deciding their own request, per kind of card. */
-const selfRefusal = (verb: string) => (verb.startsWith('change.') ? messages('en').lifecycle.refused.self : messages('en').approval.selfApproval);
+const selfRefusal = (verb: string) =>
+  verb.startsWith('change.') ? messages('en').lifecycle.refused.self : messages('en').approval.selfApproval;
 
 const isAzureWrite = (r: { method: string; path: string }) => r.method !== 'GET' && !/\/backupStatus$/i.test(r.path);
 
 async function stateSnapshot(h: Harness): Promise<Map<string, string>> {
-  return new Map((await h.app.services.store.list('')).filter((i) => !i.key.startsWith('conv/')).map((i) => [i.key, i.etag]));
+  return new Map(
+    (await h.app.services.store.list('')).filter((i) => !i.key.startsWith('conv/')).map((i) => [i.key, i.etag]),
+  );
 }
 
 /** Runs `act` and returns what it wrote to Azure and to state (conversation references aside). */
@@ -61,11 +67,19 @@ async function writesOf(h: Harness, act: () => Promise<unknown>): Promise<{ azur
   await act();
   const after = await stateSnapshot(h);
   const state = [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
-  return { azure: h.simulator.requests.slice(sim).filter(isAzureWrite).map((r) => `${r.method} ${r.path}`), state };
+  return {
+    azure: h.simulator.requests
+      .slice(sim)
+      .filter(isAzureWrite)
+      .map((r) => `${r.method} ${r.path}`),
+    state,
+  };
 }
 
-const textOf = (writes: ConnectorWrite[]) => writes.map((w) => `${w.activity.text ?? ''}\n${visibleText(cardOf(w))}`).join('\n');
-const whoMay = (access: Access, locale: Locale) => (access === 'approver' ? messages(locale).access.approversOnly : messages(locale).access.operatorsOnly);
+const textOf = (writes: ConnectorWrite[]) =>
+  writes.map((w) => `${w.activity.text ?? ''}\n${visibleText(cardOf(w))}`).join('\n');
+const whoMay = (access: Access, locale: Locale) =>
+  access === 'approver' ? messages(locale).access.approversOnly : messages(locale).access.operatorsOnly;
 
 describe('commands', () => {
   let h: Harness;
@@ -76,7 +90,9 @@ describe('commands', () => {
 
   const cases = commands.flatMap((command) =>
     LOCALES.flatMap(([locale, clientLocale]) =>
-      examples(command, locale).flatMap((text) => people.map(([role, user]) => ({ command, locale, clientLocale, text, role, user }))),
+      examples(command, locale).flatMap((text) =>
+        people.map(([role, user]) => ({ command, locale, clientLocale, text, role, user })),
+      ),
     ),
   );
 
@@ -90,25 +106,30 @@ describe('commands', () => {
     }
   });
 
-  it.each(cases)('$command.name ($locale) "$text" by the $role', async ({ command, locale, clientLocale, text, user }) => {
-    let replies: ConnectorWrite[] = [];
-    const wrote = await writesOf(h, async () => {
-      replies = await h.say(text, { user, locale: clientLocale });
-    });
-    expect(replies.length).toBeGreaterThan(0);
-    const said = textOf(replies);
-    const mayRun = hasAccess(h.app.services, user.id, command.access);
-    const refusedBy = (['operator', 'approver'] as const).find((a) => said.includes(whoMay(a, locale)));
-    if (!mayRun) {
-      expect(refusedBy).toBe(command.access);
-      expect(said).toMatch(command.access === 'approver' ? /BACKUP_APPROVER_IDS|承認者/ : /BACKUP_OPERATOR_IDS|オペレーター/);
-    }
-    // Refused here or inside the command (e.g. `watch here` by a non-operator): nothing changed.
-    if (refusedBy) expect(wrote).toEqual({ azure: [], state: [] });
-    // People who are not operators never cause a write, whatever they type.
-    if (!hasAccess(h.app.services, user.id, 'operator')) expect(wrote).toEqual({ azure: [], state: [] });
-    expect(wrote.azure).toEqual([]);
-  });
+  it.each(cases)(
+    '$command.name ($locale) "$text" by the $role',
+    async ({ command, locale, clientLocale, text, user }) => {
+      let replies: ConnectorWrite[] = [];
+      const wrote = await writesOf(h, async () => {
+        replies = await h.say(text, { user, locale: clientLocale });
+      });
+      expect(replies.length).toBeGreaterThan(0);
+      const said = textOf(replies);
+      const mayRun = hasAccess(h.app.services, user.id, command.access);
+      const refusedBy = (['operator', 'approver'] as const).find((a) => said.includes(whoMay(a, locale)));
+      if (!mayRun) {
+        expect(refusedBy).toBe(command.access);
+        expect(said).toMatch(
+          command.access === 'approver' ? /BACKUP_APPROVER_IDS|承認者/ : /BACKUP_OPERATOR_IDS|オペレーター/,
+        );
+      }
+      // Refused here or inside the command (e.g. `watch here` by a non-operator): nothing changed.
+      if (refusedBy) expect(wrote).toEqual({ azure: [], state: [] });
+      // People who are not operators never cause a write, whatever they type.
+      if (!hasAccess(h.app.services, user.id, 'operator')) expect(wrote).toEqual({ azure: [], state: [] });
+      expect(wrote.azure).toEqual([]);
+    },
+  );
 });
 
 describe('card verbs', () => {
@@ -124,48 +145,53 @@ describe('card verbs', () => {
   /** The requester of every flow below is an operator who is also an approver. */
   const requester = users.dave;
 
-  it.each(actions.map((a) => [a.verb, a] as const))('%s: refused for everyone without the role, with live state; nothing changes', async (verb, action) => {
-    const live = await offer(h, verb, requester);
-    const parsed = action.parse(live.data) as { command?: Command } | undefined;
-    expect(parsed).toBeDefined();
-    // Buttons that run a command as if typed are checked with that command's own access.
-    const access: Access = action.access === 'anyone' && parsed?.command ? parsed.command.access : action.access;
-    if (READ_ONLY_VERBS.includes(verb)) {
-      expect(access).toBe('anyone');
-      for (const [role, user] of people) {
+  it.each(actions.map((a) => [a.verb, a] as const))(
+    '%s: refused for everyone without the role, with live state; nothing changes',
+    async (verb, action) => {
+      const live = await offer(h, verb, requester);
+      const parsed = action.parse(live.data) as { command?: Command } | undefined;
+      expect(parsed).toBeDefined();
+      // Buttons that run a command as if typed are checked with that command's own access.
+      const access: Access = action.access === 'anyone' && parsed?.command ? parsed.command.access : action.access;
+      if (READ_ONLY_VERBS.includes(verb)) {
+        expect(access).toBe('anyone');
+        for (const [role, user] of people) {
+          for (const [locale, clientLocale] of LOCALES) {
+            const wrote = await writesOf(h, () =>
+              h.click(verb, live.data, { user, replyToId: live.activityId, locale: clientLocale }),
+            );
+            expect([role, locale, wrote]).toEqual([role, locale, { azure: [], state: [] }]);
+          }
+        }
+        return;
+      }
+      // Every other button changes something, or runs a command that does: none may be open to anyone.
+      expect(access).not.toBe('anyone');
+      if (DECISIONS.includes(verb)) expect(access).toBe('approver');
+      const refusable = people.filter(([, user]) => !hasAccess(h.app.services, user.id, access));
+      if (access !== 'anyone') expect(refusable.length).toBeGreaterThan(0);
+      for (const [role, user] of refusable) {
         for (const [locale, clientLocale] of LOCALES) {
-          const wrote = await writesOf(h, () => h.click(verb, live.data, { user, replyToId: live.activityId, locale: clientLocale }));
+          let said = '';
+          const wrote = await writesOf(h, async () => {
+            const click = await h.click(verb, live.data, { user, replyToId: live.activityId, locale: clientLocale });
+            expect(click.status).toBe(200);
+            said = `${typeof click.body?.value === 'string' ? click.body.value : visibleText(click.body?.value)}\n${textOf(click.writes)}`;
+          });
+          expect([role, locale, said.includes(whoMay(access, locale))]).toEqual([role, locale, true]);
           expect([role, locale, wrote]).toEqual([role, locale, { azure: [], state: [] }]);
         }
       }
-      return;
-    }
-    // Every other button changes something, or runs a command that does: none may be open to anyone.
-    expect(access).not.toBe('anyone');
-    if (DECISIONS.includes(verb)) expect(access).toBe('approver');
-    const refusable = people.filter(([, user]) => !hasAccess(h.app.services, user.id, access));
-    if (access !== 'anyone') expect(refusable.length).toBeGreaterThan(0);
-    for (const [role, user] of refusable) {
-      for (const [locale, clientLocale] of LOCALES) {
-        let said = '';
+      // An approver who asked for the change cannot decide it.
+      if (access === 'approver') {
         const wrote = await writesOf(h, async () => {
-          const click = await h.click(verb, live.data, { user, replyToId: live.activityId, locale: clientLocale });
-          expect(click.status).toBe(200);
-          said = `${typeof click.body?.value === 'string' ? click.body.value : visibleText(click.body?.value)}\n${textOf(click.writes)}`;
+          const click = await h.click(verb, live.data, { user: requester, replyToId: live.activityId });
+          expect(click.body.value).toBe(selfRefusal(verb));
         });
-        expect([role, locale, said.includes(whoMay(access, locale))]).toEqual([role, locale, true]);
-        expect([role, locale, wrote]).toEqual([role, locale, { azure: [], state: [] }]);
+        expect(wrote).toEqual({ azure: [], state: [] });
       }
-    }
-    // An approver who asked for the change cannot decide it.
-    if (access === 'approver') {
-      const wrote = await writesOf(h, async () => {
-        const click = await h.click(verb, live.data, { user: requester, replyToId: live.activityId });
-        expect(click.body.value).toBe(selfRefusal(verb));
-      });
-      expect(wrote).toEqual({ azure: [], state: [] });
-    }
-  });
+    },
+  );
 });
 
 describe('card data is never trusted for what to act on', () => {
@@ -175,20 +201,37 @@ describe('card data is never trusted for what to act on', () => {
   });
   afterEach(() => h.close());
 
-  const refusedText = (click: { body: any }) => (typeof click.body?.value === 'string' ? click.body.value : visibleText(click.body?.value));
+  const refusedText = (click: { body: any }) =>
+    typeof click.body?.value === 'string' ? click.body.value : visibleText(click.body?.value);
 
   it('backup.confirm with the pendingId of a protect confirmation starts nothing and leaves that confirmation usable', async () => {
     const protect = await offer(h, 'protect.confirm', users.alice);
     const wrote = await writesOf(h, async () => {
-      const click = await h.click('backup.confirm', { pendingId: protect.data.pendingId, retainUntil: '2099-01-01' }, { user: users.alice });
+      const click = await h.click(
+        'backup.confirm',
+        { pendingId: protect.data.pendingId, retainUntil: '2099-01-01' },
+        { user: users.alice },
+      );
       expect(refusedText(click)).toContain(messages('en').common.refused.missing);
     });
     expect(wrote).toEqual({ azure: [], state: [] });
   });
 
   it('backup.confirm, backup.cancel, protect.confirm, restore.confirm, grant.approve and change.* with a random UUID change nothing', async () => {
-    for (const [verb, user, key] of [['backup.confirm', users.alice, 'pendingId'], ['backup.cancel', users.alice, 'pendingId'], ['protect.confirm', users.alice, 'pendingId'], ['restore.confirm', users.alice, 'pendingId'], ['grant.approve', users.bob, 'approvalId'], ['change.submit', users.alice, 'approvalId'], ['change.confirm', users.alice, 'approvalId'], ['change.approve', users.bob, 'approvalId'], ['change.reject', users.bob, 'approvalId']] as const) {
-      const wrote = await writesOf(h, () => h.click(verb, { [key]: randomUUID(), policyId: 'x', retainUntil: '2099-01-01' }, { user }));
+    for (const [verb, user, key] of [
+      ['backup.confirm', users.alice, 'pendingId'],
+      ['backup.cancel', users.alice, 'pendingId'],
+      ['protect.confirm', users.alice, 'pendingId'],
+      ['restore.confirm', users.alice, 'pendingId'],
+      ['grant.approve', users.bob, 'approvalId'],
+      ['change.submit', users.alice, 'approvalId'],
+      ['change.confirm', users.alice, 'approvalId'],
+      ['change.approve', users.bob, 'approvalId'],
+      ['change.reject', users.bob, 'approvalId'],
+    ] as const) {
+      const wrote = await writesOf(h, () =>
+        h.click(verb, { [key]: randomUUID(), policyId: 'x', retainUntil: '2099-01-01' }, { user }),
+      );
       expect([verb, wrote]).toEqual([verb, { azure: [], state: [] }]);
     }
   });
@@ -198,11 +241,17 @@ describe('card data is never trusted for what to act on', () => {
       const live = await offer(h, 'protect.confirm', users.alice);
       const offeredId = String(live.data.policyId);
       const policyId =
-        forged === 'AttackerPolicy' ? offeredId.replace(/[^/]+$/, forged)
-        : forged === 'other-vault' ? offeredId.replace(/\/vaults\/[^/]+\//i, '/vaults/rsv-attacker/')
-        : forged;
+        forged === 'AttackerPolicy'
+          ? offeredId.replace(/[^/]+$/, forged)
+          : forged === 'other-vault'
+            ? offeredId.replace(/\/vaults\/[^/]+\//i, '/vaults/rsv-attacker/')
+            : forged;
       const wrote = await writesOf(h, async () => {
-        const click = await h.click('protect.confirm', { ...live.data, policyId }, { user: users.alice, replyToId: live.activityId });
+        const click = await h.click(
+          'protect.confirm',
+          { ...live.data, policyId },
+          { user: users.alice, replyToId: live.activityId },
+        );
         expect([policyId, refusedText(click)]).toEqual([policyId, messages('en').access.malformedAction]);
       });
       expect([policyId, wrote.azure]).toEqual([policyId, []]);
@@ -242,19 +291,30 @@ describe('card data is never trusted for what to act on', () => {
 
   it('restore.confirm on a form that was never reviewed restores nothing; restore.review refuses points and places that were not offered', async () => {
     const form = await offer(h, 'restore.review', users.alice);
-    const unreviewed = await writesOf(h, () => h.click('restore.confirm', { pendingId: form.data.pendingId }, { user: users.alice }));
+    const unreviewed = await writesOf(h, () =>
+      h.click('restore.confirm', { pendingId: form.data.pendingId }, { user: users.alice }),
+    );
     expect(unreviewed.azure).toEqual([]);
     const form2 = await offer(h, 'restore.review', users.alice);
-    for (const forged of [{ pointName: '999999999' }, { resourceGroup: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-other' }, { kind: 'OriginalLocation' }, { storageAccount: '../../x' }]) {
+    for (const forged of [
+      { pointName: '999999999' },
+      { resourceGroup: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-other' },
+      { kind: 'OriginalLocation' },
+      { storageAccount: '../../x' },
+    ]) {
       const wrote = await writesOf(h, async () => {
-        const click = await h.click('restore.review', { ...form2.data, ...forged }, { user: users.alice, replyToId: form2.activityId });
+        const click = await h.click(
+          'restore.review',
+          { ...form2.data, ...forged },
+          { user: users.alice, replyToId: form2.activityId },
+        );
         expect(refusedText(click)).toContain(messages('en').restore.invalid.nothingChanged);
       });
       expect(wrote).toEqual({ azure: [], state: [] });
     }
   });
 
-  it('change.* and grant.* never act on each other\'s requests, nor on a draft never sent', async () => {
+  it("change.* and grant.* never act on each other's requests, nor on a draft never sent", async () => {
     const change = await offer(h, 'change.approve', users.alice);
     const grant = await offer(h, 'grant.approve', users.alice);
     const draft = await offer(h, 'change.submit', users.alice);
@@ -266,30 +326,56 @@ describe('card data is never trusted for what to act on', () => {
       ['change.confirm', change.data.approvalId, messages('en').lifecycle.refused.submitted],
     ] as const) {
       const wrote = await writesOf(h, async () => {
-        const click = await h.click(verb, { approvalId, comment: 'x', confirmName: 'vm001' }, { user: verb === 'change.confirm' ? users.alice : users.bob });
+        const click = await h.click(
+          verb,
+          { approvalId, comment: 'x', confirmName: 'vm001' },
+          { user: verb === 'change.confirm' ? users.alice : users.bob },
+        );
         expect([verb, refusedText(click)]).toEqual([verb, text]);
       });
       expect([verb, wrote]).toEqual([verb, { azure: [], state: [] }]);
     }
   });
 
-  it('change.approve acts on the request\'s VM and item, whatever the card data carries', async () => {
+  it("change.approve acts on the request's VM and item, whatever the card data carries", async () => {
     const live = await offer(h, 'change.approve', users.alice);
-    await h.click('change.approve', { ...live.data, vm: 'rg-prod/vm002', vmId: 'x', protectedItemName: 'vm;iaasvmcontainerv2;rg-prod;vm002', operation: 'deleteData', policyId: 'x' }, { user: users.bob, replyToId: live.activityId });
+    await h.click(
+      'change.approve',
+      {
+        ...live.data,
+        vm: 'rg-prod/vm002',
+        vmId: 'x',
+        protectedItemName: 'vm;iaasvmcontainerv2;rg-prod;vm002',
+        operation: 'deleteData',
+        policyId: 'x',
+      },
+      { user: users.bob, replyToId: live.activityId },
+    );
     const writes = h.simulator.requests.filter(isAzureWrite);
-    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([expect.stringMatching(/^PUT .*protectedItems\/vm;iaasvmcontainerv2;rg-prod;vm001$/i)]);
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      expect.stringMatching(/^PUT .*protectedItems\/vm;iaasvmcontainerv2;rg-prod;vm001$/i),
+    ]);
   });
 
-  it('backup.confirm acts on the pending confirmation\'s VM, whatever other fields the card data carries', async () => {
+  it("backup.confirm acts on the pending confirmation's VM, whatever other fields the card data carries", async () => {
     const live = await offer(h, 'backup.confirm', users.alice);
     const other = `/subscriptions/${h.simulator.subscriptionId}/resourceGroups/rg-prod/providers/Microsoft.Compute/virtualMachines/vm002`;
     await h.click(
       'backup.confirm',
-      { ...live.data, vm: 'rg-prod/vm002', vmId: other, containerName: 'iaasvmcontainer;iaasvmcontainerv2;rg-prod;vm002', protectedItemName: 'vm;iaasvmcontainerv2;rg-prod;vm002', vaultId: 'x' },
+      {
+        ...live.data,
+        vm: 'rg-prod/vm002',
+        vmId: other,
+        containerName: 'iaasvmcontainer;iaasvmcontainerv2;rg-prod;vm002',
+        protectedItemName: 'vm;iaasvmcontainerv2;rg-prod;vm002',
+        vaultId: 'x',
+      },
       { user: users.alice, replyToId: live.activityId },
     );
     const writes = h.simulator.requests.filter(isAzureWrite);
     expect(writes.map((r) => r.path).join('\n')).not.toMatch(/vm002/i);
-    expect(writes.filter((r) => /\/backup$/i.test(r.path)).map((r) => r.path)).toEqual([expect.stringMatching(/protectedItems\/vm;iaasvmcontainerv2;[^;/]+;vm001\/backup$/i)]);
+    expect(writes.filter((r) => /\/backup$/i.test(r.path)).map((r) => r.path)).toEqual([
+      expect.stringMatching(/protectedItems\/vm;iaasvmcontainerv2;[^;/]+;vm001\/backup$/i),
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * token and the simulator's bearer token. Happy flows, Azure errors and crashes (handlers that throw errors carrying
  * secrets) run; every log line, every console line and everything written to the chat is searched for each secret.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { backupConfirm } from '../../src/actions/backup-confirm';
 import { check } from '../../src/commands/check';
 import { startAzurite, type Azurite } from '../support/azurite';
@@ -38,14 +38,28 @@ const consoleLines: string[] = [];
 beforeAll(async () => {
   guard = guardNetwork();
   for (const level of ['log', 'info', 'warn', 'error'] as const) {
-    jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map((a) => (a instanceof Error ? `${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')));
+    jest
+      .spyOn(console, level)
+      .mockImplementation(
+        (...args: unknown[]) =>
+          void consoleLines.push(
+            args
+              .map((a) => (a instanceof Error ? `${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a)))
+              .join(' '),
+          ),
+      );
   }
   azurite = await startAzurite();
   connection = azurite.connectionString;
   identity = await startFakeIdentity();
   unseed = seedOutgoingToken(APP_ID, OUTGOING_TOKEN);
   h = await startHarness({
-    env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, STATE_BLOB_CONNECTION_STRING: connection, STATE_BLOB_CONTAINER: `secrets-${process.pid}` },
+    env: {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: APP_PASSWORD,
+      STATE_BLOB_CONNECTION_STRING: connection,
+      STATE_BLOB_CONTAINER: `secrets-${process.pid}`,
+    },
     authOverrides: loopbackAuthOptions(identity),
     authorization: (activity) => {
       const token = identity.channelToken(APP_ID, activity.serviceUrl);
@@ -100,15 +114,31 @@ function expectNoSecrets(): void {
     ...incomingTokens.map((t, i) => [`incoming JWT #${i}`, t] as [string, string]),
     ...incomingTokens.map((t, i) => [`incoming JWT #${i} signature`, t.split('.')[2]] as [string, string]),
   ];
-  for (const [name, secret] of secrets) for (const piece of name === 'connection string' ? [secret] : pieces(secret)) expect({ name, piece, found: all.includes(piece) }).toEqual({ name, piece, found: false });
+  for (const [name, secret] of secrets)
+    for (const piece of name === 'connection string' ? [secret] : pieces(secret))
+      expect({ name, piece, found: all.includes(piece) }).toEqual({ name, piece, found: false });
 }
 
 const lastText = () => h.connector.writes.map((w) => `${w.activity.text ?? ''}\n${visibleText(cardOf(w))}`).join('\n');
 
 describe('with an app password, Blob state and bearer tokens', () => {
   it('the state really is in Blob Storage and tokens really are checked', async () => {
-    expect(h.logs.some((l) => /state in Azure Blob Storage/.test(l) && l.includes(`"account":"${account()}"`))).toBe(true);
-    expect((await h.post({ type: 'message', text: 'help', serviceUrl: h.connector.url, channelId: 'msteams', conversation: { id: 'x' }, from: { id: 'y' }, recipient: { id: 'z' } })).status).toBe(401);
+    expect(h.logs.some((l) => /state in Azure Blob Storage/.test(l) && l.includes(`"account":"${account()}"`))).toBe(
+      true,
+    );
+    expect(
+      (
+        await h.post({
+          type: 'message',
+          text: 'help',
+          serviceUrl: h.connector.url,
+          channelId: 'msteams',
+          conversation: { id: 'x' },
+          from: { id: 'y' },
+          recipient: { id: 'z' },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('happy flows: help, check, backup to the end, grant approved and applied', async () => {
@@ -129,14 +159,32 @@ describe('with an app password, Blob state and bearer tokens', () => {
   });
 
   it('Azure errors: 403 on a read, 401 from ARM, 500 on the backup trigger', async () => {
-    h.simulator.faults.add({ method: 'GET', path: /virtualMachines(\/[^/]+)?$/i, status: 403, errorCode: 'AuthorizationFailed', times: 5 });
+    h.simulator.faults.add({
+      method: 'GET',
+      path: /virtualMachines(\/[^/]+)?$/i,
+      status: 403,
+      errorCode: 'AuthorizationFailed',
+      times: 5,
+    });
     await h.say('check vm001');
     h.simulator.faults.clear();
-    h.simulator.faults.add({ method: 'GET', path: /protectedItems|backupProtectedItems/i, status: 401, errorCode: 'InvalidAuthenticationToken', times: 20 });
+    h.simulator.faults.add({
+      method: 'GET',
+      path: /protectedItems|backupProtectedItems/i,
+      status: 401,
+      errorCode: 'InvalidAuthenticationToken',
+      times: 20,
+    });
     await h.say('status vm001');
     h.simulator.faults.clear();
     const confirm = await offer(h, 'backup.confirm', users.alice);
-    h.simulator.faults.add({ method: 'POST', path: /\/backup$/i, status: 500, errorCode: 'InternalServerError', times: 20 });
+    h.simulator.faults.add({
+      method: 'POST',
+      path: /\/backup$/i,
+      status: 500,
+      errorCode: 'InternalServerError',
+      times: 20,
+    });
     await h.click('backup.confirm', confirm.data, { user: users.alice, replyToId: confirm.activityId });
     h.simulator.faults.clear();
     expect(lastText()).toContain('AuthorizationFailed');
@@ -166,9 +214,14 @@ describe('with an app password, Blob state and bearer tokens', () => {
     trigger.mockRestore();
 
     const crashes = h.logs.map((l) => JSON.parse(l)).filter((l) => l.level === 'error' && l.error?.code === 'ELEAKY');
-    expect(crashes.map((l) => l.where)).toEqual(expect.arrayContaining(['command:check', 'action:backup.confirm', 'turn', 'backup.trigger']));
+    expect(crashes.map((l) => l.where)).toEqual(
+      expect.arrayContaining(['command:check', 'action:backup.confirm', 'turn', 'backup.trigger']),
+    );
     // People are told something went wrong, with an id to quote, never the error itself.
-    const told = h.connector.writes.slice(before).map((w) => w.activity.text ?? '').join('\n');
+    const told = h.connector.writes
+      .slice(before)
+      .map((w) => w.activity.text ?? '')
+      .join('\n');
     expect(told).not.toMatch(/request failed|ELEAKY|Authorization|storage:/);
     expectNoSecrets();
   });

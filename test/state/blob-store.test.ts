@@ -35,7 +35,7 @@ describe('Azure Blob Storage state store, particulars', () => {
     expect((await store.list('job/')).map((v) => v.key)).toEqual(['job/abc', 'job/def']);
   });
 
-  it('refuses keys BlobsStorage would map onto another key\'s blob', async () => {
+  it("refuses keys BlobsStorage would map onto another key's blob", async () => {
     const store = openBlobStore({ connectionString: azurite.connectionString, container: `keys-${process.pid}` });
     await expect(store.put('job//a', 1)).rejects.toThrow(/cannot be stored as a blob/);
     await expect(store.put('job/', 1)).rejects.toThrow(/cannot be stored as a blob/);
@@ -43,7 +43,10 @@ describe('Azure Blob Storage state store, particulars', () => {
   });
 
   it('STATE_BLOB_CONNECTION_STRING selects the backend; the account key is never logged, nor echoed by config errors', async () => {
-    const config = loadConfig({ STATE_BLOB_CONNECTION_STRING: azurite.connectionString, STATE_BLOB_CONTAINER: `cfg-${process.pid}` });
+    const config = loadConfig({
+      STATE_BLOB_CONNECTION_STRING: azurite.connectionString,
+      STATE_BLOB_CONTAINER: `cfg-${process.pid}`,
+    });
     expect(config.stateBlobContainer).toBe(`cfg-${process.pid}`);
     expect(loadConfig({}).stateBlobContainer).toBe('botstate');
     const lines: string[] = [];

@@ -68,7 +68,8 @@ afterAll(async () => {
 
 const since = (mark: number) => connector.writes.slice(mark);
 const backupPosts = () => simulator.requests.filter((r) => r.method === 'POST' && /\/backup$/i.test(r.path)).length;
-const grantPuts = () => simulator.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$|roleAssignments\//i.test(r.path)).length;
+const grantPuts = () =>
+  simulator.requests.filter((r) => r.method === 'PUT' && /accessPolicies\/add$|roleAssignments\//i.test(r.path)).length;
 
 /** Waits a random moment within `phase`, kills the bot with SIGKILL, and starts it again on the same state. */
 async function crashDuring(phase: Phase, minMs: number, maxMs: number): Promise<void> {
@@ -94,7 +95,9 @@ function once(what: string, count: number): void {
 async function backupFlow(vm: string): Promise<void> {
   let mark = connector.writes.length;
   await bot.say(`backup ${vm} now`);
-  const card = await waitFor(`the confirmation card for ${vm}`, () => since(mark).find((w) => actionOf(w, 'backup.confirm')));
+  const card = await waitFor(`the confirmation card for ${vm}`, () =>
+    since(mark).find((w) => actionOf(w, 'backup.confirm')),
+  );
   const data = actionOf(card, 'backup.confirm').data;
   await crashDuring('confirmation pending', 0, 600);
 
@@ -123,20 +126,30 @@ async function backupFlow(vm: string): Promise<void> {
 async function approvalFlow(vm: string, keyVault: string): Promise<void> {
   let mark = connector.writes.length;
   await bot.say(`grant backup access ${vm}`);
-  const draft = await waitFor(`the access request for ${vm}`, () => since(mark).find((w) => actionOf(w, 'grant.submit')));
+  const draft = await waitFor(`the access request for ${vm}`, () =>
+    since(mark).find((w) => actionOf(w, 'grant.submit')),
+  );
   mark = connector.writes.length;
   await bot.click('grant.submit', { ...actionOf(draft, 'grant.submit').data, reason: 'crash test' });
-  const posted = await waitFor(`the approval card for ${vm}`, () => since(mark).find((w) => actionOf(w, 'grant.approve')));
+  const posted = await waitFor(`the approval card for ${vm}`, () =>
+    since(mark).find((w) => actionOf(w, 'grant.approve')),
+  );
   await crashDuring('approval pending', 0, 600);
 
   mark = connector.writes.length;
   const puts = grantPuts();
   const approve = actionOf(posted, 'grant.approve').data;
-  const first = visibleText((await bot.click('grant.approve', approve, { user: users.bob, replyToId: posted.activityId })).body?.value);
-  const second = visibleText((await bot.click('grant.approve', approve, { user: users.dave, replyToId: posted.activityId })).body?.value);
+  const first = visibleText(
+    (await bot.click('grant.approve', approve, { user: users.bob, replyToId: posted.activityId })).body?.value,
+  );
+  const second = visibleText(
+    (await bot.click('grant.approve', approve, { user: users.dave, replyToId: posted.activityId })).body?.value,
+  );
   once(`${vm}: approval decided`, [first, second].filter((t) => /Approved by/.test(t)).length);
   if (!second.includes('already decided')) problems.push(`${vm}: second approval not refused: ${second.slice(0, 120)}`);
-  await waitFor(`the grant notice for ${keyVault}`, () => grantNotices(since(mark), keyVault).length > 0).catch(() => undefined);
+  await waitFor(`the grant notice for ${keyVault}`, () => grantNotices(since(mark), keyVault).length > 0).catch(
+    () => undefined,
+  );
   await new Promise((r) => setTimeout(r, 500));
   once(`${keyVault}: grant applied at Azure`, grantPuts() - puts);
   once(`${keyVault}: grant notice`, grantNotices(since(mark), keyVault).length);
@@ -153,7 +166,8 @@ describe('crash safety (SIGKILL at random moments, restart on the same state)', 
     const seconds = Math.round((Date.now() - started) / 1000);
     process.stdout.write(
       `crash test (seed ${seed}): flows run ${counts.flows}, kills ${counts.kills}, restarts ${counts.restarts}, ` +
-        `duplicates found ${counts.duplicates}, losses ${counts.losses}, ${seconds} s\n` + problems.map((p) => `  ${p}\n`).join(''),
+        `duplicates found ${counts.duplicates}, losses ${counts.losses}, ${seconds} s\n` +
+        problems.map((p) => `  ${p}\n`).join(''),
     );
     expect(problems).toEqual([]);
     expect(counts).toEqual({ flows: 6, kills: 10, restarts: 10, duplicates: 0, losses: 0 });

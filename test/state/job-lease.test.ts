@@ -14,7 +14,8 @@ import { openSqliteStore } from '../../src/state/sqlite-store';
 import type { StateStore } from '../../src/state/store';
 import type { Poster } from '../../src/core/poster';
 
-const VAULT = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv';
+const VAULT =
+  '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv';
 const INTERVAL = 30_000;
 
 interface Post {
@@ -28,8 +29,20 @@ function world() {
   const store = openSqliteStore(':memory:');
   let status: JobStatus = 'InProgress';
   const ids = ['job-1', 'job-2'];
-  const job = (jobId: string): BackupJob => ({ jobId, vaultId: VAULT, operation: 'Backup', status, entityFriendlyName: 'vm001', startTime: new Date(clock.now() - 1000), errors: [], durationMs: status === 'InProgress' ? undefined : 60_000 });
-  const azure = { getJob: async (_v: string, jobId: string) => job(jobId), listJobs: async () => ids.map(job) } as unknown as AzurePort;
+  const job = (jobId: string): BackupJob => ({
+    jobId,
+    vaultId: VAULT,
+    operation: 'Backup',
+    status,
+    entityFriendlyName: 'vm001',
+    startTime: new Date(clock.now() - 1000),
+    errors: [],
+    durationMs: status === 'InProgress' ? undefined : 60_000,
+  });
+  const azure = {
+    getJob: async (_v: string, jobId: string) => job(jobId),
+    listJobs: async () => ids.map(job),
+  } as unknown as AzurePort;
   const posts: Post[] = [];
   let next = 1;
   const messenger = (by: string, hold?: { until: Promise<void> }): Poster => ({
@@ -44,19 +57,37 @@ function world() {
     },
   });
   /** Azure as one instance sees it: `hold` makes its job-list reads hang until released. */
-  const slowAzure = (hold: { until: Promise<void> }) => ({ ...azure, listJobs: async () => (await hold.until, ids.map(job)) }) as AzurePort;
+  const slowAzure = (hold: { until: Promise<void> }) =>
+    ({ ...azure, listJobs: async () => (await hold.until, ids.map(job)) }) as AzurePort;
   const tracker = (id: string, m = messenger(id), az = azure): JobTracker =>
     createJobTracker({ azure: az, store, poster: m, clock, log: silentLogger, intervalMs: INTERVAL, instanceId: id });
   const tracked = (jobId = 'job-1'): TrackedJob => ({
-    jobId, vaultId: VAULT, operation: 'Backup', vm: { id: '/vm', name: 'vm001', resourceGroup: 'rg' }, conversationId: 'c1', locale: 'en',
-    startedBy: { id: '', name: 'Aiko' }, createdAt: clock.now(),
+    jobId,
+    vaultId: VAULT,
+    operation: 'Backup',
+    vm: { id: '/vm', name: 'vm001', resourceGroup: 'rg' },
+    conversationId: 'c1',
+    locale: 'en',
+    startedBy: { id: '', name: 'Aiko' },
+    createdAt: clock.now(),
   });
   /** A job as a bot that died before posting anything left it: tracked, no lease. */
   const seed = async (job: TrackedJob) => {
     await registerVault(store, VAULT);
     await store.put(jobKey(VAULT, job.jobId), job);
   };
-  return { clock, store, azure, slowAzure, seed, posts, messenger, tracker, tracked, finish: (s: JobStatus = 'Completed') => (status = s) };
+  return {
+    clock,
+    store,
+    azure,
+    slowAzure,
+    seed,
+    posts,
+    messenger,
+    tracker,
+    tracked,
+    finish: (s: JobStatus = 'Completed') => (status = s),
+  };
 }
 
 const finals = (posts: Post[]) => posts.filter((p) => p.kind === 'send' && p.text);
@@ -90,7 +121,10 @@ describe('vault leases (several instances, one store)', () => {
     let release!: () => void;
     const a = w.tracker('A', w.messenger('A', { until: new Promise<void>((r) => (release = r)) }));
     const b = w.tracker('B');
-    expect((await holdLease(w.store, vaultKey(VAULT), 'B', w.clock.now(), 3 * INTERVAL, { fields: { vaultId: VAULT } })).held).toBe(true);
+    expect(
+      (await holdLease(w.store, vaultKey(VAULT), 'B', w.clock.now(), 3 * INTERVAL, { fields: { vaultId: VAULT } }))
+        .held,
+    ).toBe(true);
     const tracking = a.track(w.tracked());
     await new Promise((r) => setTimeout(r, 20));
     await b.tick(); // while A is still posting the first card, B's round leaves the job alone
@@ -187,7 +221,15 @@ describe('vault leases (several instances, one store)', () => {
     const puts: string[] = [];
     const put = w.store.put.bind(w.store);
     w.store.put = (key, value, options) => (puts.push(key), put(key, value, options));
-    const a = createJobTracker({ azure: w.azure, store: w.store, poster: w.messenger('A'), clock: w.clock, log: silentLogger, intervalMs: INTERVAL, instanceId: 'A' });
+    const a = createJobTracker({
+      azure: w.azure,
+      store: w.store,
+      poster: w.messenger('A'),
+      clock: w.clock,
+      log: silentLogger,
+      intervalMs: INTERVAL,
+      instanceId: 'A',
+    });
     await a.track(w.tracked('job-1'));
     await a.track(w.tracked('job-2'));
     await a.tick();
@@ -200,5 +242,4 @@ describe('vault leases (several instances, one store)', () => {
     expect(puts).toEqual(Array(3).fill(vaultKey(VAULT)));
     expect(w.posts.filter((p) => p.kind === 'send')).toHaveLength(2);
   });
-
 });

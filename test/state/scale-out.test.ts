@@ -33,7 +33,10 @@ beforeAll(async () => {
   ]);
   const container = `scale-out-${process.pid}`;
   store = openBlobStore({ connectionString: azurite.connectionString, container });
-  const env = botEnv(simulator, { STATE_BLOB_CONNECTION_STRING: azurite.connectionString, STATE_BLOB_CONTAINER: container });
+  const env = botEnv(simulator, {
+    STATE_BLOB_CONNECTION_STRING: azurite.connectionString,
+    STATE_BLOB_CONTAINER: container,
+  });
   [a, b] = await Promise.all([startBotProcess(env, connector.url), startBotProcess(env, connector.url)]);
 }, 90_000);
 
@@ -51,7 +54,9 @@ const settle = (ms = 2500) => new Promise((r) => setTimeout(r, ms));
 async function confirmation(bot: BotProcess, vm: string) {
   const mark = connector.writes.length;
   await bot.say(`backup ${vm} now`);
-  const card = await waitFor(`the confirmation card for ${vm}`, () => since(mark).find((w) => actionOf(w, 'backup.confirm')));
+  const card = await waitFor(`the confirmation card for ${vm}`, () =>
+    since(mark).find((w) => actionOf(w, 'backup.confirm')),
+  );
   return actionOf(card, 'backup.confirm').data as Record<string, unknown>;
 }
 
@@ -63,7 +68,10 @@ describe('two bot processes on shared blob state', () => {
   it('a confirmation clicked on both instances at once starts one backup; one job card and one final message', async () => {
     const data = await confirmation(a, 'vm001');
     const mark = connector.writes.length;
-    const clicks = await Promise.all([a.click('backup.confirm', data), b.click('backup.confirm', data, { user: users.dave })]);
+    const clicks = await Promise.all([
+      a.click('backup.confirm', data),
+      b.click('backup.confirm', data, { user: users.dave }),
+    ]);
     const texts = clicks.map((c) => visibleText(c.body?.value));
     expect(texts.filter((t) => t.includes('is starting'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('already started by'))).toHaveLength(1);
@@ -110,7 +118,10 @@ describe('two bot processes on shared blob state', () => {
     await waitFor('the job card', () => cardSends(since(mark), /Backup · vm005/).length > 0);
     const job = await waitFor('the tracked job', () => trackedJob('vm005'));
     expect(job.view?.status).toBe('InProgress');
-    const poller = await waitFor('the vault polled by one instance', async () => (await store.get<Lease>(vaultKey(job.vaultId)))?.value.owner);
+    const poller = await waitFor(
+      'the vault polled by one instance',
+      async () => (await store.get<Lease>(vaultKey(job.vaultId)))?.value.owner,
+    );
     const [victim, survivor] = poller === a.instanceId ? [a, b] : [b, a];
 
     await victim.crash();

@@ -30,7 +30,7 @@ export function describeStoreContract(name: string, backend: () => StoreBackend)
 
     it('round-trips any JSON value, and get answers the eTag put returned', async () => {
       const values: [string, unknown][] = [
-        ['v/object', { jobId: 'j1', nested: { list: [1, 2] }, eTag: 'a field of the value, not the store\'s' }],
+        ['v/object', { jobId: 'j1', nested: { list: [1, 2] }, eTag: "a field of the value, not the store's" }],
         ['v/number', 42],
         ['v/string', 'バックアップ 2026年12月31日'],
         ['v/array', ['a', 'b']],
@@ -62,7 +62,9 @@ export function describeStoreContract(name: string, backend: () => StoreBackend)
       const etag = await store.put('once', 'first', { ifNoneMatch: '*' });
       await expect(store.put('once', 'second', { ifNoneMatch: '*' })).rejects.toBeInstanceOf(StateConflictError);
       expect(await store.get('once')).toEqual({ key: 'once', value: 'first', etag });
-      const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => store.put('race', i, { ifNoneMatch: '*' })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) => store.put('race', i, { ifNoneMatch: '*' })),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StateConflictError);
     });
@@ -75,7 +77,10 @@ export function describeStoreContract(name: string, backend: () => StoreBackend)
       const conversation = 'conv/19:ops@thread.tacv2;messageid=1732870000000';
       await store.put(conversation, { serviceUrl: 'https://smba.example/amer/' });
       const jobs = await store.list<number>('job/');
-      expect(jobs.map((v) => [v.key, v.value])).toEqual([['job/a', 1], ['job/b', 2]]);
+      expect(jobs.map((v) => [v.key, v.value])).toEqual([
+        ['job/a', 1],
+        ['job/b', 2],
+      ]);
       for (const v of jobs) expect((await store.get(v.key))?.etag).toBe(v.etag);
       expect((await store.list('conv/')).map((v) => v.key)).toEqual([conversation]);
       await store.put('job/a', 10);
@@ -100,7 +105,9 @@ export function describeStoreContract(name: string, backend: () => StoreBackend)
       const two = open(place);
       await one.put('pending', { used: false, by: '' });
       const claim = (s: StateStore, who: string) =>
-        update<{ used: boolean; by: string }>(s, 'pending', (p) => (p && !p.used ? { used: true, by: who } : undefined));
+        update<{ used: boolean; by: string }>(s, 'pending', (p) =>
+          p && !p.used ? { used: true, by: who } : undefined,
+        );
       const results = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((who, i) => claim(i % 2 ? one : two, who)));
       const winners = results.filter((r) => r.changed);
       expect(winners).toHaveLength(1);
@@ -112,7 +119,9 @@ export function describeStoreContract(name: string, backend: () => StoreBackend)
     it('update() counts every increment when writers race (no lost update)', async () => {
       const place = backend().fresh();
       const [one, two] = [open(place), open(place)];
-      await Promise.all(Array.from({ length: 8 }, (_, i) => update<number>(i % 2 ? one : two, 'counter', (n) => (n ?? 0) + 1, 50)));
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) => update<number>(i % 2 ? one : two, 'counter', (n) => (n ?? 0) + 1, 50)),
+      );
       expect((await one.get<number>('counter'))?.value).toBe(8);
     });
   });

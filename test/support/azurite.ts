@@ -20,7 +20,18 @@ export interface Azurite {
 export async function startAzurite(): Promise<Azurite> {
   const location = fs.mkdtempSync(path.join(os.tmpdir(), 'azurite-'));
   const main = require.resolve('azurite/dist/src/blob/main.js');
-  const args = ['--blobHost', '127.0.0.1', '--blobPort', '0', '--location', location, '--silent', '--skipApiVersionCheck', '--loose', '--disableTelemetry'];
+  const args = [
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    '0',
+    '--location',
+    location,
+    '--silent',
+    '--skipApiVersionCheck',
+    '--loose',
+    '--disableTelemetry',
+  ];
   const child: ChildProcess = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
@@ -62,7 +73,13 @@ export async function startAzurite(): Promise<Azurite> {
 async function waitUntilAnswering(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     // Any HTTP answer (even 403 for an unsigned request) means the service is up.
-    if (await fetch(url).then(() => true, () => false)) return;
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('Azurite does not answer');

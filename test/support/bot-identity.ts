@@ -29,10 +29,15 @@ export function signingKey(endorsements = ['msteams'], kid: string = randomUUID(
   return { kid, privateKey, publicKey, endorsements };
 }
 
-const b64url = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+const b64url = (value: object | Buffer) =>
+  (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
 /** A compact JWS. `alg` other than RS256 is only written into the header (to forge tokens), the signature stays RS256. */
-export function signJwt(claims: Record<string, unknown>, key: SigningKey, header: Record<string, unknown> = {}): string {
+export function signJwt(
+  claims: Record<string, unknown>,
+  key: SigningKey,
+  header: Record<string, unknown> = {},
+): string {
   const head = b64url({ alg: 'RS256', typ: 'JWT', kid: key.kid, ...header });
   const body = b64url(claims);
   return `${head}.${body}.${b64url(sign('sha256', Buffer.from(`${head}.${body}`), key.privateKey))}`;
@@ -57,9 +62,25 @@ export async function startFakeIdentity(keys: SigningKey[] = [signingKey()]): Pr
     requests.push(req.url ?? '');
     res.setHeader('content-type', 'application/json');
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({ issuer: CHANNEL_TOKEN_ISSUER, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] }));
+      res.end(
+        JSON.stringify({
+          issuer: CHANNEL_TOKEN_ISSUER,
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        }),
+      );
     } else if (req.url === '/v1/.well-known/keys') {
-      res.end(JSON.stringify({ keys: keys.map((k) => ({ ...k.publicKey.export({ format: 'jwk' }), kid: k.kid, use: 'sig', endorsements: k.endorsements })) }));
+      res.end(
+        JSON.stringify({
+          keys: keys.map((k) => ({
+            ...k.publicKey.export({ format: 'jwk' }),
+            kid: k.kid,
+            use: 'sig',
+            endorsements: k.endorsements,
+          })),
+        }),
+      );
     } else {
       res.statusCode = 404;
       res.end('{}');
@@ -73,7 +94,15 @@ export async function startFakeIdentity(keys: SigningKey[] = [signingKey()]): Pr
     requests,
     channelToken(appId, serviceUrl, claims = {}, key = keys[0]) {
       const now = Math.floor(Date.now() / 1000);
-      const all: Record<string, unknown> = { iss: CHANNEL_TOKEN_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, iat: now - 60, exp: now + 3600, ...claims };
+      const all: Record<string, unknown> = {
+        iss: CHANNEL_TOKEN_ISSUER,
+        aud: appId,
+        serviceurl: serviceUrl,
+        nbf: now - 60,
+        iat: now - 60,
+        exp: now + 3600,
+        ...claims,
+      };
       for (const [k, v] of Object.entries(all)) if (v === undefined) delete all[k];
       return signJwt(all, key);
     },

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     subscriptionId: process.env.SIMULATOR_SUBSCRIPTION_ID ?? '',
   });
   const app = await startApp({ config, simulator, host: '127.0.0.1' });
-  process.stdout.write(`BOT_READY ${JSON.stringify({ url: app.url, instanceId: config.instanceId, pid: process.pid })}\n`);
+  process.stdout.write(
+    `BOT_READY ${JSON.stringify({ url: app.url, instanceId: config.instanceId, pid: process.pid })}\n`,
+  );
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }
 

@@ -19,7 +19,11 @@ export interface BotProcess {
   /** Everything it printed (JSON log lines), for diagnosis. */
   output(): string;
   say(text: string, options?: { user?: TestUser; where?: Where; locale?: string }): Promise<number>;
-  click(verb: string, data: Record<string, unknown>, options?: { user?: TestUser; where?: Where; replyToId?: string }): Promise<{ status: number; body: any }>;
+  click(
+    verb: string,
+    data: Record<string, unknown>,
+    options?: { user?: TestUser; where?: Where; replyToId?: string },
+  ): Promise<{ status: number; body: any }>;
   /** `kill -9`: no clean-up of any kind, as a crash. */
   crash(): Promise<void>;
   stop(): Promise<void>;
@@ -42,13 +46,20 @@ export function botEnv(simulator: Simulator, more: Record<string, string>): Reco
 export async function startBotProcess(env: Record<string, string>, connectorUrl: string): Promise<BotProcess> {
   // Only what a bot needs from the parent's environment: no stray Azure or bot settings leak in.
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test' };
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SCRIPT], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+    cwd: ROOT,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ url: string; instanceId: string; pid: number }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot process not ready within 30 s:\n${output.slice(-3000)}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`bot process not ready within 30 s:\n${output.slice(-3000)}`)),
+      30_000,
+    );
     const check = () => {
       const line = /BOT_READY (\{.*\})/.exec(output);
       if (line) {
@@ -65,7 +76,11 @@ export async function startBotProcess(env: Record<string, string>, connectorUrl:
   });
 
   async function post(activity: object) {
-    const res = await fetch(`${ready.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${ready.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -75,10 +90,13 @@ export async function startBotProcess(env: Record<string, string>, connectorUrl:
     ...ready,
     output: () => output,
     async say(text, o = {}) {
-      return (await post(messageActivity(connectorUrl, text, o.user ?? users.alice, o.where ?? channel, o.locale))).status;
+      return (await post(messageActivity(connectorUrl, text, o.user ?? users.alice, o.where ?? channel, o.locale)))
+        .status;
     },
     click(verb, data, o = {}) {
-      return post(invokeActivity(connectorUrl, verb, data, o.user ?? users.alice, o.where ?? channel, o.replyToId ?? 'card-1'));
+      return post(
+        invokeActivity(connectorUrl, verb, data, o.user ?? users.alice, o.where ?? channel, o.replyToId ?? 'card-1'),
+      );
     },
     async crash() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -97,7 +115,11 @@ export async function startBotProcess(env: Record<string, string>, connectorUrl:
 }
 
 /** Polls `probe` until it returns something truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -18,11 +18,28 @@ export interface OfferedAction {
 }
 
 /** Commands, in order, whose cards offer every verb; the first card offering a verb wins. */
-export const OFFERING_COMMANDS = ['backup web01 now', 'check vm001', 'check vm004', 'check vm002', 'backup vm001 now', 'protect vm004', 'restore vm001', 'grant backup access vm002', 'ade report', 'stop backup vm001', 'resume backup vm001 with GoldPolicy'];
+export const OFFERING_COMMANDS = [
+  'backup web01 now',
+  'check vm001',
+  'check vm004',
+  'check vm002',
+  'backup vm001 now',
+  'protect vm004',
+  'restore vm001',
+  'grant backup access vm002',
+  'ade report',
+  'stop backup vm001',
+  'resume backup vm001 with GoldPolicy',
+];
 /** Steps clicked to reach the next card of a flow (they change server state only as the flow does). */
 export const FLOW_STEPS = ['grant.submit', 'restore.review', 'change.submit'];
 /** Values a person would type into inputs that have no default. */
-const TYPED: Record<string, string> = { storageAccount: 'stagingstore01', reason: 'nightly backups fail', comment: 'use the DR vault instead', confirmName: 'vm001' };
+const TYPED: Record<string, string> = {
+  storageAccount: 'stagingstore01',
+  reason: 'nightly backups fail',
+  comment: 'use the DR vault instead',
+  confirmName: 'vm001',
+};
 
 function walk(value: unknown, visit: (node: Record<string, unknown>) => void): void {
   if (Array.isArray(value)) return value.forEach((v) => walk(v, visit));
@@ -35,7 +52,8 @@ function walk(value: unknown, visit: (node: Record<string, unknown>) => void): v
 export function actionsOf(card: unknown, activityId: string, via: string): OfferedAction[] {
   const inputs: Record<string, unknown> = {};
   walk(card, (n) => {
-    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string') inputs[n.id] = n.value ?? TYPED[n.id] ?? '';
+    if (typeof n.type === 'string' && n.type.startsWith('Input.') && typeof n.id === 'string')
+      inputs[n.id] = n.value ?? TYPED[n.id] ?? '';
   });
   const found: OfferedAction[] = [];
   walk(card, (n) => {
@@ -60,12 +78,16 @@ export async function offer(h: Harness, verb: string, user: TestUser): Promise<O
     for (const step of offered.filter((a) => FLOW_STEPS.includes(a.verb))) {
       const click = await h.click(step.verb, step.data, { user, replyToId: step.activityId });
       const next = [
-        ...(click.body?.value && typeof click.body.value === 'object' ? actionsOf(click.body.value, step.activityId, `${text} → ${step.verb}`) : []),
+        ...(click.body?.value && typeof click.body.value === 'object'
+          ? actionsOf(click.body.value, step.activityId, `${text} → ${step.verb}`)
+          : []),
         ...click.writes.flatMap((w) => actionsOf(cardOf(w), w.activityId, `${text} → ${step.verb}`)),
       ];
       const after = next.find((a) => a.verb === verb);
       if (after) return after;
     }
   }
-  throw new Error(`No card offers the verb "${verb}": add the command that shows it to OFFERING_COMMANDS (or the step before it to FLOW_STEPS) in test/support/card-flows.ts.`);
+  throw new Error(
+    `No card offers the verb "${verb}": add the command that shows it to OFFERING_COMMANDS (or the step before it to FLOW_STEPS) in test/support/card-flows.ts.`,
+  );
 }

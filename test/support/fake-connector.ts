@@ -43,7 +43,13 @@ export async function startFakeConnector(members: { id: string; name: string }[]
         const found = directory.get(decodeURIComponent(member[1]).toLowerCase());
         res.setHeader('content-type', 'application/json');
         res.statusCode = found ? 200 : 404;
-        res.end(JSON.stringify(found ? { id: `29:${found.id}`, aadObjectId: found.id, name: found.name } : { error: { code: 'MemberNotFound' } }));
+        res.end(
+          JSON.stringify(
+            found
+              ? { id: `29:${found.id}`, aadObjectId: found.id, name: found.name }
+              : { error: { code: 'MemberNotFound' } },
+          ),
+        );
         return;
       }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
@@ -83,7 +89,8 @@ export async function startFakeConnector(members: { id: string; name: string }[]
     },
     messages(conversationId) {
       const map = new Map<string, any>();
-      for (const w of writes) if (!conversationId || w.conversationId === conversationId) map.set(w.activityId, w.activity);
+      for (const w of writes)
+        if (!conversationId || w.conversationId === conversationId) map.set(w.activityId, w.activity);
       return map;
     },
     close: () => new Promise<void>((r) => server.close(() => r())),

@@ -23,9 +23,16 @@ export interface Harness {
   statePath: string;
   say(text: string, options?: { user?: TestUser; where?: Where; locale?: string }): Promise<ConnectorWrite[]>;
   /** `answeredMs`: how long the HTTP answer to the click took (the background work it started is awaited after). */
-  click(verb: string, data: Record<string, unknown>, options?: { user?: TestUser; where?: Where; locale?: string; replyToId?: string }): Promise<{ status: number; body: any; writes: ConnectorWrite[]; answeredMs: number }>;
+  click(
+    verb: string,
+    data: Record<string, unknown>,
+    options?: { user?: TestUser; where?: Where; locale?: string; replyToId?: string },
+  ): Promise<{ status: number; body: any; writes: ConnectorWrite[]; answeredMs: number }>;
   /** POSTs any body (an activity, or something that is not one) to /api/messages, with extra headers. */
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; writes: ConnectorWrite[] }>;
+  post(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; text: string; writes: ConnectorWrite[] }>;
   /** One job-polling round, as the timer would run it. */
   tick(): Promise<void>;
   /** Restart the bot process state (same STATE_PATH, same simulator), as after a crash. */
@@ -57,16 +64,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const roles = options.openRoles
     ? {}
-    : { BACKUP_OPERATOR_IDS: `${users.alice.id},${users.dave.id}`, BACKUP_APPROVER_IDS: `${users.bob.id},${users.dave.id}` };
+    : {
+        BACKUP_OPERATOR_IDS: `${users.alice.id},${users.dave.id}`,
+        BACKUP_APPROVER_IDS: `${users.bob.id},${users.dave.id}`,
+      };
   const config = loadConfig({ PORT: '0', STATE_PATH: statePath, ...roles, ...options.env });
   const boot = () =>
-    startApp({ config, simulator, clock, host: '127.0.0.1', log: createLogger((l) => logs.push(l)), sleep: async () => undefined, autoPoll: false, azureTiming: { retryDelayInMs: 20, maxRetryDelayInMs: 100, tryTimeoutMs: options.azureTryTimeoutMs }, authOverrides: options.authOverrides });
+    startApp({
+      config,
+      simulator,
+      clock,
+      host: '127.0.0.1',
+      log: createLogger((l) => logs.push(l)),
+      sleep: async () => undefined,
+      autoPoll: false,
+      azureTiming: { retryDelayInMs: 20, maxRetryDelayInMs: 100, tryTimeoutMs: options.azureTryTimeoutMs },
+      authOverrides: options.authOverrides,
+    });
   let app = await boot();
 
   async function postRaw(body: unknown, headers: Record<string, string> = {}) {
     const before = connector.writes.length;
     const sent = Date.now();
-    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await res.text();
     const answeredMs = Date.now() - sent;
     await app.idle();
@@ -95,10 +119,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logs,
     statePath,
     async say(text, o = {}) {
-      return (await post(messageActivity(connector.url, text, o.user ?? users.alice, o.where ?? channel, o.locale))).writes;
+      return (await post(messageActivity(connector.url, text, o.user ?? users.alice, o.where ?? channel, o.locale)))
+        .writes;
     },
     async click(verb, data, o = {}) {
-      return post(invokeActivity(connector.url, verb, data, o.user ?? users.alice, o.where ?? channel, o.replyToId ?? 'card-1', o.locale));
+      return post(
+        invokeActivity(
+          connector.url,
+          verb,
+          data,
+          o.user ?? users.alice,
+          o.where ?? channel,
+          o.replyToId ?? 'card-1',
+          o.locale,
+        ),
+      );
     },
     post: postRaw,
     async tick() {
@@ -127,9 +162,15 @@ export function visibleText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (!value || typeof value !== 'object') return '';
   const v = value as Record<string, unknown>;
-  const own = ['text', 'title', 'value', 'label', 'placeholder'].map((k) => (typeof v[k] === 'string' ? (v[k] as string) : '')).filter(Boolean);
+  const own = ['text', 'title', 'value', 'label', 'placeholder']
+    .map((k) => (typeof v[k] === 'string' ? (v[k]) : ''))
+    .filter(Boolean);
   const nested = Object.entries(v)
-    .filter(([k]) => !['text', 'title', 'value', 'label', 'placeholder', 'data', 'verb', 'id', 'type'].includes(k) || typeof v[k] === 'object')
+    .filter(
+      ([k]) =>
+        !['text', 'title', 'value', 'label', 'placeholder', 'data', 'verb', 'id', 'type'].includes(k) ||
+        typeof v[k] === 'object',
+    )
     .map(([, x]) => visibleText(x));
   return [...own, ...nested].filter(Boolean).join('\n');
 }

@@ -24,6 +24,8 @@ function target(args: unknown[]): { host?: string; port?: unknown; path?: string
 }
 
 export function guardNetwork(): NetworkGuard {
+  // Kept to be called on the socket (original.apply(this, …)) and put back: unbound on purpose.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const original = net.Socket.prototype.connect;
   const refused: string[] = [];
   net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unknown[]) {
@@ -34,6 +36,6 @@ export function guardNetwork(): NetworkGuard {
       return this;
     }
     return (original as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof original;
+  };
   return { refused, restore: () => void (net.Socket.prototype.connect = original) };
 }

@@ -22,10 +22,19 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
   const calls: RecordedCall[] = [];
   const server = http.createServer((req, res) => {
     calls.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization });
-    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

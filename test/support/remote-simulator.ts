@@ -6,7 +6,8 @@
 import type { Estate, Simulator } from '../../src/simulator';
 
 export function remoteSimulator(where: { url: string; ca: string; subscriptionId: string }): Simulator {
-  for (const [name, value] of Object.entries(where)) if (!value) throw new Error(`remote simulator: ${name} is missing`);
+  for (const [name, value] of Object.entries(where))
+    if (!value) throw new Error(`remote simulator: ${name} is missing`);
   const elsewhere = (what: string) => new Error(`the simulator's ${what} live in the test process that started it`);
   return {
     ...where,

@@ -20,7 +20,12 @@ export type Where = { kind: 'channel'; thread: string } | { kind: 'personal'; us
 
 export function conversationFor(where: Where) {
   if (where.kind === 'channel') {
-    return { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: `19:ops@thread.tacv2;messageid=${where.thread}` };
+    return {
+      isGroup: true,
+      conversationType: 'channel',
+      tenantId: TENANT,
+      id: `19:ops@thread.tacv2;messageid=${where.thread}`,
+    };
   }
   return { conversationType: 'personal', tenantId: TENANT, id: `a:personal-${where.user.id}` };
 }
@@ -37,7 +42,14 @@ function base(serviceUrl: string, user: TestUser, where: Where, locale: string) 
     locale,
     channelData: {
       tenant: { id: TENANT },
-      ...(where.kind === 'channel' ? { teamsChannelId: '19:ops@thread.tacv2', teamsTeamId: '19:team@thread.tacv2', channel: { id: '19:ops@thread.tacv2' }, team: { id: '19:team@thread.tacv2' } } : {}),
+      ...(where.kind === 'channel'
+        ? {
+            teamsChannelId: '19:ops@thread.tacv2',
+            teamsTeamId: '19:team@thread.tacv2',
+            channel: { id: '19:ops@thread.tacv2' },
+            team: { id: '19:team@thread.tacv2' },
+          }
+        : {}),
     },
   };
 }
@@ -57,7 +69,15 @@ export function messageActivity(serviceUrl: string, text: string, user: TestUser
   };
 }
 
-export function invokeActivity(serviceUrl: string, verb: string, data: Record<string, unknown>, user: TestUser, where: Where, replyToId: string, locale = 'en-US') {
+export function invokeActivity(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  user: TestUser,
+  where: Where,
+  replyToId: string,
+  locale = 'en-US',
+) {
   return {
     ...base(serviceUrl, user, where, locale),
     type: 'invoke',

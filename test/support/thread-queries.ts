@@ -3,14 +3,18 @@ import type { ConnectorWrite } from './fake-connector';
 import { cardOf, visibleText } from './harness';
 
 /** The action with `verb` on the card of a write, if any. */
-export const actionOf = (w: ConnectorWrite | undefined, verb: string) => cardOf(w)?.actions?.find((x: { verb: string }) => x.verb === verb);
+export const actionOf = (w: ConnectorWrite | undefined, verb: string) =>
+  cardOf(w)?.actions?.find((x: { verb: string }) => x.verb === verb);
 
 /** New messages (not updates) whose card's visible text matches `title`. */
-export const cardSends = (writes: ConnectorWrite[], title: RegExp) => writes.filter((w) => w.kind === 'send' && title.test(visibleText(cardOf(w))));
+export const cardSends = (writes: ConnectorWrite[], title: RegExp) =>
+  writes.filter((w) => w.kind === 'send' && title.test(visibleText(cardOf(w))));
 
 /** Final job messages ("… of **vm** completed / failed …") for one VM. */
 export const finals = (writes: ConnectorWrite[], vm: string) =>
-  writes.filter((w) => w.kind === 'send' && new RegExp(`\\*\\*${vm}\\*\\* (completed|failed)`, 'i').test(w.activity.text ?? ''));
+  writes.filter(
+    (w) => w.kind === 'send' && new RegExp(`\\*\\*${vm}\\*\\* (completed|failed)`, 'i').test(w.activity.text ?? ''),
+  );
 
 /** Messages saying the grant on `keyVault` was applied. */
 export const grantNotices = (writes: ConnectorWrite[], keyVault: string) =>

@@ -4,9 +4,18 @@ import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
 import { createAdapter } from '../../src/teams/adapter';
 
-const reference = (serviceUrl: string, id: string): Partial<ConversationReference> => ({ serviceUrl, channelId: 'msteams', conversation: { id } as never, bot: { id: 'bot', name: 'bot' } });
+const reference = (serviceUrl: string, id: string): Partial<ConversationReference> => ({
+  serviceUrl,
+  channelId: 'msteams',
+  conversation: { id } as never,
+  bot: { id: 'bot', name: 'bot' },
+});
 
-async function clientOf(adapter: CloudAdapter, ref: Partial<ConversationReference>, key: symbol = adapter.ConnectorClientKey): Promise<unknown> {
+async function clientOf(
+  adapter: CloudAdapter,
+  ref: Partial<ConversationReference>,
+  key: symbol = adapter.ConnectorClientKey,
+): Promise<unknown> {
   let client: unknown;
   await adapter.continueConversationAsync('', ref, async (context) => {
     client = context.turnState.get(key);
@@ -27,8 +36,16 @@ describe('adapter', () => {
 
   it('reuses the user-token client across turns', async () => {
     const adapter = createAdapter(loadConfig({}), silentLogger);
-    const first = await clientOf(adapter, reference('https://smba.trafficmanager.net/amer/', 'c1'), adapter.UserTokenClientKey);
-    const again = await clientOf(adapter, reference('https://smba.trafficmanager.net/emea/', 'c2'), adapter.UserTokenClientKey);
+    const first = await clientOf(
+      adapter,
+      reference('https://smba.trafficmanager.net/amer/', 'c1'),
+      adapter.UserTokenClientKey,
+    );
+    const again = await clientOf(
+      adapter,
+      reference('https://smba.trafficmanager.net/emea/', 'c2'),
+      adapter.UserTokenClientKey,
+    );
     expect(first).toBeDefined();
     expect(again).toBe(first);
   });

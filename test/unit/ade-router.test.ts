@@ -13,7 +13,11 @@ it.each([
   ['ADE レポート', 'ade-report', {}],
   ['ADEの移行レポート', 'ade-report', {}],
   ['ade plan vm001', 'ade-plan', { vm: 'vm001' }],
-  ['ade plan rg-migrate/ade-win01 new rg-migrate/eah-win01', 'ade-plan', { vm: 'rg-migrate/ade-win01', newvm: 'rg-migrate/eah-win01' }],
+  [
+    'ade plan rg-migrate/ade-win01 new rg-migrate/eah-win01',
+    'ade-plan',
+    { vm: 'rg-migrate/ade-win01', newvm: 'rg-migrate/eah-win01' },
+  ],
   ['ade-win01 の ADE 移行計画', 'ade-plan', { vm: 'ade-win01' }],
   ['ade-win01のADE移行計画 新VM eah-win01', 'ade-plan', { vm: 'ade-win01', newvm: 'eah-win01' }],
   ['ADE 移行計画 ade-win01', 'ade-plan', { vm: 'ade-win01' }],

@@ -13,6 +13,7 @@ import { CARDS_DIR } from '../../src/cards/render';
 import { allCardSamples, type CardSample } from '../support/card-samples';
 
 // The bundle is what runs in Node and in the browser alike (AZURE-FACTS); its types are the package's own.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the UMD bundle has no module entry to import
 const AC: typeof AdaptiveCards = require('adaptivecards/dist/adaptivecards.js');
 
 /**
@@ -29,7 +30,11 @@ const actions = createActions(() => {
   throw new Error('the cards test runs no command');
 });
 const handled = new Map(actions.map((a) => [a.verb, a]));
-const templates = fs.readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+const templates = fs
+  .readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
 const rawTemplate = (name: string) => JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
 
 type Json = Record<string, unknown>;
@@ -47,7 +52,11 @@ const executes = (card: unknown) => [...walk(card)].filter((n) => n.type === 'Ac
 
 /** What the card's inputs send with a click when left at their initial values, as Teams merges them into `data`. */
 function inputValues(card: Card): Json {
-  return Object.fromEntries([...walk(card)].filter((n) => String(n.type).startsWith('Input.') && n.value !== undefined).map((n) => [n.id as string, n.value]));
+  return Object.fromEntries(
+    [...walk(card)]
+      .filter((n) => String(n.type).startsWith('Input.') && n.value !== undefined)
+      .map((n) => [n.id as string, n.value]),
+  );
 }
 
 function parse(card: Card): { events: string[]; version: string } {
@@ -71,7 +80,8 @@ beforeAll(async () => {
 
 describe('card samples', () => {
   it.each(templates)('cover template %s in English and Japanese', (name) => {
-    for (const locale of ['en', 'ja']) expect(samples.some((s) => s.template === name && s.locale === locale)).toBe(true);
+    for (const locale of ['en', 'ja'])
+      expect(samples.some((s) => s.template === name && s.locale === locale)).toBe(true);
   });
 });
 
@@ -92,16 +102,27 @@ describe.each(['en', 'ja'])('every card in %s', (locale) => {
   it('has no duplicate element or action ids', () => {
     for (const s of mine()) {
       const ids = [...walk(s.card)].map((n) => n.id).filter((id) => id !== undefined);
-      expect({ id: s.id, duplicates: ids.filter((id, i) => ids.indexOf(id) !== i) }).toEqual({ id: s.id, duplicates: [] });
+      expect({ id: s.id, duplicates: ids.filter((id, i) => ids.indexOf(id) !== i) }).toEqual({
+        id: s.id,
+        duplicates: [],
+      });
     }
   });
 
   it('leaves no template expression unexpanded', () => {
-    for (const s of mine()) expect({ id: s.id, leftover: JSON.stringify(s.card).match(/\$\{[^}]*\}?/g) ?? [] }).toEqual({ id: s.id, leftover: [] });
+    for (const s of mine())
+      expect({ id: s.id, leftover: JSON.stringify(s.card).match(/\$\{[^}]*\}?/g) ?? [] }).toEqual({
+        id: s.id,
+        leftover: [],
+      });
   });
 
   it(`stays under ${MAX_CARD_BYTES / 1024} KB`, () => {
-    for (const s of mine()) expect({ id: s.id, small: Buffer.byteLength(JSON.stringify(s.card)) < MAX_CARD_BYTES }).toEqual({ id: s.id, small: true });
+    for (const s of mine())
+      expect({ id: s.id, small: Buffer.byteLength(JSON.stringify(s.card)) < MAX_CARD_BYTES }).toEqual({
+        id: s.id,
+        small: true,
+      });
   });
 
   it('sends every button to a handler that accepts its data', () => {
@@ -111,7 +132,11 @@ describe.each(['en', 'ja'])('every card in %s', (locale) => {
         if (VERBS_IN_PROGRESS.includes(verb) && !handled.has(verb)) continue;
         expect({ id: s.id, verb, handled: handled.has(verb) }).toEqual({ id: s.id, verb, handled: true });
         const data = { ...inputValues(s.card), ...(action.data as Json) };
-        expect({ id: s.id, verb, parsed: handled.get(verb)!.parse(data) !== undefined }).toEqual({ id: s.id, verb, parsed: true });
+        expect({ id: s.id, verb, parsed: handled.get(verb)!.parse(data) !== undefined }).toEqual({
+          id: s.id,
+          verb,
+          parsed: true,
+        });
       }
     }
   });
@@ -129,7 +154,11 @@ describe('card verbs and handlers', () => {
   });
 
   it('every handled verb is used by at least one card', () => {
-    const used = new Set([...templates.flatMap((t) => executes(rawTemplate(t))), ...samples.flatMap((s) => executes(s.card))].map((a) => String(a.verb)));
+    const used = new Set(
+      [...templates.flatMap((t) => executes(rawTemplate(t))), ...samples.flatMap((s) => executes(s.card))].map((a) =>
+        String(a.verb),
+      ),
+    );
     expect([...handled.keys()].filter((verb) => !used.has(verb))).toEqual([]);
   });
 

@@ -32,7 +32,18 @@ const imports = new Map(
   }),
 );
 const graph = new Map(
-  files.map((file) => [name(file), imports.get(name(file))!.filter((s) => s.startsWith('.')).map((s) => resolve(file, s)).filter((f): f is string => !!f).map(name)] as const),
+  files.map(
+    (file) =>
+      [
+        name(file),
+        imports
+          .get(name(file))!
+          .filter((s) => s.startsWith('.'))
+          .map((s) => resolve(file, s))
+          .filter((f): f is string => !!f)
+          .map(name),
+      ] as const,
+  ),
 );
 
 /** Strongly connected components with more than one module (or a module importing itself): the import cycles. */
@@ -71,9 +82,15 @@ it('src/ has no import cycles', () => {
 });
 
 it('only the Teams edge imports botbuilder (and the Blob state backend, its storage package)', () => {
-  const users = [...imports].filter(([, specs]) => specs.some((s) => s === 'botbuilder' || s.startsWith('botbuilder-'))).map(([m]) => m);
+  const users = [...imports]
+    .filter(([, specs]) => specs.some((s) => s === 'botbuilder' || s.startsWith('botbuilder-')))
+    .map(([m]) => m);
   expect(users.filter((m) => !m.startsWith('teams/') && m !== 'state/blob-store')).toEqual([]);
-  expect(imports.get('state/blob-store')!.filter((s) => s.startsWith('botbuilder') && !s.startsWith('botbuilder-azure-blobs'))).toEqual([]);
+  expect(
+    imports
+      .get('state/blob-store')!
+      .filter((s) => s.startsWith('botbuilder') && !s.startsWith('botbuilder-azure-blobs')),
+  ).toEqual([]);
 });
 
 it('only the Azure edge imports the ARM SDK clients', () => {
@@ -82,11 +99,19 @@ it('only the Azure edge imports the ARM SDK clients', () => {
 });
 
 it('every card template in cards/ has its builder in src/cards/<template>-card.ts, and only src/cards/ renders cards', () => {
-  const templates = fs.readdirSync(path.join(SRC, '..', 'cards')).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const templates = fs
+    .readdirSync(path.join(SRC, '..', 'cards'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
   for (const template of templates) {
     const builder = path.join(SRC, 'cards', `${template}-card.ts`);
-    expect([template, fs.existsSync(builder) && fs.readFileSync(builder, 'utf8').includes(`renderCard('${template}'`)]).toEqual([template, true]);
+    expect([
+      template,
+      fs.existsSync(builder) && fs.readFileSync(builder, 'utf8').includes(`renderCard('${template}'`),
+    ]).toEqual([template, true]);
   }
-  const renderers = [...imports].filter(([, specs]) => specs.some((s) => s.endsWith('cards/render') || s === './render')).map(([m]) => m);
+  const renderers = [...imports]
+    .filter(([, specs]) => specs.some((s) => s.endsWith('cards/render') || s === './render'))
+    .map(([m]) => m);
   expect(renderers.filter((m) => !m.startsWith('cards/'))).toEqual([]);
 });

@@ -7,7 +7,8 @@ describe('structured logs', () => {
     log.error('boom', {
       MicrosoftAppPassword: 'p@ss-w0rd',
       headers: { authorization: 'Bearer abc.def' },
-      message: 'failed with token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl and DefaultEndpointsProtocol=https;AccountKey=c2VjcmV0==;',
+      message:
+        'failed with token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl and DefaultEndpointsProtocol=https;AccountKey=c2VjcmV0==;',
       vm: 'vm001',
     });
     const out = lines.join('\n');

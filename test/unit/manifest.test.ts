@@ -12,7 +12,16 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { commands } from '../../src/commands';
 import { messages } from '../../src/i18n';
-import { BOT_SCOPES, buildManifest, buildPackage, DEFAULT_TEAMS_APP_ID, MANIFEST_DIR, packageIds, PLACEHOLDER_GUID, TEAMS_LIMITS } from '../../scripts/package-app';
+import {
+  BOT_SCOPES,
+  buildManifest,
+  buildPackage,
+  DEFAULT_TEAMS_APP_ID,
+  MANIFEST_DIR,
+  packageIds,
+  PLACEHOLDER_GUID,
+  TEAMS_LIMITS,
+} from '../../scripts/package-app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMAS = path.join(path.dirname(require.resolve('@microsoft/app-manifest')), 'json-schemas', 'teams');
@@ -27,9 +36,15 @@ function schemaFor(version: string) {
 function readPng(file: Buffer): { width: number; height: number; colorType: number; pixels: Buffer } {
   expect(file.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(file.toString('ascii', 12, 16)).toBe('IHDR');
-  const [width, height, depth, colorType, interlace] = [file.readUInt32BE(16), file.readUInt32BE(20), file[24], file[25], file[28]];
+  const [width, height, depth, colorType, interlace] = [
+    file.readUInt32BE(16),
+    file.readUInt32BE(20),
+    file[24],
+    file[25],
+    file[28],
+  ];
   const idat: Buffer[] = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at);
     if (file.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(file.subarray(at + 8, at + 8 + length));
     at += length + 12;
@@ -55,11 +70,18 @@ function readPng(file: Buffer): { width: number; height: number; colorType: numb
 
 describe('Teams app manifest', () => {
   it('uses the newest GA schema (≤ 1.30) bundled in @microsoft/app-manifest', () => {
-    const versions = fs.readdirSync(SCHEMAS).filter((d) => /^v1\.\d+$/.test(d) && fs.existsSync(path.join(SCHEMAS, d, 'MicrosoftTeams.schema.json')));
-    const newest = versions.map((d) => Number(d.slice(3))).filter((minor) => minor <= 30).sort((a, b) => b - a)[0];
+    const versions = fs
+      .readdirSync(SCHEMAS)
+      .filter((d) => /^v1\.\d+$/.test(d) && fs.existsSync(path.join(SCHEMAS, d, 'MicrosoftTeams.schema.json')));
+    const newest = versions
+      .map((d) => Number(d.slice(3)))
+      .filter((minor) => minor <= 30)
+      .sort((a, b) => b - a)[0];
     expect(manifest.manifestVersion).toBe(`1.${newest}`);
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('is valid against the official JSON schema (draft-04, offline)', () => {
@@ -74,21 +96,30 @@ describe('Teams app manifest', () => {
 
   it('declares the bot in personal, team and group chat scopes, with no files and not notification-only', () => {
     expect(manifest.bots).toHaveLength(1);
-    expect(manifest.bots[0]).toMatchObject({ botId: BOT_ID, scopes: [...BOT_SCOPES], supportsFiles: false, isNotificationOnly: false });
+    expect(manifest.bots[0]).toMatchObject({
+      botId: BOT_ID,
+      scopes: [...BOT_SCOPES],
+      supportsFiles: false,
+      isNotificationOnly: false,
+    });
     expect(manifest.id).toBe(DEFAULT_TEAMS_APP_ID);
   });
 
   it('keeps names and descriptions within Teams limits and uses valid https links', () => {
     expect(manifest.name.short.length).toBeLessThanOrEqual(30);
     expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
-    for (const url of [manifest.developer.websiteUrl, manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl]) expect(new URL(url).protocol).toBe('https:');
+    for (const url of [manifest.developer.websiteUrl, manifest.developer.privacyUrl, manifest.developer.termsOfUseUrl])
+      expect(new URL(url).protocol).toBe('https:');
     expect(manifest.validDomains).toEqual([]);
-    expect(buildManifest(packageIds({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'adebot.contoso.com' })).manifest.validDomains).toEqual(['adebot.contoso.com']);
+    expect(
+      buildManifest(packageIds({ MicrosoftAppId: BOT_ID, BOT_DOMAIN: 'adebot.contoso.com' })).manifest.validDomains,
+    ).toEqual(['adebot.contoso.com']);
   });
 });
 
 describe('command menus', () => {
-  const lists: { scopes: string[]; commands: { title: string; description: string }[] }[] = manifest.bots[0].commandLists;
+  const lists: { scopes: string[]; commands: { title: string; description: string }[] }[] =
+    manifest.bots[0].commandLists;
   const en = messages('en');
   const shown = commands.slice(0, TEAMS_LIMITS.commandsPerList);
 
@@ -103,9 +134,14 @@ describe('command menus', () => {
       const required = usage.replace(/\s*\[[^\]]*\]/g, '');
       // The title is what a person starts typing: the usage itself when it fits, else the start of its required part,
       // with the rest of the usage in the description.
-      if (usage.length <= TEAMS_LIMITS.commandTitle) expect({ usage, title: entry.title }).toEqual({ usage, title: usage });
+      if (usage.length <= TEAMS_LIMITS.commandTitle)
+        expect({ usage, title: entry.title }).toEqual({ usage, title: usage });
       else {
-        expect({ usage, title: entry.title, isStart: required.startsWith(entry.title) }).toEqual({ usage, title: entry.title, isStart: true });
+        expect({ usage, title: entry.title, isStart: required.startsWith(entry.title) }).toEqual({
+          usage,
+          title: entry.title,
+          isStart: true,
+        });
         expect(entry.description).toContain(required === entry.title ? 'Optional:' : `Usage: ${usage}`);
       }
       expect(entry.description.startsWith(description.slice(0, 60))).toBe(true);
@@ -123,9 +159,15 @@ describe('command menus', () => {
   });
 
   it('leave out commands past the tenth, keeping the first ten in routing order', () => {
-    const many = Array.from({ length: 12 }, (_, i) => ({ ...commands[0], name: `c${i}`, describe: () => ({ usage: `command${i} <vm>`, description: `Command ${i}.` }) }));
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      ...commands[0],
+      name: `c${i}`,
+      describe: () => ({ usage: `command${i} <vm>`, description: `Command ${i}.` }),
+    }));
     const result = buildManifest(packageIds({ MicrosoftAppId: BOT_ID }), many);
-    expect(result.manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(many.slice(0, 10).map((_, i) => `command${i} <vm>`));
+    expect(result.manifest.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(
+      many.slice(0, 10).map((_, i) => `command${i} <vm>`),
+    );
     expect(result.omitted).toEqual(['c10', 'c11']);
   });
 });
@@ -138,13 +180,21 @@ describe('package ids', () => {
   });
 
   it('uses the zero GUID for a missing bot id only with --allow-placeholder', () => {
-    expect(packageIds({}, { allowPlaceholder: true })).toEqual({ appId: DEFAULT_TEAMS_APP_ID, botId: PLACEHOLDER_GUID, botDomain: undefined });
+    expect(packageIds({}, { allowPlaceholder: true })).toEqual({
+      appId: DEFAULT_TEAMS_APP_ID,
+      botId: PLACEHOLDER_GUID,
+      botDomain: undefined,
+    });
     expect(packageIds({ TEAMS_APP_ID: BOT_ID.toUpperCase(), MicrosoftAppId: BOT_ID }).appId).toBe(BOT_ID.toUpperCase());
   });
 
   it('npm run package fails with that sentence and exit code 1 when MicrosoftAppId is missing', () => {
     const env = { ...process.env, MicrosoftAppId: '' };
-    const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/package-app.ts'], { cwd: ROOT, env, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [require.resolve('tsx/cli'), 'scripts/package-app.ts'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toMatch(/^MicrosoftAppId must [^\n]*\.$/);
   });
@@ -183,12 +233,18 @@ describe('app package zip', () => {
   const zip = new AdmZip(buildPackage(manifest));
 
   it('holds exactly manifest.json and the two icons at its root', () => {
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
   });
 
   it('carries the generated manifest and the committed icons byte for byte', () => {
     expect(JSON.parse(zip.readAsText('manifest.json'))).toEqual(manifest);
-    for (const icon of ['color.png', 'outline.png']) expect(zip.readFile(icon)).toEqual(fs.readFileSync(path.join(MANIFEST_DIR, icon)));
+    for (const icon of ['color.png', 'outline.png'])
+      expect(zip.readFile(icon)).toEqual(fs.readFileSync(path.join(MANIFEST_DIR, icon)));
   });
 
   it('is the same bytes for the same inputs', () => {

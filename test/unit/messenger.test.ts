@@ -7,10 +7,13 @@ import { DELIVERY_MARGIN_MS } from '../../src/teams/rate-limit';
 
 /** A connector error as botbuilder surfaces it: a status code and response headers. */
 function connectorError(statusCode: number, retryAfter?: string) {
-  return Object.assign(new Error(`HTTP ${statusCode}`), { statusCode, response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } } });
+  return Object.assign(new Error(`HTTP ${statusCode}`), {
+    statusCode,
+    response: { headers: { get: (n: string) => (n === 'retry-after' ? retryAfter : undefined) } },
+  });
 }
 
-async function setup(failures: unknown[]) {
+async function setup(failures: Error[]) {
   const store = openSqliteStore(':memory:');
   await store.put(conversationKey('c1'), { conversation: { id: 'c1' }, serviceUrl: 'http://127.0.0.1:1' });
   const clock = new ManualClock();
@@ -37,7 +40,11 @@ async function setup(failures: unknown[]) {
 
 describe('messenger', () => {
   it('retries 429 after Retry-After, and 502/504/412 with back-off, without losing the message', async () => {
-    const { messenger, sleeps, sent } = await setup([connectorError(429, '7'), connectorError(502), connectorError(412)]);
+    const { messenger, sleeps, sent } = await setup([
+      connectorError(429, '7'),
+      connectorError(502),
+      connectorError(412),
+    ]);
     expect(await messenger.send('c1', { text: 'final' })).toBe('m1');
     expect(sent).toHaveLength(1);
     expect(sleeps[0]).toBe(7000);

@@ -8,14 +8,26 @@ import { nearestSupported, supportsEah } from '../../src/migration/sizes';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg';
 const kv = (name: string) => `${SUB}/providers/Microsoft.KeyVault/vaults/${name}`;
-const keys = (vault: string, n: string, kek = false) => ({ secretUrl: `https://${vault}.vault.azure.net/secrets/${n}/1`, secretVaultId: kv(vault), ...(kek ? { kekUrl: `https://${vault}.vault.azure.net/keys/k/1`, kekVaultId: kv(vault) } : {}) });
+const keys = (vault: string, n: string, kek = false) => ({
+  secretUrl: `https://${vault}.vault.azure.net/secrets/${n}/1`,
+  secretVaultId: kv(vault),
+  ...(kek ? { kekUrl: `https://${vault}.vault.azure.net/keys/k/1`, kekVaultId: kv(vault) } : {}),
+});
 const diskId = (n: string) => `${SUB}/providers/Microsoft.Compute/disks/${n}`;
 
 function vm(name: string, osType: 'Windows' | 'Linux', extra: Partial<FleetVm> = {}): FleetVm {
   return {
-    id: `${SUB}/providers/Microsoft.Compute/virtualMachines/${name}`, name, resourceGroup: 'rg', subscriptionId: '00000000-0000-0000-0000-000000000001', location: 'westeurope',
-    vmSize: 'Standard_D2s_v5', osType, encryptionAtHost: false,
-    osDisk: { name: `${name}-os`, managedDiskId: diskId(`${name}-os`) }, dataDisks: [{ name: `${name}-data`, managedDiskId: diskId(`${name}-data`), lun: 0 }], ...extra,
+    id: `${SUB}/providers/Microsoft.Compute/virtualMachines/${name}`,
+    name,
+    resourceGroup: 'rg',
+    subscriptionId: '00000000-0000-0000-0000-000000000001',
+    location: 'westeurope',
+    vmSize: 'Standard_D2s_v5',
+    osType,
+    encryptionAtHost: false,
+    osDisk: { name: `${name}-os`, managedDiskId: diskId(`${name}-os`) },
+    dataDisks: [{ name: `${name}-data`, managedDiskId: diskId(`${name}-data`), lun: 0 }],
+    ...extra,
   };
 }
 function disk(name: string, extra: Partial<FleetDisk> = {}): FleetDisk {
@@ -24,26 +36,48 @@ function disk(name: string, extra: Partial<FleetDisk> = {}): FleetDisk {
 
 describe('classifyAde', () => {
   it('Windows with ADE on its volumes: path A, VolumeType All, its one Key Vault', () => {
-    const a = classifyAde(vm('w', 'Windows'), [disk('w-os', { ade: keys('kv1', 'a', true), osType: 'Windows' }), disk('w-data', { ade: keys('kv1', 'b', true) })]);
+    const a = classifyAde(vm('w', 'Windows'), [
+      disk('w-os', { ade: keys('kv1', 'a', true), osType: 'Windows' }),
+      disk('w-data', { ade: keys('kv1', 'b', true) }),
+    ]);
     expect(a).toMatchObject({ path: 'A', then: 'A', volumeType: 'All', osEncrypted: true, keyVaultIds: [kv('kv1')] });
     expect(a?.keys).toHaveLength(2);
   });
 
   it('Linux with only its data disk encrypted: path A with VolumeType Data', () => {
-    expect(classifyAde(vm('l', 'Linux'), [disk('l-os'), disk('l-data', { ade: keys('kv1', 'b') })])).toMatchObject({ path: 'A', volumeType: 'Data', osEncrypted: false });
+    expect(classifyAde(vm('l', 'Linux'), [disk('l-os'), disk('l-data', { ade: keys('kv1', 'b') })])).toMatchObject({
+      path: 'A',
+      volumeType: 'Data',
+      osEncrypted: false,
+    });
   });
 
   it('Linux with its OS disk encrypted: path B (no volume can be decrypted)', () => {
-    expect(classifyAde(vm('l', 'Linux'), [disk('l-os', { ade: keys('kv2', 'a') }), disk('l-data', { ade: keys('kv3', 'b') })])).toMatchObject({ path: 'B', then: 'B', keyVaultIds: [kv('kv2'), kv('kv3')] });
+    expect(
+      classifyAde(vm('l', 'Linux'), [
+        disk('l-os', { ade: keys('kv2', 'a') }),
+        disk('l-data', { ade: keys('kv3', 'b') }),
+      ]),
+    ).toMatchObject({ path: 'B', then: 'B', keyVaultIds: [kv('kv2'), kv('kv3')] });
   });
 
   it('ADE with an Entra app (encryptionSettingsVersion 1.0, or settings on a managed VM model): single pass first, then A or B', () => {
-    expect(classifyAde(vm('w', 'Windows'), [disk('w-os', { ade: keys('kv1', 'a'), adeVersion: '1.0' })])).toMatchObject({ path: 'aad', then: 'A' });
-    expect(classifyAde(vm('l', 'Linux', { modelAde: keys('kv1', 'a') }), [disk('l-os')])).toMatchObject({ path: 'aad', then: 'B', osEncrypted: true });
+    expect(classifyAde(vm('w', 'Windows'), [disk('w-os', { ade: keys('kv1', 'a'), adeVersion: '1.0' })])).toMatchObject(
+      { path: 'aad', then: 'A' },
+    );
+    expect(classifyAde(vm('l', 'Linux', { modelAde: keys('kv1', 'a') }), [disk('l-os')])).toMatchObject({
+      path: 'aad',
+      then: 'B',
+      osEncrypted: true,
+    });
   });
 
-  it('unmanaged disks: convert first; the model\'s settings are its ADE', () => {
-    const unmanaged = vm('u', 'Windows', { osDisk: { name: 'u-os', vhdUri: 'https://st.blob.core.windows.net/vhds/u.vhd' }, dataDisks: [], modelAde: keys('kv1', 'a', true) });
+  it("unmanaged disks: convert first; the model's settings are its ADE", () => {
+    const unmanaged = vm('u', 'Windows', {
+      osDisk: { name: 'u-os', vhdUri: 'https://st.blob.core.windows.net/vhds/u.vhd' },
+      dataDisks: [],
+      modelAde: keys('kv1', 'a', true),
+    });
     expect(classifyAde(unmanaged, [])).toMatchObject({ path: 'unmanaged', then: 'A', keyVaultIds: [kv('kv1')] });
   });
 
@@ -53,8 +87,21 @@ describe('classifyAde', () => {
 });
 
 describe('sizes', () => {
-  const sku = (name: string, family: string, vCpus: number, memoryGb: number, eah: boolean, restricted = false): VmSku => ({ name, family, vCpus, memoryGb, encryptionAtHost: eah, restricted });
-  const skus = [sku('Standard_D2_v2', 'dv2', 2, 7, false), sku('Standard_D3_v2', 'dv2', 4, 14, true), sku('Standard_D11_v2', 'dv2', 2, 14, true), sku('Standard_D1_v2', 'dv2', 1, 3.5, true, true), sku('Standard_A2_v2', 'av2', 2, 4, false)];
+  const sku = (
+    name: string,
+    family: string,
+    vCpus: number,
+    memoryGb: number,
+    eah: boolean,
+    restricted = false,
+  ): VmSku => ({ name, family, vCpus, memoryGb, encryptionAtHost: eah, restricted });
+  const skus = [
+    sku('Standard_D2_v2', 'dv2', 2, 7, false),
+    sku('Standard_D3_v2', 'dv2', 4, 14, true),
+    sku('Standard_D11_v2', 'dv2', 2, 14, true),
+    sku('Standard_D1_v2', 'dv2', 1, 3.5, true, true),
+    sku('Standard_A2_v2', 'av2', 2, 4, false),
+  ];
 
   it('supported only with EncryptionAtHostSupported and no restriction in the region', () => {
     expect(supportsEah('standard_d3_v2', skus)).toBe(true);
@@ -72,8 +119,23 @@ describe('sizes', () => {
 
 describe('point expiry (estimated from the policy)', () => {
   const NOW = Date.parse('2026-12-05T00:00:00Z');
-  const item = (extra: Partial<FleetProtectedItem> = {}): FleetProtectedItem => ({ vaultId: 'v', vmId: 'vm', friendlyName: 'vm', containerName: 'c', protectedItemName: 'i', protectionState: 'Protected', lastRecoveryPoint: new Date(NOW), ...extra });
-  const policy = (retention: FleetPolicy['retention']): FleetPolicy => ({ id: 'p', name: 'p', vaultId: 'v', enhanced: false, retention });
+  const item = (extra: Partial<FleetProtectedItem> = {}): FleetProtectedItem => ({
+    vaultId: 'v',
+    vmId: 'vm',
+    friendlyName: 'vm',
+    containerName: 'c',
+    protectedItemName: 'i',
+    protectionState: 'Protected',
+    lastRecoveryPoint: new Date(NOW),
+    ...extra,
+  });
+  const policy = (retention: FleetPolicy['retention']): FleetPolicy => ({
+    id: 'p',
+    name: 'p',
+    vaultId: 'v',
+    enhanced: false,
+    retention,
+  });
 
   it('days left until 15 September 2028', () => {
     expect(daysLeft(Date.parse('2028-09-14T00:00:00Z'))).toBe(1);
@@ -82,14 +144,28 @@ describe('point expiry (estimated from the policy)', () => {
   });
 
   it('daily points kept 30 days outlive nothing; the latest expires 30 days after the newest point', () => {
-    expect(estimatePoints(item(), policy([{ kind: 'daily', count: 30, unit: 'Days' }]))).toEqual({ atRisk: 0, latestExpiry: NOW + 30 * 86_400_000, basis: 'policy' });
+    expect(estimatePoints(item(), policy([{ kind: 'daily', count: 30, unit: 'Days' }]))).toEqual({
+      atRisk: 0,
+      latestExpiry: NOW + 30 * 86_400_000,
+      basis: 'policy',
+    });
   });
 
   it('yearly points kept 5 years: some outlive the retirement, the latest up to 5 years after the newest point', () => {
-    const r = estimatePoints(item(), policy([{ kind: 'daily', count: 30, unit: 'Days' }, { kind: 'yearly', count: 5, unit: 'Years' }]));
+    const r = estimatePoints(
+      item(),
+      policy([
+        { kind: 'daily', count: 30, unit: 'Days' },
+        { kind: 'yearly', count: 5, unit: 'Years' },
+      ]),
+    );
     expect(r.latestExpiry).toBe(Date.parse('2031-12-05T00:00:00Z'));
     expect(r.atRisk).toBeGreaterThanOrEqual(1);
-    const since = estimatePoints(item(), policy([{ kind: 'yearly', count: 5, unit: 'Years' }]), Date.parse('2026-01-01T00:00:00Z'));
+    const since = estimatePoints(
+      item(),
+      policy([{ kind: 'yearly', count: 5, unit: 'Years' }]),
+      Date.parse('2026-01-01T00:00:00Z'),
+    );
     expect(since.atRisk).toBe(1);
   });
 
@@ -101,15 +177,30 @@ describe('point expiry (estimated from the policy)', () => {
   });
 
   it('stopped keeping the data: kept until deleted; no points: nothing; no policy to go by: unknown', () => {
-    expect(estimatePoints(item({ protectionState: 'ProtectionStopped', recoveryPointCount: 3 }), undefined)).toEqual({ atRisk: 3, latestExpiry: 'indefinite', basis: 'stopped' });
-    expect(estimatePoints(item({ lastRecoveryPoint: undefined }), policy([{ kind: 'daily', count: 30, unit: 'Days' }]))).toEqual({ atRisk: 0, basis: 'none' });
+    expect(estimatePoints(item({ protectionState: 'ProtectionStopped', recoveryPointCount: 3 }), undefined)).toEqual({
+      atRisk: 3,
+      latestExpiry: 'indefinite',
+      basis: 'stopped',
+    });
+    expect(
+      estimatePoints(item({ lastRecoveryPoint: undefined }), policy([{ kind: 'daily', count: 30, unit: 'Days' }])),
+    ).toEqual({ atRisk: 0, basis: 'none' });
     expect(estimatePoints(item(), undefined)).toEqual({ atRisk: 0, basis: 'unknown' });
   });
 });
 
 describe('key holds', () => {
   const NOW = Date.parse('2026-12-05T00:00:00Z');
-  const vault = (name: string, extra: Partial<FleetKeyVault> = {}): FleetKeyVault => ({ id: kv(name), name, resourceGroup: 'rg', location: 'westeurope', softDelete: true, purgeProtection: true, enabledForDiskEncryption: true, ...extra });
+  const vault = (name: string, extra: Partial<FleetKeyVault> = {}): FleetKeyVault => ({
+    id: kv(name),
+    name,
+    resourceGroup: 'rg',
+    location: 'westeurope',
+    softDelete: true,
+    purgeProtection: true,
+    enabledForDiskEncryption: true,
+    ...extra,
+  });
 
   it('one hold per Key Vault, until the latest of its points (kept-until-deleted wins), with the VMs it guards', () => {
     const holds = keyHolds(
@@ -136,7 +227,10 @@ describe('key holds', () => {
         { keyVaultId: kv('gone'), vmName: 'b', until: NOW + 1 },
         { keyVaultId: kv('nodisk'), vmName: 'c', until: NOW + 1 },
       ],
-      [vault('nopurge', { purgeProtection: false }), vault('nodisk', { enabledForDiskEncryption: false, softDelete: false })],
+      [
+        vault('nopurge', { purgeProtection: false }),
+        vault('nodisk', { enabledForDiskEncryption: false, softDelete: false }),
+      ],
       NOW,
     );
     expect(holds.map((h) => [h.name, h.risks, h.blocker])).toEqual([

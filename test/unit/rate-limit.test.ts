@@ -41,7 +41,8 @@ describe('Teams per-conversation rate limiter', () => {
   it('stays within every limit as Teams counts them, on arrival, when delivery takes 0–250 ms', () => {
     const arrived = arrivals(new ConversationRateLimiter());
     for (const { count, windowMs } of TEAMS_CONVERSATION_LIMITS) {
-      for (let i = count; i < arrived.length; i++) expect(arrived[i] - arrived[i - count]).toBeGreaterThanOrEqual(windowMs);
+      for (let i = count; i < arrived.length; i++)
+        expect(arrived[i] - arrived[i - count]).toBeGreaterThanOrEqual(windowMs);
     }
   });
 

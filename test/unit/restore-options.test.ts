@@ -7,8 +7,19 @@ const points = [
   { name: 'rp-vault', tiers: ['Snapshot', 'Vault'] },
   { name: 'rp-snapshot', tiers: ['Snapshot'] },
 ];
-const offered = (encryption: 'ADE_BEK_KEK' | 'PMK', v = vault) => ({ points, choices: restoreChoices(encryption, v), ade: encryption !== 'PMK', subscriptionId: SUB });
-const base = { pointName: 'rp-vault', kind: 'RestoreDisks', region: 'japaneast', resourceGroup: 'rg-restore', storageAccount: 'ststaging01' };
+const offered = (encryption: 'ADE_BEK_KEK' | 'PMK', v = vault) => ({
+  points,
+  choices: restoreChoices(encryption, v),
+  ade: encryption !== 'PMK',
+  subscriptionId: SUB,
+});
+const base = {
+  pointName: 'rp-vault',
+  kind: 'RestoreDisks',
+  region: 'japaneast',
+  resourceGroup: 'rg-restore',
+  storageAccount: 'ststaging01',
+};
 
 describe('restore rules', () => {
   it('ADE: restore disks and new VM only; replace-existing and file restore refused; the paired region named when CRR is on', () => {
@@ -35,8 +46,14 @@ describe('restore rules', () => {
 
   it('accepts a valid selection and resolves the storage account', () => {
     expect(validateSelection(base, offered('ADE_BEK_KEK'))).toEqual({
-      pointName: 'rp-vault', kind: 'RestoreDisks', region: 'japaneast', crossRegion: false, resourceGroup: 'rg-restore',
-      storageAccount: { resourceGroup: 'rg-restore', name: 'ststaging01' }, vmName: undefined, subnetId: undefined,
+      pointName: 'rp-vault',
+      kind: 'RestoreDisks',
+      region: 'japaneast',
+      crossRegion: false,
+      resourceGroup: 'rg-restore',
+      storageAccount: { resourceGroup: 'rg-restore', name: 'ststaging01' },
+      vmName: undefined,
+      subnetId: undefined,
     });
   });
 
@@ -50,12 +67,22 @@ describe('restore rules', () => {
     [{ resourceGroup: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-x' }, 'otherSubscription'],
     [{ storageAccount: 'Staging_Account' }, 'storage'],
     [{ kind: 'AlternateLocation', vmName: 'vm-new' }, 'vmName'],
-    [{ kind: 'AlternateLocation', vmName: 'vm-new', subnetId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/default' }, 'otherSubscription'],
+    [
+      {
+        kind: 'AlternateLocation',
+        vmName: 'vm-new',
+        subnetId:
+          '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/n/providers/Microsoft.Network/virtualNetworks/vnet1/subnets/default',
+      },
+      'otherSubscription',
+    ],
   ])('ADE VM: %j is refused as %s', (change, reason) => {
     expect(validateSelection({ ...base, ...change }, offered('ADE_BEK_KEK'))).toEqual({ invalid: reason });
   });
 
   it('replace-existing is fine for a PMK VM', () => {
-    expect(validateSelection({ ...base, kind: 'OriginalLocation' }, offered('PMK'))).toMatchObject({ kind: 'OriginalLocation' });
+    expect(validateSelection({ ...base, kind: 'OriginalLocation' }, offered('PMK'))).toMatchObject({
+      kind: 'OriginalLocation',
+    });
   });
 });

@@ -81,7 +81,14 @@ describe('router', () => {
   });
 
   it('tries commands in order, first match wins', () => {
-    const a: Command = { name: 'a', patterns: [/^x (?<v>\S+)$/], keywords: [], access: 'anyone', describe: () => ({ usage: 'x', description: 'x' }), handle: async () => undefined };
+    const a: Command = {
+      name: 'a',
+      patterns: [/^x (?<v>\S+)$/],
+      keywords: [],
+      access: 'anyone',
+      describe: () => ({ usage: 'x', description: 'x' }),
+      handle: async () => undefined,
+    };
     const b: Command = { ...a, name: 'b' };
     expect(route([a, b], 'x 1')?.command.name).toBe('a');
   });

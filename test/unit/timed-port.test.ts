@@ -27,10 +27,10 @@ describe('timedPort', () => {
     at(110);
     const b = timed.port.listJobs('v', new Date());
     at(130);
-    pending[0]!.resolve('vm');
+    pending[0].resolve('vm');
     await flush();
     at(150);
-    pending[1]!.resolve([]);
+    pending[1].resolve([]);
     await Promise.all([a, b]);
     expect(timed.spent()).toEqual({ ms: 50, calls: 2 });
 
@@ -38,7 +38,7 @@ describe('timedPort', () => {
     const c = timed.port.getVm({} as never);
     at(205);
     expect(timed.spent()).toEqual({ ms: 55, calls: 3 }); // a call still open counts up to now
-    pending[2]!.resolve('vm');
+    pending[2].resolve('vm');
     await c;
     at(300);
     expect(timed.spent()).toEqual({ ms: 55, calls: 3 });
@@ -50,13 +50,13 @@ describe('timedPort', () => {
     const failed = timed.port.getVm({} as never);
     at(7);
     const error = new Error('AuthorizationFailed');
-    pending[0]!.reject(error);
+    pending[0].reject(error);
     await expect(failed).rejects.toBe(error);
     await expect(timed.port.findVms('x')).rejects.toThrow('bad name'); // a synchronous throw becomes a rejection
     expect((timed.port as unknown as { label: string }).label).toBe('not a method');
     at(9);
     const ok = timed.port.listJobs('v', new Date());
-    pending[1]!.resolve(['job']);
+    pending[1].resolve(['job']);
     await expect(ok).resolves.toEqual(['job']);
     expect(timed.spent()).toEqual({ ms: 7, calls: 3 });
   });

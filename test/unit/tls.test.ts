@@ -45,11 +45,21 @@ describe('loopback certificate', () => {
       new Promise<string>((resolve, reject) => {
         https
           // Connect to 127.0.0.1 either way (localhost may resolve to ::1); check the certificate for `name`.
-          .get({ host: '127.0.0.1', servername: name === '127.0.0.1' ? undefined : name, port, path: '/', ca: cert, agent: false }, (res) => {
-            let body = '';
-            res.on('data', (c) => (body += c));
-            res.on('end', () => resolve(body));
-          })
+          .get(
+            {
+              host: '127.0.0.1',
+              servername: name === '127.0.0.1' ? undefined : name,
+              port,
+              path: '/',
+              ca: cert,
+              agent: false,
+            },
+            (res) => {
+              let body = '';
+              res.on('data', (c) => (body += c));
+              res.on('end', () => resolve(body));
+            },
+          )
           .on('error', reject);
       });
     try {

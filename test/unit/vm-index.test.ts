@@ -2,7 +2,13 @@ import type { AzurePort, VmRef } from '../../src/azure/port';
 import { withVmIndex } from '../../src/azure/vm-index';
 import { ManualClock } from '../../src/clock';
 
-const vm = (rg: string, name: string): VmRef => ({ id: `/subscriptions/s/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`, name, resourceGroup: rg, subscriptionId: 's', location: 'japaneast' });
+const vm = (rg: string, name: string): VmRef => ({
+  id: `/subscriptions/s/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`,
+  name,
+  resourceGroup: rg,
+  subscriptionId: 's',
+  location: 'japaneast',
+});
 
 function setup() {
   const clock = new ManualClock();
@@ -10,7 +16,10 @@ function setup() {
   const calls = { list: 0, scoped: 0 };
   const port = {
     listVms: async () => (calls.list++, [...estate]),
-    findVms: async (name: string, rg?: string) => (calls.scoped++, estate.filter((v) => v.name.toLowerCase() === name.toLowerCase() && v.resourceGroup === rg)),
+    findVms: async (name: string, rg?: string) => (
+      calls.scoped++,
+      estate.filter((v) => v.name.toLowerCase() === name.toLowerCase() && v.resourceGroup === rg)
+    ),
   } as unknown as AzurePort;
   return { clock, estate, calls, azure: withVmIndex(port, clock, { ttlMs: 300_000, missRefreshMs: 30_000 }) };
 }

@@ -32,7 +32,12 @@ export function vmAde(estate: Pick<Estate, 'disks'>, vm: SimVm): AdeRef | undefi
   return disk?.ade;
 }
 
-export function findRecoveryVault(estate: Estate, subscriptionId: string, resourceGroup: string, name: string): SimRecoveryVault {
+export function findRecoveryVault(
+  estate: Estate,
+  subscriptionId: string,
+  resourceGroup: string,
+  name: string,
+): SimRecoveryVault {
   requireResourceGroup(estate, subscriptionId, resourceGroup);
   const vault = estate.recoveryVaults.find((v) => sameId(v.resourceGroup, resourceGroup) && sameId(v.name, name));
   if (!vault) throw notFound('Microsoft.RecoveryServices/vaults', name, resourceGroup);
@@ -40,7 +45,10 @@ export function findRecoveryVault(estate: Estate, subscriptionId: string, resour
 }
 
 /** The vault and item protecting `vmId`, if any vault does. */
-export function protectionOf(estate: Estate, vmId: string): { vault: SimRecoveryVault; item: SimProtectedItem } | undefined {
+export function protectionOf(
+  estate: Estate,
+  vmId: string,
+): { vault: SimRecoveryVault; item: SimProtectedItem } | undefined {
   for (const vault of estate.recoveryVaults) {
     const item = vault.items.find((i) => sameId(i.vmId, vmId));
     if (item) return { vault, item };
@@ -61,7 +69,11 @@ export function findItem(vault: SimRecoveryVault, containerName: string, protect
   const key = containerKeyOf(containerName);
   const item = vault.items.find((i) => i.containerKey.toLowerCase() === key && itemKeyOf(protectedItemName) === key);
   if (!item) {
-    throw notFound('Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems', protectedItemName, vault.resourceGroup);
+    throw notFound(
+      'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',
+      protectedItemName,
+      vault.resourceGroup,
+    );
   }
   return item;
 }

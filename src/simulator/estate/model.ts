@@ -152,7 +152,8 @@ export interface SimProtectedItem {
   deferredDeleteAt?: number;
 }
 
-export type SimJobOperation = 'Backup' | 'ConfigureBackup' | 'Restore' | 'DisableBackup' | 'DeleteBackupData' | 'Undelete';
+export type SimJobOperation =
+  'Backup' | 'ConfigureBackup' | 'Restore' | 'DisableBackup' | 'DeleteBackupData' | 'Undelete';
 
 /**
  * A vault's guards (CRITICAL-OPS-FACTS §2–4). Absent: soft delete Enabled for 14 days, not immutable, no Resource

@@ -72,8 +72,10 @@ export function seedRecoveryVaults(estate: Pick<Estate, 'vms' | 'disks'>, now: n
           error: {
             code: 'UserErrorKeyvaultPermissionsNotConfigured',
             number: 400215,
-            message: 'Backup doesn\'t have sufficient permissions to the key vault for backup of encrypted VMs.',
-            recommendations: ['Provide Backup Management Service access to the Key Vault (keys and secrets: get, list, backup) and retry. https://aka.ms/AB-AA4dwtk'],
+            message: "Backup doesn't have sufficient permissions to the key vault for backup of encrypted VMs.",
+            recommendations: [
+              'Provide Backup Management Service access to the Key Vault (keys and secrets: get, list, backup) and retry. https://aka.ms/AB-AA4dwtk',
+            ],
           },
         }
       : { status: 'Completed', endTime: lastRun + minutes * 60_000 },
@@ -90,9 +92,16 @@ export function seedRecoveryVaults(estate: Pick<Estate, 'vms' | 'disks'>, now: n
     location: 'japaneast',
     crossRegionRestore: true,
     policies: [defaultPolicy(), goldPolicy(), enhancedHourlyPolicy()],
-    items: [item(vm001, 'DefaultPolicy', points(vm001, 3)), item(vm002, 'DefaultPolicy', [], true), item(vm005, 'GoldPolicy', points(vm005, 2)), item(vm006, 'DefaultPolicy', points(vm006, 2))],
+    items: [
+      item(vm001, 'DefaultPolicy', points(vm001, 3)),
+      item(vm002, 'DefaultPolicy', [], true),
+      item(vm005, 'GoldPolicy', points(vm005, 2)),
+      item(vm006, 'DefaultPolicy', points(vm006, 2)),
+    ],
     jobs: [scheduledJob(vm001, 42), scheduledJob(vm002, 3, true), scheduledJob(vm005, 37), scheduledJob(vm006, 55)],
-    discovered: [vm001, vm002, vm005, vm006, vm('rg-prod', 'web01'), vm('rg-prod', 'vm003')].map((v) => v.id.toLowerCase()),
+    discovered: [vm001, vm002, vm005, vm006, vm('rg-prod', 'web01'), vm('rg-prod', 'vm003')].map((v) =>
+      v.id.toLowerCase(),
+    ),
   };
   const dev: SimRecoveryVault = {
     id: devId,

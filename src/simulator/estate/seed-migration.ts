@@ -19,7 +19,18 @@ import { SIM_RECOVERY_VAULT_IDS } from '../constants';
 import { recoveryPointName } from '../jobs/effects';
 import { resourceId, stableGuid, stableVersion } from './ids';
 import { containerKeyForVm } from './lookup';
-import type { AdeRef, Estate, SimDisk, SimKeyVault, SimPolicy, SimProtectedItem, SimRecoveryPoint, SimVm, SimVmSku, VmDiskRef } from './model';
+import type {
+  AdeRef,
+  Estate,
+  SimDisk,
+  SimKeyVault,
+  SimPolicy,
+  SimProtectedItem,
+  SimRecoveryPoint,
+  SimVm,
+  SimVmSku,
+  VmDiskRef,
+} from './model';
 import { lastScheduledRun } from './seed-backup';
 
 const RG = 'rg-migrate';
@@ -41,10 +52,26 @@ interface Spec {
 const SPECS: Spec[] = [
   { name: 'ade-win01', os: 'Windows', size: 'Standard_D4s_v5', ade: { vault: 'kv-migrate', kek: true, os: true } },
   { name: 'ade-lnxdata01', os: 'Linux', size: 'Standard_D2s_v5', ade: { vault: 'kv-migrate', kek: false, os: false } },
-  { name: 'ade-lnxos01', os: 'Linux', size: 'Standard_D2s_v5', ade: { vault: 'kv-migrate-nopurge', kek: true, os: true } },
-  { name: 'ade-aad01', os: 'Windows', size: 'Standard_D4s_v5', ade: { vault: 'kv-migrate', kek: false, os: true, aad: true } },
+  {
+    name: 'ade-lnxos01',
+    os: 'Linux',
+    size: 'Standard_D2s_v5',
+    ade: { vault: 'kv-migrate-nopurge', kek: true, os: true },
+  },
+  {
+    name: 'ade-aad01',
+    os: 'Windows',
+    size: 'Standard_D4s_v5',
+    ade: { vault: 'kv-migrate', kek: false, os: true, aad: true },
+  },
   { name: 'ade-oldsize01', os: 'Windows', size: 'Standard_D2_v2', ade: { vault: 'kv-migrate', kek: false, os: true } },
-  { name: 'ade-mig01', os: 'Windows', size: 'Standard_D4s_v5', ade: { vault: 'kv-migrate', kek: true, os: true }, deallocated: true },
+  {
+    name: 'ade-mig01',
+    os: 'Windows',
+    size: 'Standard_D4s_v5',
+    ade: { vault: 'kv-migrate', kek: true, os: true },
+    deallocated: true,
+  },
   { name: 'eah-mig01', os: 'Windows', size: 'Standard_D4s_v5', eah: true, trustedLaunch: true },
   { name: 'eah-win01', os: 'Windows', size: 'Standard_D4s_v5', eah: true, trustedLaunch: true },
 ];
@@ -73,9 +100,11 @@ function addVm(estate: Estate, spec: Spec, created: string): SimVm {
       ...(role === 'OsDisk' ? { osType: spec.os } : {}),
       sizeGb,
       managedBy: vmId,
-      ...(encrypted && spec.ade ? { ade: keysIn(spec.ade.vault, `${vmId}-${role}`, spec.ade.kek), adeVersion: spec.ade.aad ? '1.0' : '1.1' } : {}),
+      ...(encrypted && spec.ade
+        ? { ade: keysIn(spec.ade.vault, `${vmId}-${role}`, spec.ade.kek), adeVersion: spec.ade.aad ? '1.0' : '1.1' }
+        : {}),
       timeCreated: created,
-    } as SimDisk;
+    };
     estate.disks.push(d);
     // ADE with an Entra app also writes the OS disk's settings into the VM model (ADE-MIGRATION-FACTS §5).
     const model = role === 'OsDisk' && spec.ade?.aad && d.ade ? { encryptionSettings: d.ade } : {};
@@ -114,12 +143,28 @@ function longTermYearly(): SimPolicy {
       backupManagementType: 'AzureIaasVM',
       policyType: 'V1',
       instantRpRetentionRangeInDays: 2,
-      schedulePolicy: { schedulePolicyType: 'SimpleSchedulePolicy', scheduleRunFrequency: 'Daily', scheduleRunTimes: [at], scheduleWeeklyFrequency: 0 },
+      schedulePolicy: {
+        schedulePolicyType: 'SimpleSchedulePolicy',
+        scheduleRunFrequency: 'Daily',
+        scheduleRunTimes: [at],
+        scheduleWeeklyFrequency: 0,
+      },
       retentionPolicy: {
         retentionPolicyType: 'LongTermRetentionPolicy',
         dailySchedule: { retentionTimes: [at], retentionDuration: { count: 30, durationType: 'Days' } },
-        monthlySchedule: { retentionScheduleFormatType: 'Weekly', retentionScheduleWeekly: weekly, retentionTimes: [at], retentionDuration: { count: 12, durationType: 'Months' } },
-        yearlySchedule: { retentionScheduleFormatType: 'Weekly', monthsOfYear: ['January'], retentionScheduleWeekly: weekly, retentionTimes: [at], retentionDuration: { count: 5, durationType: 'Years' } },
+        monthlySchedule: {
+          retentionScheduleFormatType: 'Weekly',
+          retentionScheduleWeekly: weekly,
+          retentionTimes: [at],
+          retentionDuration: { count: 12, durationType: 'Months' },
+        },
+        yearlySchedule: {
+          retentionScheduleFormatType: 'Weekly',
+          monthsOfYear: ['January'],
+          retentionScheduleWeekly: weekly,
+          retentionTimes: [at],
+          retentionDuration: { count: 5, durationType: 'Years' },
+        },
       },
       timeZone: 'UTC',
     },
@@ -136,12 +181,31 @@ function enhancedWeekly(): SimPolicy {
       backupManagementType: 'AzureIaasVM',
       policyType: 'V2',
       instantRPDetails: {},
-      schedulePolicy: { schedulePolicyType: 'SimpleSchedulePolicyV2', scheduleRunFrequency: 'Weekly', weeklySchedule: { scheduleRunDays: ['Sunday'], scheduleRunTimes: [at] } },
+      schedulePolicy: {
+        schedulePolicyType: 'SimpleSchedulePolicyV2',
+        scheduleRunFrequency: 'Weekly',
+        weeklySchedule: { scheduleRunDays: ['Sunday'], scheduleRunTimes: [at] },
+      },
       retentionPolicy: {
         retentionPolicyType: 'LongTermRetentionPolicy',
-        weeklySchedule: { daysOfTheWeek: ['Sunday'], retentionTimes: [at], retentionDuration: { count: 104, durationType: 'Weeks' } },
-        monthlySchedule: { retentionScheduleFormatType: 'Weekly', retentionScheduleWeekly: weekly, retentionTimes: [at], retentionDuration: { count: 60, durationType: 'Months' } },
-        yearlySchedule: { retentionScheduleFormatType: 'Weekly', monthsOfYear: ['January'], retentionScheduleWeekly: weekly, retentionTimes: [at], retentionDuration: { count: 10, durationType: 'Years' } },
+        weeklySchedule: {
+          daysOfTheWeek: ['Sunday'],
+          retentionTimes: [at],
+          retentionDuration: { count: 104, durationType: 'Weeks' },
+        },
+        monthlySchedule: {
+          retentionScheduleFormatType: 'Weekly',
+          retentionScheduleWeekly: weekly,
+          retentionTimes: [at],
+          retentionDuration: { count: 60, durationType: 'Months' },
+        },
+        yearlySchedule: {
+          retentionScheduleFormatType: 'Weekly',
+          monthsOfYear: ['January'],
+          retentionScheduleWeekly: weekly,
+          retentionTimes: [at],
+          retentionDuration: { count: 10, durationType: 'Years' },
+        },
       },
       tieringPolicy: { ArchivedRP: { tieringMode: 'DoNotTier', duration: 0, durationType: 'Invalid' } },
       instantRpRetentionRangeInDays: 7,
@@ -160,7 +224,13 @@ function keyVault(estate: Estate, name: string, purgeProtection: boolean): SimKe
     enableRbacAuthorization: false,
     enabledForDiskEncryption: true,
     // Backup Management Service can read both, so backups of these VMs succeed.
-    accessPolicies: [{ tenantId: estate.tenantId, objectId: estate.backupManagementObjectId, permissions: { keys: ['get', 'list', 'backup'], secrets: ['get', 'list', 'backup'], certificates: [] } }],
+    accessPolicies: [
+      {
+        tenantId: estate.tenantId,
+        objectId: estate.backupManagementObjectId,
+        permissions: { keys: ['get', 'list', 'backup'], secrets: ['get', 'list', 'backup'], certificates: [] },
+      },
+    ],
     enableSoftDelete: true,
     ...(purgeProtection ? { enablePurgeProtection: true } : {}),
   };
@@ -169,12 +239,54 @@ function keyVault(estate: Estate, name: string, purgeProtection: boolean): SimKe
 /** VM sizes of the demo's regions. Families and sizes as Azure names them; the capability values are the simulator's. */
 function vmSkus(): SimVmSku[] {
   const sizes: Omit<SimVmSku, 'location'>[] = [
-    { name: 'Standard_D2s_v5', family: 'standardDSv5Family', size: 'D2s_v5', vCpus: 2, memoryGb: 8, encryptionAtHost: true },
-    { name: 'Standard_D4s_v5', family: 'standardDSv5Family', size: 'D4s_v5', vCpus: 4, memoryGb: 16, encryptionAtHost: true },
-    { name: 'Standard_D2_v2', family: 'standardDv2Family', size: 'D2_v2', vCpus: 2, memoryGb: 7, encryptionAtHost: false },
-    { name: 'Standard_D3_v2', family: 'standardDv2Family', size: 'D3_v2', vCpus: 4, memoryGb: 14, encryptionAtHost: true },
-    { name: 'Standard_D11_v2', family: 'standardDv2Family', size: 'D11_v2', vCpus: 2, memoryGb: 14, encryptionAtHost: true },
-    { name: 'Standard_A2_v2', family: 'standardAv2Family', size: 'A2_v2', vCpus: 2, memoryGb: 4, encryptionAtHost: false },
+    {
+      name: 'Standard_D2s_v5',
+      family: 'standardDSv5Family',
+      size: 'D2s_v5',
+      vCpus: 2,
+      memoryGb: 8,
+      encryptionAtHost: true,
+    },
+    {
+      name: 'Standard_D4s_v5',
+      family: 'standardDSv5Family',
+      size: 'D4s_v5',
+      vCpus: 4,
+      memoryGb: 16,
+      encryptionAtHost: true,
+    },
+    {
+      name: 'Standard_D2_v2',
+      family: 'standardDv2Family',
+      size: 'D2_v2',
+      vCpus: 2,
+      memoryGb: 7,
+      encryptionAtHost: false,
+    },
+    {
+      name: 'Standard_D3_v2',
+      family: 'standardDv2Family',
+      size: 'D3_v2',
+      vCpus: 4,
+      memoryGb: 14,
+      encryptionAtHost: true,
+    },
+    {
+      name: 'Standard_D11_v2',
+      family: 'standardDv2Family',
+      size: 'D11_v2',
+      vCpus: 2,
+      memoryGb: 14,
+      encryptionAtHost: true,
+    },
+    {
+      name: 'Standard_A2_v2',
+      family: 'standardAv2Family',
+      size: 'A2_v2',
+      vCpus: 2,
+      memoryGb: 4,
+      encryptionAtHost: false,
+    },
   ];
   return ['japaneast', 'westeurope', 'eastus'].flatMap((location) => sizes.map((s) => ({ ...s, location })));
 }
@@ -185,14 +297,17 @@ export function seedMigrationEstate(estate: Estate, now: number): void {
   estate.vmSkus.push(...vmSkus());
   estate.keyVaults.push(keyVault(estate, 'kv-migrate', true), keyVault(estate, 'kv-migrate-nopurge', false));
   // The older demo vaults: purge protection on where ADE points' keys live (kv-ade-prod, kv-ade-rbac).
-  for (const kv of estate.keyVaults) if (kv.name === 'kv-ade-prod' || kv.name === 'kv-ade-rbac') kv.enablePurgeProtection = true;
+  for (const kv of estate.keyVaults)
+    if (kv.name === 'kv-ade-prod' || kv.name === 'kv-ade-rbac') kv.enablePurgeProtection = true;
 
   const created = new Date(now - 400 * DAY).toISOString();
   const vms = new Map(SPECS.map((spec) => [spec.name, addVm(estate, spec, created)]));
   const vm = (name: string) => vms.get(name) as SimVm;
   const lastRun = lastScheduledRun(now) + 2 * 3_600_000;
   const points = (v: SimVm, count: number, newest: number): SimRecoveryPoint[] => {
-    const ade = [v.osDisk, ...v.dataDisks].map((d) => estate.disks.find((x) => x.id === d.managedDiskId)?.ade).find(Boolean);
+    const ade = [v.osDisk, ...v.dataDisks]
+      .map((d) => estate.disks.find((x) => x.id === d.managedDiskId)?.ade)
+      .find(Boolean);
     return Array.from({ length: count }, (_, i) => {
       const time = newest - (count - 1 - i) * DAY + 5 * 60_000;
       return {
@@ -208,7 +323,12 @@ export function seedMigrationEstate(estate: Estate, now: number): void {
       } satisfies SimRecoveryPoint;
     });
   };
-  const item = (v: SimVm, policyName: string, rps: SimRecoveryPoint[], extra: Partial<SimProtectedItem> = {}): SimProtectedItem => ({
+  const item = (
+    v: SimVm,
+    policyName: string,
+    rps: SimRecoveryPoint[],
+    extra: Partial<SimProtectedItem> = {},
+  ): SimProtectedItem => ({
     vmId: v.id,
     friendlyName: v.name,
     containerKey: containerKeyForVm(v),
@@ -229,10 +349,17 @@ export function seedMigrationEstate(estate: Estate, now: number): void {
     item(vm('ade-lnxdata01'), 'DefaultPolicy', points(vm('ade-lnxdata01'), 3, lastRun)),
     item(vm('ade-lnxos01'), 'LongTermYearly', points(vm('ade-lnxos01'), 3, lastRun)),
     // Failed last night; the failed job itself is older than the job lists the demo shows.
-    item(vm('ade-oldsize01'), 'DefaultPolicy', points(vm('ade-oldsize01'), 2, lastRun - DAY), { lastBackupStatus: 'Failed', lastBackupTime: lastRun }),
+    item(vm('ade-oldsize01'), 'DefaultPolicy', points(vm('ade-oldsize01'), 2, lastRun - DAY), {
+      lastBackupStatus: 'Failed',
+      lastBackupTime: lastRun,
+    }),
     // Stopped keeping its points: no policy any more (policyId "" as Azure writes it for stopped items).
     item(vm('ade-mig01'), '', points(vm('ade-mig01'), 3, stoppedAt), { protectionState: 'ProtectionStopped' }),
     item(vm('eah-mig01'), 'EnhancedWeekly', points(vm('eah-mig01'), 2, lastRun)),
   );
-  dev.discovered.push(...['ade-win01', 'ade-lnxdata01', 'ade-lnxos01', 'ade-oldsize01', 'ade-mig01', 'eah-mig01'].map((n) => vm(n).id.toLowerCase()));
+  dev.discovered.push(
+    ...['ade-win01', 'ade-lnxdata01', 'ade-lnxos01', 'ade-oldsize01', 'ade-mig01', 'eah-mig01'].map((n) =>
+      vm(n).id.toLowerCase(),
+    ),
+  );
 }

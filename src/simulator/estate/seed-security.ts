@@ -17,7 +17,13 @@ import { stableGuid } from './ids';
 /** Object id of des-prod's system-assigned identity (it reads the CMK). */
 const DES_IDENTITY_OBJECT_ID = stableGuid('des-prod-identity');
 
-function policy(tenantId: string, objectId: string, keys: string[], secrets: string[], certificates: string[] = []): SimAccessPolicy {
+function policy(
+  tenantId: string,
+  objectId: string,
+  keys: string[],
+  secrets: string[],
+  certificates: string[] = [],
+): SimAccessPolicy {
   return { tenantId, objectId, permissions: { keys, secrets, certificates } };
 }
 
@@ -35,14 +41,28 @@ function vault(name: string, tenantId: string, rbac: boolean, accessPolicies: Si
 }
 
 export function seedKeyVaults(tenantId: string, backupObjectId: string): SimKeyVault[] {
-  const ownerKeys = ['get', 'list', 'create', 'update', 'import', 'delete', 'backup', 'restore', 'recover', 'wrapKey', 'unwrapKey'];
+  const ownerKeys = [
+    'get',
+    'list',
+    'create',
+    'update',
+    'import',
+    'delete',
+    'backup',
+    'restore',
+    'recover',
+    'wrapKey',
+    'unwrapKey',
+  ];
   const ownerSecrets = ['get', 'list', 'set', 'delete', 'backup', 'restore', 'recover'];
   return [
     vault('kv-ade-prod', tenantId, false, [
       policy(tenantId, SIM_OTHER_USER_OBJECT_ID, ownerKeys, ownerSecrets, ['get', 'list']),
       policy(tenantId, backupObjectId, ['get', 'list', 'backup'], ['get', 'list', 'backup']),
     ]),
-    vault('kv-ade-noaccess', tenantId, false, [policy(tenantId, SIM_OTHER_USER_OBJECT_ID, ownerKeys, ownerSecrets, ['get', 'list'])]),
+    vault('kv-ade-noaccess', tenantId, false, [
+      policy(tenantId, SIM_OTHER_USER_OBJECT_ID, ownerKeys, ownerSecrets, ['get', 'list']),
+    ]),
     vault('kv-ade-rbac', tenantId, true, []),
     vault('kv-cmk', tenantId, false, [policy(tenantId, DES_IDENTITY_OBJECT_ID, ['get', 'wrapKey', 'unwrapKey'], [])]),
   ];
@@ -55,7 +75,8 @@ export function seedRoleDefinitions(): SimRoleDefinition[] {
       name: KEY_VAULT_ADMINISTRATOR_ROLE_ID,
       roleName: 'Key Vault Administrator',
       type: 'BuiltInRole',
-      description: 'Perform all data plane operations on a key vault and all objects in it, including certificates, keys, and secrets.',
+      description:
+        'Perform all data plane operations on a key vault and all objects in it, including certificates, keys, and secrets.',
       assignableScopes: ['/'],
       actions: [
         'Microsoft.Authorization/*/read',

@@ -15,7 +15,8 @@ export const JOB_ERRORS = {
   keyVault: {
     code: 'UserErrorKeyVaultPermissionsNotConfigured',
     number: 400215,
-    message: 'Azure Backup Service does not have sufficient permissions to Key Vault for Backup of Encrypted Virtual Machines.',
+    message:
+      'Azure Backup Service does not have sufficient permissions to Key Vault for Backup of Encrypted Virtual Machines.',
     recommendations: [
       'Grant Backup Management Service get, list and backup permissions on the keys and secrets of the Key Vault (or an equivalent role on an RBAC vault), then retry the operation. https://aka.ms/AB-AA4dwtk',
     ],
@@ -24,7 +25,9 @@ export const JOB_ERRORS = {
     code: 'UserErrorGuestAgentStatusUnavailable',
     number: 400043,
     message: 'VM Agent unable to communicate with Azure Backup',
-    recommendations: ['Ensure that the VM agent is installed, running and up to date, then retry the operation. https://aka.ms/AB-AA4ecq8'],
+    recommendations: [
+      'Ensure that the VM agent is installed, running and up to date, then retry the operation. https://aka.ms/AB-AA4ecq8',
+    ],
   },
 } satisfies Record<string, SimJobError>;
 

@@ -29,7 +29,17 @@ const GUIDANCE =
 
 const ALLOWED: Record<string, readonly string[]> = {
   status: ['InProgress', 'Completed', 'Failed', 'CompletedWithWarnings', 'Cancelled', 'Cancelling'],
-  operation: ['ConfigureBackup', 'Backup', 'Restore', 'DisableBackup', 'DeleteBackupData', 'CrossRegionRestore', 'Register', 'UnRegister', 'UpdateCustomerManagedKey'],
+  operation: [
+    'ConfigureBackup',
+    'Backup',
+    'Restore',
+    'DisableBackup',
+    'DeleteBackupData',
+    'CrossRegionRestore',
+    'Register',
+    'UnRegister',
+    'UpdateCustomerManagedKey',
+  ],
   backupManagementType: ['AzureIaasVM', 'MAB', 'DPM', 'AzureBackupServer', 'AzureSql', 'AzureStorage', 'AzureWorkload'],
 };
 
@@ -52,8 +62,8 @@ export function parseJobFilter(filter: string | undefined): JobFilter {
   for (const clause of filter.trim().split(/\s+and\s+/i)) {
     const m = /^(\w+)\s+eq\s+'([^']*)'$/i.exec(clause.trim());
     if (!m) throw badRequest(INVALID, GUIDANCE);
-    const field = (m[1] as string).toLowerCase();
-    const value = m[2] as string;
+    const field = (m[1]).toLowerCase();
+    const value = m[2];
     if (field === 'starttime' || field === 'endtime') {
       const t = parseFilterTime(value);
       if (t === undefined) throw badRequest(INVALID, GUIDANCE);
@@ -61,11 +71,12 @@ export function parseJobFilter(filter: string | undefined): JobFilter {
       else out.endTime = t;
       continue;
     }
-    const key = Object.keys(ALLOWED).find((k) => k.toLowerCase() === field) as keyof typeof ALLOWED | undefined;
+    const key = Object.keys(ALLOWED).find((k) => k.toLowerCase() === field);
     const canonical = key ? ALLOWED[key]?.find((v) => v.toLowerCase() === value.toLowerCase()) : undefined;
     if (!key || !canonical) throw badRequest(INVALID, GUIDANCE);
     (out as Record<string, string>)[key] = canonical;
   }
-  if (out.startTime !== undefined && out.endTime !== undefined && out.endTime < out.startTime) throw badRequest(INVALID, GUIDANCE);
+  if (out.startTime !== undefined && out.endTime !== undefined && out.endTime < out.startTime)
+    throw badRequest(INVALID, GUIDANCE);
   return out;
 }

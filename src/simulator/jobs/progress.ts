@@ -63,9 +63,21 @@ export function jobView(job: SimJob, now: number, timings: SimTimings): JobView 
     cursor = finish;
     if (!phase.taskId) continue;
     if (outcome?.status === 'Failed' && outcome.failedTask === phase.taskId) {
-      tasks.push({ taskId: phase.taskId, status: 'Failed', startTime: start, endTime: outcome.endTime, durationMs: outcome.endTime - start });
+      tasks.push({
+        taskId: phase.taskId,
+        status: 'Failed',
+        startTime: start,
+        endTime: outcome.endTime,
+        durationMs: outcome.endTime - start,
+      });
     } else if (t >= finish) {
-      tasks.push({ taskId: phase.taskId, status: 'Completed', startTime: start, endTime: finish, durationMs: phase.ms });
+      tasks.push({
+        taskId: phase.taskId,
+        status: 'Completed',
+        startTime: start,
+        endTime: finish,
+        durationMs: phase.ms,
+      });
     } else if (t >= start && !outcome) {
       const progress = phase.ms > 0 ? Math.floor(((t - start) / phase.ms) * 100) : 100;
       tasks.push({ taskId: phase.taskId, status: 'InProgress', startTime: start, durationMs: t - start, progress });

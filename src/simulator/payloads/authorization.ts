@@ -30,7 +30,12 @@ export function roleDefinitionPayload(r: SimRoleDefinition, scope: string): Reco
       description: r.description,
       assignableScopes: [...r.assignableScopes],
       permissions: [
-        { actions: [...r.actions], notActions: [...r.notActions], dataActions: [...r.dataActions], notDataActions: [...r.notDataActions] },
+        {
+          actions: [...r.actions],
+          notActions: [...r.notActions],
+          dataActions: [...r.dataActions],
+          notDataActions: [...r.notDataActions],
+        },
       ],
     },
     id: `${prefix}/providers/Microsoft.Authorization/roleDefinitions/${r.name}`,

@@ -85,11 +85,22 @@ function softDeleteFields(at: number, now: number): Record<string, unknown> {
   const left = Math.max(0, at - now) / 1000;
   const pad = (n: number) => String(Math.floor(n)).padStart(2, '0');
   const remaining = `${Math.floor(left / 86400)}.${pad((left % 86400) / 3600)}:${pad((left % 3600) / 60)}:${pad(left % 60)}`;
-  return { isScheduledForDeferredDelete: true, deferredDeleteTimeInUTC: isoTime(at), deferredDeleteTimeRemaining: remaining };
+  return {
+    isScheduledForDeferredDelete: true,
+    deferredDeleteTimeInUTC: isoTime(at),
+    deferredDeleteTimeRemaining: remaining,
+  };
 }
 
-export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtectedItem, now: number): Record<string, unknown> {
-  const last = item.recoveryPoints.reduce<number | undefined>((max, rp) => (max === undefined || rp.time > max ? rp.time : max), undefined);
+export function protectedItemPayload(
+  vault: SimRecoveryVault,
+  item: SimProtectedItem,
+  now: number,
+): Record<string, unknown> {
+  const last = item.recoveryPoints.reduce<number | undefined>(
+    (max, rp) => (max === undefined || rp.time > max ? rp.time : max),
+    undefined,
+  );
   const failed = item.lastBackupStatus === 'Failed';
   return {
     id: protectedItemId(vault, item),
@@ -123,7 +134,11 @@ export function protectedItemPayload(vault: SimRecoveryVault, item: SimProtected
  * `name` lacks the `vm;` (Azure Backup's REST walkthrough "Back up an Azure VM using Azure Backup via REST API", and
  * azure-cli's recordings), unlike the spec example BackupProtectableItems_List.json. Clients take the name from the id.
  */
-export function protectableItemPayload(vault: SimRecoveryVault, vm: SimVm, containerKey: string): Record<string, unknown> {
+export function protectableItemPayload(
+  vault: SimRecoveryVault,
+  vm: SimVm,
+  containerKey: string,
+): Record<string, unknown> {
   return {
     id: `${vault.id}/backupFabrics/Azure/protectionContainers/${containerName(containerKey)}/protectableItems/vm;${containerKey}`,
     name: containerKey,
@@ -143,8 +158,22 @@ export function protectableItemPayload(vault: SimRecoveryVault, vm: SimVm, conta
  * backupStatus as azure-cli recorded it (test/recorded: backup-status, backup-status-not-protected): the names the
  * item would have even when it is not protected, no `errorCode`, and `protectedItemsCount`.
  */
-export function backupStatusPayload(vault: SimRecoveryVault | undefined, item: SimProtectedItem | undefined, containerKey: string): Record<string, unknown> {
-  const names = { fabricName: 'Azure', containerName: `iaasvmcontainer;${containerKey}`, protectedItemName: `vm;${containerKey}` };
+export function backupStatusPayload(
+  vault: SimRecoveryVault | undefined,
+  item: SimProtectedItem | undefined,
+  containerKey: string,
+): Record<string, unknown> {
+  const names = {
+    fabricName: 'Azure',
+    containerName: `iaasvmcontainer;${containerKey}`,
+    protectedItemName: `vm;${containerKey}`,
+  };
   if (!vault || !item) return { protectionStatus: 'NotProtected', ...names, protectedItemsCount: 0 };
-  return { protectionStatus: 'Protected', vaultId: vault.id, ...names, policyName: item.policyName, protectedItemsCount: 0 };
+  return {
+    protectionStatus: 'Protected',
+    vaultId: vault.id,
+    ...names,
+    policyName: item.policyName,
+    protectedItemsCount: 0,
+  };
 }

@@ -10,7 +10,9 @@ import { vmAde } from '../estate/lookup';
 function adeSettings(ade: AdeRef): Record<string, unknown> {
   return {
     diskEncryptionKey: { sourceVault: { id: ade.secretVaultId }, secretUrl: ade.secretUrl },
-    ...(ade.keyUrl ? { keyEncryptionKey: { sourceVault: { id: ade.keyVaultId ?? ade.secretVaultId }, keyUrl: ade.keyUrl } } : {}),
+    ...(ade.keyUrl
+      ? { keyEncryptionKey: { sourceVault: { id: ade.keyVaultId ?? ade.secretVaultId }, keyUrl: ade.keyUrl } }
+      : {}),
   };
 }
 
@@ -26,7 +28,9 @@ function diskModel(vm: SimVm, disk: VmDiskRef, role: 'os' | 'data'): Record<stri
       };
   return {
     ...(role === 'os' ? { osType: vm.osType } : { lun: disk.lun }),
-    ...(disk.encryptionSettings ? { encryptionSettings: { ...adeSettings(disk.encryptionSettings), enabled: true } } : {}),
+    ...(disk.encryptionSettings
+      ? { encryptionSettings: { ...adeSettings(disk.encryptionSettings), enabled: true } }
+      : {}),
     name: disk.name,
     createOption: role === 'os' ? 'FromImage' : 'Empty',
     caching: 'ReadWrite',
@@ -48,7 +52,12 @@ export function vmPayload(estate: Estate, vm: SimVm, withInstanceView: boolean):
       hardwareProfile: { vmSize: vm.vmSize },
       storageProfile: {
         imageReference: windows
-          ? { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', version: 'latest' }
+          ? {
+              publisher: 'MicrosoftWindowsServer',
+              offer: 'WindowsServer',
+              sku: '2022-datacenter-azure-edition',
+              version: 'latest',
+            }
           : { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' },
         osDisk: diskModel(vm, vm.osDisk, 'os'),
         dataDisks: vm.dataDisks.map((d) => diskModel(vm, d, 'data')),
@@ -61,11 +70,17 @@ export function vmPayload(estate: Estate, vm: SimVm, withInstanceView: boolean):
           : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true } }),
         secrets: [],
       },
-      networkProfile: { networkInterfaces: [{ id: `${vm.id.split('/providers/')[0]}/providers/Microsoft.Network/networkInterfaces/${vm.name}-nic` }] },
+      networkProfile: {
+        networkInterfaces: [
+          { id: `${vm.id.split('/providers/')[0]}/providers/Microsoft.Network/networkInterfaces/${vm.name}-nic` },
+        ],
+      },
       ...(vm.encryptionAtHost || vm.securityType
         ? {
             securityProfile: {
-              ...(vm.securityType ? { securityType: vm.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } } : {}),
+              ...(vm.securityType
+                ? { securityType: vm.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } }
+                : {}),
               ...(vm.encryptionAtHost ? { encryptionAtHost: true } : {}),
             },
           }
@@ -88,8 +103,20 @@ const provisioned = (time: string): Record<string, unknown> => ({
 export function instanceViewPayload(estate: Estate, vm: SimVm): Record<string, unknown> {
   const ade = vmAde(estate, vm);
   const agentStatus = vm.agent.ready
-    ? { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Ready', message: 'GuestAgent is running and accepting new configurations.', time: vm.timeCreated }
-    : { code: 'ProvisioningState/Unavailable', level: 'Warning', displayStatus: 'Not Ready', message: 'VM Agent is unresponsive.', time: vm.timeCreated };
+    ? {
+        code: 'ProvisioningState/succeeded',
+        level: 'Info',
+        displayStatus: 'Ready',
+        message: 'GuestAgent is running and accepting new configurations.',
+        time: vm.timeCreated,
+      }
+    : {
+        code: 'ProvisioningState/Unavailable',
+        level: 'Warning',
+        displayStatus: 'Not Ready',
+        message: 'VM Agent is unresponsive.',
+        time: vm.timeCreated,
+      };
   const disks = [vm.osDisk, ...vm.dataDisks].map((d) => ({
     name: d.name,
     ...(ade ? { encryptionSettings: [{ ...adeSettings(ade), enabled: true }] } : {}),
@@ -99,10 +126,17 @@ export function instanceViewPayload(estate: Estate, vm: SimVm): Record<string, u
     computerName: vm.name,
     osName: vm.osType === 'Windows' ? 'Windows Server 2022 Datacenter Azure Edition' : 'ubuntu',
     osVersion: vm.osType === 'Windows' ? 'Microsoft Windows NT 10.0.20348.0' : '22.04',
-    vmAgent: { vmAgentVersion: vm.agent.ready ? vm.agent.version : 'Unknown', statuses: [agentStatus], extensionHandlers: [] },
+    vmAgent: {
+      vmAgentVersion: vm.agent.ready ? vm.agent.version : 'Unknown',
+      statuses: [agentStatus],
+      extensionHandlers: [],
+    },
     disks,
     hyperVGeneration: 'V2',
-    statuses: [provisioned(vm.timeCreated), { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: `VM ${vm.powerState}` }],
+    statuses: [
+      provisioned(vm.timeCreated),
+      { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: `VM ${vm.powerState}` },
+    ],
   };
 }
 
@@ -116,7 +150,13 @@ export function diskPayload(disk: SimDisk): Record<string, unknown> {
       creationData: { createOption: disk.osType ? 'FromImage' : 'Empty' },
       diskSizeGB: disk.sizeGb,
       ...(disk.ade
-        ? { encryptionSettingsCollection: { enabled: true, encryptionSettings: [adeSettings(disk.ade)], ...(disk.adeVersion ? { encryptionSettingsVersion: disk.adeVersion } : {}) } }
+        ? {
+            encryptionSettingsCollection: {
+              enabled: true,
+              encryptionSettings: [adeSettings(disk.ade)],
+              ...(disk.adeVersion ? { encryptionSettingsVersion: disk.adeVersion } : {}),
+            },
+          }
         : {}),
       encryption: disk.diskEncryptionSetId
         ? { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: disk.diskEncryptionSetId }

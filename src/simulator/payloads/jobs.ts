@@ -14,7 +14,12 @@ import { jobView, type JobView } from '../jobs/progress';
 import type { SimTimings } from '../types';
 
 /** A job as jobDetails.get gives it (GetJobDetails.json): its list item, plus steps, progress and the property bag. */
-export function jobPayload(vault: SimRecoveryVault, job: SimJob, now: number, timings: SimTimings): Record<string, unknown> {
+export function jobPayload(
+  vault: SimRecoveryVault,
+  job: SimJob,
+  now: number,
+  timings: SimTimings,
+): Record<string, unknown> {
   const view = jobView(job, now, timings);
   const item = jobListItem(vault, job, view);
   const remainingMs = view.status === 'InProgress' ? Math.max(0, totalMs(job, timings) - view.durationMs) : undefined;
@@ -35,7 +40,9 @@ export function jobPayload(vault: SimRecoveryVault, job: SimJob, now: number, ti
         })),
         propertyBag: { 'VM Name': job.entityFriendlyName, ...propertyBagFor(job), ...job.propertyBag },
         ...(progress !== undefined ? { progressPercentage: progress } : {}),
-        ...(remainingMs !== undefined && job.operation === 'Restore' ? { estimatedRemainingDuration: isoDuration(remainingMs) } : {}),
+        ...(remainingMs !== undefined && job.operation === 'Restore'
+          ? { estimatedRemainingDuration: isoDuration(remainingMs) }
+          : {}),
         ...(view.error ? { dynamicErrorMessage: view.error.message } : {}),
       },
     },
@@ -55,9 +62,19 @@ export function jobListItem(vault: SimRecoveryVault, job: SimJob, view: JobView)
     properties: {
       jobType: 'AzureIaaSVMJob',
       duration: isoDuration(view.durationMs),
-      actionsInfo: view.status === 'InProgress' && (job.operation === 'Backup' || job.operation === 'Restore') ? ['Cancellable'] : [],
+      actionsInfo:
+        view.status === 'InProgress' && (job.operation === 'Backup' || job.operation === 'Restore')
+          ? ['Cancellable']
+          : [],
       errorDetails: view.error
-        ? [{ errorCode: view.error.number, errorTitle: view.error.code, errorString: view.error.message, recommendations: view.error.recommendations }]
+        ? [
+            {
+              errorCode: view.error.number,
+              errorTitle: view.error.code,
+              errorString: view.error.message,
+              recommendations: view.error.recommendations,
+            },
+          ]
         : [],
       virtualMachineVersion: 'Compute',
       isUserTriggered: job.isUserTriggered,

@@ -10,7 +10,11 @@ export function accessPolicyPayload(p: SimAccessPolicy): Record<string, unknown>
   return {
     tenantId: p.tenantId,
     objectId: p.objectId,
-    permissions: { keys: [...p.permissions.keys], secrets: [...p.permissions.secrets], certificates: [...p.permissions.certificates] },
+    permissions: {
+      keys: [...p.permissions.keys],
+      secrets: [...p.permissions.secrets],
+      certificates: [...p.permissions.certificates],
+    },
   };
 }
 

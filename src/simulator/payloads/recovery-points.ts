@@ -9,7 +9,11 @@ import { protectedItemId } from './backup';
 
 const BLOB = Buffer.from('simulated key material backup').toString('base64');
 
-export function recoveryPointPayload(vault: SimRecoveryVault, item: SimProtectedItem, rp: SimRecoveryPoint): Record<string, unknown> {
+export function recoveryPointPayload(
+  vault: SimRecoveryVault,
+  item: SimProtectedItem,
+  rp: SimRecoveryPoint,
+): Record<string, unknown> {
   const ks = rp.keyAndSecret;
   return {
     id: `${protectedItemId(vault, item)}/recoveryPoints/${rp.name}`,
@@ -25,7 +29,15 @@ export function recoveryPointPayload(vault: SimRecoveryVault, item: SimProtected
       ...(ks
         ? {
             keyAndSecret: {
-              ...(ks.keyUrl ? { kekDetails: { keyUrl: ks.keyUrl, keyVaultId: ks.keyVaultId ?? ks.secretVaultId, keyBackupData: BLOB } } : {}),
+              ...(ks.keyUrl
+                ? {
+                    kekDetails: {
+                      keyUrl: ks.keyUrl,
+                      keyVaultId: ks.keyVaultId ?? ks.secretVaultId,
+                      keyBackupData: BLOB,
+                    },
+                  }
+                : {}),
               bekDetails: { secretUrl: ks.secretUrl, secretVaultId: ks.secretVaultId, secretData: BLOB },
               encryptionMechanism: 'SinglePass',
             },
@@ -33,7 +45,9 @@ export function recoveryPointPayload(vault: SimRecoveryVault, item: SimProtected
         : {}),
       isInstantIlrSessionActive: false,
       recoveryPointTierDetails: rp.tiers.map((type) => ({ type, status: 'Valid' })),
-      recoveryPointMoveReadinessInfo: { ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point cannot be moved to archive tier yet.' } },
+      recoveryPointMoveReadinessInfo: {
+        ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point cannot be moved to archive tier yet.' },
+      },
       isManagedVirtualMachine: rp.managed,
       virtualMachineSize: rp.vmSize,
       originalStorageAccountOption: false,
@@ -41,7 +55,9 @@ export function recoveryPointPayload(vault: SimRecoveryVault, item: SimProtected
       securityType: 'None',
       isPrivateAccessEnabledOnAnyDisk: false,
       // Field names from the SDK 12.0.0 types (RecoveryPointProperties); no recording shows them.
-      ...(rp.expiry !== undefined ? { recoveryPointProperties: { expiryTime: isoTime(rp.expiry), isSoftDeleted: false } } : {}),
+      ...(rp.expiry !== undefined
+        ? { recoveryPointProperties: { expiryTime: isoTime(rp.expiry), isSoftDeleted: false } }
+        : {}),
     },
   };
 }

@@ -12,22 +12,32 @@ export const ITEM = `${VAULT}/backupFabrics/{fabric}/protectionContainers/{conta
 const LINK_API_VERSION = '2016-12-01';
 
 export function vaultOf(ctx: RouteContext): SimRecoveryVault {
-  const { sub, rg, vault } = ctx.params as Record<string, string>;
+  const { sub, rg, vault } = ctx.params;
   const found = findRecoveryVault(ctx.estate, sub, rg, vault);
   if (ctx.params.fabric !== undefined && ctx.params.fabric.toLowerCase() !== 'azure') {
-    throw badRequest('BMSUserErrorInvalidFabricName', `Fabric '${ctx.params.fabric}' is not valid for this vault; use 'Azure'.`);
+    throw badRequest(
+      'BMSUserErrorInvalidFabricName',
+      `Fabric '${ctx.params.fabric}' is not valid for this vault; use 'Azure'.`,
+    );
   }
   return found;
 }
 
-export function newOperation(ctx: RouteContext, vault: SimRecoveryVault, kind: SimOperation['kind'], extra: Partial<SimOperation> = {}): SimOperation {
+export function newOperation(
+  ctx: RouteContext,
+  vault: SimRecoveryVault,
+  kind: SimOperation['kind'],
+  extra: Partial<SimOperation> = {},
+): SimOperation {
   const op: SimOperation = { id: randomUUID(), kind, vaultId: vault.id, startTime: ctx.now, pendingPolls: 1, ...extra };
   ctx.estate.operations.push(op);
   return op;
 }
 
 export function findOperation(ctx: RouteContext, vault: SimRecoveryVault, id: string): SimOperation | undefined {
-  return ctx.estate.operations.find((o) => o.id.toLowerCase() === id.toLowerCase() && o.vaultId.toLowerCase() === vault.id.toLowerCase());
+  return ctx.estate.operations.find(
+    (o) => o.id.toLowerCase() === id.toLowerCase() && o.vaultId.toLowerCase() === vault.id.toLowerCase(),
+  );
 }
 
 function link(ctx: RouteContext, path: string): string {
@@ -35,7 +45,13 @@ function link(ctx: RouteContext, path: string): string {
 }
 
 /** 202 headers of an item-level operation, exactly as TriggerBackup_Post.json / ConfigureProtection.json carry them. */
-export function itemOperationHeaders(ctx: RouteContext, vault: SimRecoveryVault, container: string, item: string, opId: string): Record<string, string> {
+export function itemOperationHeaders(
+  ctx: RouteContext,
+  vault: SimRecoveryVault,
+  container: string,
+  item: string,
+  opId: string,
+): Record<string, string> {
   const base = `${vault.id}/backupFabrics/Azure/protectionContainers/${container}/protectedItems/${item}`;
   return {
     location: link(ctx, `${base}/operationResults/${opId}`),
@@ -45,7 +61,11 @@ export function itemOperationHeaders(ctx: RouteContext, vault: SimRecoveryVault,
 }
 
 /** 202 headers of a fabric-level operation (RefreshContainers.json): Location only. */
-export function fabricOperationHeaders(ctx: RouteContext, vault: SimRecoveryVault, opId: string): Record<string, string> {
+export function fabricOperationHeaders(
+  ctx: RouteContext,
+  vault: SimRecoveryVault,
+  opId: string,
+): Record<string, string> {
   return {
     location: link(ctx, `${vault.id}/backupFabrics/Azure/operationResults/${opId}`),
     'retry-after': String(ctx.retryAfterSeconds),
@@ -57,7 +77,7 @@ export function simpleFilter(filter: string | undefined): Record<string, string>
   const out: Record<string, string> = {};
   for (const clause of (filter ?? '').split(/\s+and\s+/i)) {
     const m = /^\s*(\w+)\s+eq\s+'([^']*)'\s*$/i.exec(clause);
-    if (m) out[(m[1] as string).toLowerCase()] = (m[2] as string).toLowerCase();
+    if (m) out[(m[1]).toLowerCase()] = (m[2]).toLowerCase();
     else if (clause.trim()) throw badRequest('BMSUserErrorInvalidInput', `The filter '${filter}' is not valid.`);
   }
   return out;

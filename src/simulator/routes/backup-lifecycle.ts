@@ -27,7 +27,11 @@ import { ITEM, newOperation, VAULT, vaultOf } from './backup-common';
 
 const DAY = 86_400_000;
 const ITEM_OPS = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems';
-export const GUARD_OPS = { delete: `${ITEM_OPS}/delete`, stop: `${ITEM_OPS}/write#stopProtectionWithRetainData`, write: `${ITEM_OPS}/write` };
+export const GUARD_OPS = {
+  delete: `${ITEM_OPS}/delete`,
+  stop: `${ITEM_OPS}/write#stopProtectionWithRetainData`,
+  write: `${ITEM_OPS}/write`,
+};
 
 /** The request a Resource Guard expects for `operation` (its `defaultResourceRequest`), when it protects it. */
 export function guardRequest(vault: SimRecoveryVault, operation: string): string | undefined {
@@ -42,33 +46,66 @@ function requireGuard(vault: SimRecoveryVault, operation: string, sent: unknown)
   if (!expected) return;
   const guard = securityOf(vault).guard!;
   if (!guard.muaOperator) {
-    throw new ArmError(403, 'AuthorizationFailed', `The client does not have authorization to perform action '${operation}' over Resource Guard '${guard.id}'. It needs the Backup MUA Operator role on the Resource Guard.`);
+    throw new ArmError(
+      403,
+      'AuthorizationFailed',
+      `The client does not have authorization to perform action '${operation}' over Resource Guard '${guard.id}'. It needs the Backup MUA Operator role on the Resource Guard.`,
+    );
   }
   const requests = Array.isArray(sent) ? sent.map(String) : [];
   if (!requests.some((r) => r.toLowerCase() === expected.toLowerCase())) {
-    throw badRequest('UserErrorResourceGuardOperationRequestMissing', `This operation is protected by Resource Guard '${guard.id}': send its request ${expected}.`);
+    throw badRequest(
+      'UserErrorResourceGuardOperationRequestMissing',
+      `This operation is protected by Resource Guard '${guard.id}': send its request ${expected}.`,
+    );
   }
 }
 
-function startJob(ctx: RouteContext, vault: SimRecoveryVault, item: SimProtectedItem, operation: 'DisableBackup' | 'DeleteBackupData' | 'Undelete' | 'ConfigureBackup', bag?: Record<string, string>) {
-  const job = { name: randomUUID(), operation, vmId: item.vmId, entityFriendlyName: item.friendlyName, containerKey: item.containerKey, startTime: ctx.now, isUserTriggered: true, ...(bag ? { propertyBag: bag } : {}) };
+function startJob(
+  ctx: RouteContext,
+  vault: SimRecoveryVault,
+  item: SimProtectedItem,
+  operation: 'DisableBackup' | 'DeleteBackupData' | 'Undelete' | 'ConfigureBackup',
+  bag?: Record<string, string>,
+) {
+  const job = {
+    name: randomUUID(),
+    operation,
+    vmId: item.vmId,
+    entityFriendlyName: item.friendlyName,
+    containerKey: item.containerKey,
+    startTime: ctx.now,
+    isUserTriggered: true,
+    ...(bag ? { propertyBag: bag } : {}),
+  };
   vault.jobs.push(job);
   return job;
 }
 
 /** A PUT of an existing item that stops, undeletes or resumes it; `undefined` when it is none of these. */
-export function changeProtection(ctx: RouteContext, vault: SimRecoveryVault, item: SimProtectedItem, props: Record<string, unknown>): { jobName: string } | undefined {
+export function changeProtection(
+  ctx: RouteContext,
+  vault: SimRecoveryVault,
+  item: SimProtectedItem,
+  props: Record<string, unknown>,
+): { jobName: string } | undefined {
   const stopping = String(props.protectionState ?? '').toLowerCase() === 'protectionstopped' && !props.policyId;
   if (props.isRehydrate === true) {
-    if (item.deferredDeleteAt === undefined) throw badRequest('BMSUserErrorInvalidInput', 'The item is not soft-deleted: there is nothing to undelete.');
+    if (item.deferredDeleteAt === undefined)
+      throw badRequest('BMSUserErrorInvalidInput', 'The item is not soft-deleted: there is nothing to undelete.');
     delete item.deferredDeleteAt;
     item.protectionState = 'ProtectionStopped';
     item.policyName = '';
-    return { jobName: startJob(ctx, vault, item, 'Undelete', { 'VM Name': item.friendlyName, 'Undelete flag': 'True' }).name };
+    return {
+      jobName: startJob(ctx, vault, item, 'Undelete', { 'VM Name': item.friendlyName, 'Undelete flag': 'True' }).name,
+    };
   }
   if (item.deferredDeleteAt !== undefined) {
     // Chosen code: a soft-deleted item must be undeleted before anything else (facts §2).
-    throw badRequest('UserErrorSoftDeletedItemNeedsUndelete', 'The backup item is soft-deleted. Undelete it before resuming or stopping protection.');
+    throw badRequest(
+      'UserErrorSoftDeletedItemNeedsUndelete',
+      'The backup item is soft-deleted. Undelete it before resuming or stopping protection.',
+    );
   }
   if (stopping) {
     requireGuard(vault, GUARD_OPS.stop, props.resourceGuardOperationRequests);
@@ -81,9 +118,20 @@ export function changeProtection(ctx: RouteContext, vault: SimRecoveryVault, ite
 
 /** The longest a policy keeps a point, in days (weeks, months and years counted as 7, 31 and 366 days). */
 function longestRetentionDays(policy: SimPolicy | undefined): number {
-  const retention = (policy?.properties.retentionPolicy ?? {}) as Record<string, { retentionDuration?: { count?: number } } | undefined>;
-  const days: Record<string, number> = { dailySchedule: 1, weeklySchedule: 7, monthlySchedule: 31, yearlySchedule: 366 };
-  return Math.max(0, ...Object.entries(days).map(([tier, perUnit]) => (retention[tier]?.retentionDuration?.count ?? 0) * perUnit));
+  const retention = (policy?.properties.retentionPolicy ?? {}) as Record<
+    string,
+    { retentionDuration?: { count?: number } } | undefined
+  >;
+  const days: Record<string, number> = {
+    dailySchedule: 1,
+    weeklySchedule: 7,
+    monthlySchedule: 31,
+    yearlySchedule: 366,
+  };
+  return Math.max(
+    0,
+    ...Object.entries(days).map(([tier, perUnit]) => (retention[tier]?.retentionDuration?.count ?? 0) * perUnit),
+  );
 }
 
 /** A protected item moved to `policy` on an immutable vault: refused when the new policy keeps points for less time. */
@@ -91,25 +139,35 @@ export function refuseReducedRetention(vault: SimRecoveryVault, item: SimProtect
   if (securityOf(vault).immutability === 'Disabled' || !item.policyName || item.deferredDeleteAt !== undefined) return;
   const current = vault.policies.find((p) => p.name.toLowerCase() === item.policyName.toLowerCase());
   if (longestRetentionDays(policy) < longestRetentionDays(current)) {
-    throw badRequest('UserErrorOperationDeniedOnImmutableItem', `The operation is not allowed: vault '${vault.name}' is immutable, and policy '${policy.name}' keeps recovery points for less time than '${item.policyName}'.`);
+    throw badRequest(
+      'UserErrorOperationDeniedOnImmutableItem',
+      `The operation is not allowed: vault '${vault.name}' is immutable, and policy '${policy.name}' keeps recovery points for less time than '${item.policyName}'.`,
+    );
   }
 }
 
 function deleteItem(ctx: RouteContext) {
   const vault = vaultOf(ctx);
-  const item = findItem(vault, ctx.params.container as string, ctx.params.item as string);
+  const item = findItem(vault, ctx.params.container, ctx.params.item);
   const id = protectedItemId(vault, item).toLowerCase();
   if (guardRequest(vault, GUARD_OPS.delete)) {
     const until = vault.unlockedDeletes?.[id];
     if (until === undefined || until < ctx.now) {
-      throw badRequest('UserErrorResourceGuardOperationRequestMissing', `Deleting backup data is protected by Resource Guard '${securityOf(vault).guard!.id}': unlock the delete first (unlockDelete).`);
+      throw badRequest(
+        'UserErrorResourceGuardOperationRequestMissing',
+        `Deleting backup data is protected by Resource Guard '${securityOf(vault).guard!.id}': unlock the delete first (unlockDelete).`,
+      );
     }
   }
   const security = securityOf(vault);
   const unexpired = item.recoveryPoints.some((p) => (p.expiry ?? Number.POSITIVE_INFINITY) > ctx.now);
   const op = newOperation(ctx, vault, 'configure');
   if (security.immutability !== 'Disabled' && unexpired) {
-    op.error = { code: 'UserErrorDeleteBackupItemOnImmutableItem', message: 'The backup item cannot be deleted: the vault is immutable and it has recovery points that have not expired.' };
+    op.error = {
+      code: 'UserErrorDeleteBackupItemOnImmutableItem',
+      message:
+        'The backup item cannot be deleted: the vault is immutable and it has recovery points that have not expired.',
+    };
   } else {
     op.jobName = startJob(ctx, vault, item, 'DeleteBackupData').name;
     if (security.softDeleteState === 'Disabled') vault.items = vault.items.filter((i) => i !== item);
@@ -120,7 +178,14 @@ function deleteItem(ctx: RouteContext) {
     }
   }
   const link = (kind: string) => `${ctx.baseUrl}${vault.id}/${kind}/${op.id}?api-version=2019-05-13`;
-  return { status: 202, headers: { 'azure-asyncoperation': link('backupOperations'), location: link('backupOperationResults'), 'retry-after': String(ctx.retryAfterSeconds) } };
+  return {
+    status: 202,
+    headers: {
+      'azure-asyncoperation': link('backupOperations'),
+      location: link('backupOperationResults'),
+      'retry-after': String(ctx.retryAfterSeconds),
+    },
+  };
 }
 
 function unlockDelete(ctx: RouteContext) {
@@ -128,7 +193,8 @@ function unlockDelete(ctx: RouteContext) {
   const body = (ctx.body ?? {}) as { resourceGuardOperationRequests?: unknown; resourceToBeDeleted?: unknown };
   requireGuard(vault, GUARD_OPS.delete, body.resourceGuardOperationRequests);
   const target = String(body.resourceToBeDeleted ?? '').toLowerCase();
-  if (!vault.items.some((i) => protectedItemId(vault, i).toLowerCase() === target)) throw badRequest('BMSUserErrorInvalidInput', 'resourceToBeDeleted is not a backup item of this vault.');
+  if (!vault.items.some((i) => protectedItemId(vault, i).toLowerCase() === target))
+    throw badRequest('BMSUserErrorInvalidInput', 'resourceToBeDeleted is not a backup item of this vault.');
   const until = ctx.now + 30 * 60_000;
   vault.unlockedDeletes = { ...vault.unlockedDeletes, [target]: until };
   return { status: 200, body: { unlockDeleteExpiryTime: isoTime(until) } };
@@ -139,12 +205,20 @@ function guardProxies(ctx: RouteContext) {
   const vault = vaultOf(ctx);
   const guard = securityOf(vault).guard;
   if (!guard) return { status: 200, body: { value: [] } };
-  const details = guard.operations.map((operation) => ({ vaultCriticalOperation: operation, defaultResourceRequest: guardRequest(vault, operation) }));
+  const details = guard.operations.map((operation) => ({
+    vaultCriticalOperation: operation,
+    defaultResourceRequest: guardRequest(vault, operation),
+  }));
   const proxy = {
     id: `${vault.id}/backupResourceGuardProxies/VaultProxy`,
     name: 'VaultProxy',
     type: 'Microsoft.RecoveryServices/vaults/backupResourceGuardProxies',
-    properties: { resourceGuardResourceId: guard.id, resourceGuardOperationDetails: details, lastUpdatedTime: isoTime(ctx.now), description: '' },
+    properties: {
+      resourceGuardResourceId: guard.id,
+      resourceGuardOperationDetails: details,
+      lastUpdatedTime: isoTime(ctx.now),
+      description: '',
+    },
   };
   return { status: 200, body: { value: [proxy] } };
 }
@@ -154,4 +228,3 @@ export const backupLifecycleRoutes: Route[] = [
   route('GET', `${VAULT}/backupResourceGuardProxies`, guardProxies),
   route('POST', `${VAULT}/backupResourceGuardProxies/{proxy}/unlockDelete`, unlockDelete),
 ];
-

@@ -14,7 +14,13 @@ import { parseRestore, restorePropertyBag } from '../rules/restore';
 import { findOperation, ITEM, itemOperationHeaders, newOperation, VAULT, vaultOf } from './backup-common';
 import { changeProtection, refuseReducedRetention } from './backup-lifecycle';
 
-function startJob(ctx: RouteContext, vault: SimRecoveryVault, operation: SimJobOperation, item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>, extra: Partial<SimJob> = {}): SimJob {
+function startJob(
+  ctx: RouteContext,
+  vault: SimRecoveryVault,
+  operation: SimJobOperation,
+  item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>,
+  extra: Partial<SimJob> = {},
+): SimJob {
   const job: SimJob = {
     name: randomUUID(),
     operation,
@@ -30,7 +36,10 @@ function startJob(ctx: RouteContext, vault: SimRecoveryVault, operation: SimJobO
 }
 
 function accepted(ctx: RouteContext, vault: SimRecoveryVault, opId: string) {
-  return { status: 202, headers: itemOperationHeaders(ctx, vault, ctx.params.container as string, ctx.params.item as string, opId) };
+  return {
+    status: 202,
+    headers: itemOperationHeaders(ctx, vault, ctx.params.container, ctx.params.item, opId),
+  };
 }
 
 /**
@@ -40,32 +49,50 @@ function accepted(ctx: RouteContext, vault: SimRecoveryVault, opId: string) {
  */
 function configureProtection(ctx: RouteContext) {
   const vault = vaultOf(ctx);
-  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
+  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
   if (props.protectedItemType !== 'Microsoft.Compute/virtualMachines') {
-    throw badRequest('BMSUserErrorInvalidInput', "properties.protectedItemType must be 'Microsoft.Compute/virtualMachines'.");
+    throw badRequest(
+      'BMSUserErrorInvalidInput',
+      "properties.protectedItemType must be 'Microsoft.Compute/virtualMachines'.",
+    );
   }
   const vm = vmById(ctx.estate, String(props.sourceResourceId ?? ''));
   if (!vm) throw notFound('Microsoft.Compute/virtualMachines', String(props.sourceResourceId ?? ''), '');
   const current = vault.items.find((i) => sameId(i.vmId, vm.id));
   const changed = current && changeProtection(ctx, vault, current, props);
   if (changed) return accepted(ctx, vault, newOperation(ctx, vault, 'configure', { jobName: changed.jobName }).id);
-  const policy = vault.policies.find((p) => sameId(`${vault.id}/backupPolicies/${p.name}`, String(props.policyId ?? '')));
-  if (!policy) throw badRequest('BMSUserErrorPolicyNotFound', `Policy '${String(props.policyId)}' was not found in vault '${vault.name}'.`);
+  const policy = vault.policies.find((p) =>
+    sameId(`${vault.id}/backupPolicies/${p.name}`, String(props.policyId ?? '')),
+  );
+  if (!policy)
+    throw badRequest(
+      'BMSUserErrorPolicyNotFound',
+      `Policy '${String(props.policyId)}' was not found in vault '${vault.name}'.`,
+    );
   const key = containerKeyForVm(vm);
   if (!sameId(`iaasvmcontainer;${key}`, ctx.params.container) || !sameId(itemName(key), ctx.params.item)) {
     // An item named without its `VM;` (the protectable item's `name` field, not its id) is refused here, so a client
     // that names items from that field fails as it would against Azure.
-    throw badRequest('BMSUserErrorInvalidInput', `The protected item name '${ctx.params.item}' does not match sourceResourceId: expected '${itemName(key)}'.`);
+    throw badRequest(
+      'BMSUserErrorInvalidInput',
+      `The protected item name '${ctx.params.item}' does not match sourceResourceId: expected '${itemName(key)}'.`,
+    );
   }
   const existing = vault.items.find((i) => sameId(i.vmId, vm.id));
   if (existing) refuseReducedRetention(vault, existing, policy);
   if (!existing && !vault.discovered.includes(vm.id.toLowerCase())) {
     // Chosen code: the container is unknown to the vault until a refresh discovers the VM.
-    throw new ArmError(404, 'BMSUserErrorContainerObjectNotFound', `Container '${ctx.params.container}' was not found. Refresh the containers of the vault and retry.`);
+    throw new ArmError(
+      404,
+      'BMSUserErrorContainerObjectNotFound',
+      `Container '${ctx.params.container}' was not found. Refresh the containers of the vault and retry.`,
+    );
   }
   const ade = vmAde(ctx.estate, vm);
   if (!existing && ade && backupKeyVaultGap(ctx.estate, ade)) {
-    const op = newOperation(ctx, vault, 'configure', { error: { code: JOB_ERRORS.keyVault.code, message: JOB_ERRORS.keyVault.message } });
+    const op = newOperation(ctx, vault, 'configure', {
+      error: { code: JOB_ERRORS.keyVault.code, message: JOB_ERRORS.keyVault.message },
+    });
     return accepted(ctx, vault, op.id);
   }
   const item = existing ?? {
@@ -87,9 +114,10 @@ function configureProtection(ctx: RouteContext) {
 
 function triggerBackup(ctx: RouteContext) {
   const vault = vaultOf(ctx);
-  const item = findItem(vault, ctx.params.container as string, ctx.params.item as string);
-  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
-  if (props.objectType !== 'IaasVMBackupRequest') throw badRequest('BMSUserErrorInvalidInput', 'properties.objectType must be IaasVMBackupRequest.');
+  const item = findItem(vault, ctx.params.container, ctx.params.item);
+  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  if (props.objectType !== 'IaasVMBackupRequest')
+    throw badRequest('BMSUserErrorInvalidInput', 'properties.objectType must be IaasVMBackupRequest.');
   const raw = props.recoveryPointExpiryTimeInUTC;
   const expiry = raw === undefined ? ctx.now + 30 * 86_400_000 : Date.parse(String(raw));
   if (Number.isNaN(expiry) || expiry <= ctx.now) {
@@ -101,9 +129,14 @@ function triggerBackup(ctx: RouteContext) {
 
 function triggerRestore(ctx: RouteContext) {
   const vault = vaultOf(ctx);
-  const item = findItem(vault, ctx.params.container as string, ctx.params.item as string);
+  const item = findItem(vault, ctx.params.container, ctx.params.item);
   const rp = item.recoveryPoints.find((p) => p.name === ctx.params.rp);
-  if (!rp) throw notFound('Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/recoveryPoints', ctx.params.rp as string, vault.resourceGroup);
+  if (!rp)
+    throw notFound(
+      'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/recoveryPoints',
+      ctx.params.rp,
+      vault.resourceGroup,
+    );
   const input = parseRestore(ctx.body, rp, vault);
   const job = startJob(ctx, vault, 'Restore', item);
   job.propertyBag = restorePropertyBag(input, vmById(ctx.estate, item.vmId), rp, job.name);
@@ -117,22 +150,34 @@ function triggerRestore(ctx: RouteContext) {
  */
 function operationStatus(ctx: RouteContext) {
   const vault = vaultOf(ctx);
-  const op = findOperation(ctx, vault, ctx.params.op as string);
+  const op = findOperation(ctx, vault, ctx.params.op);
   if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${ctx.params.op}' was not found.`);
   const base = { id: op.id, name: op.id, startTime: new Date(op.startTime).toISOString() };
   if (op.pendingPolls > 0) {
     op.pendingPolls -= 1;
-    return { status: 200, body: { ...base, status: 'InProgress', endTime: '0001-01-01T00:00:00' }, headers: { 'retry-after': String(ctx.retryAfterSeconds) } };
+    return {
+      status: 200,
+      body: { ...base, status: 'InProgress', endTime: '0001-01-01T00:00:00' },
+      headers: { 'retry-after': String(ctx.retryAfterSeconds) },
+    };
   }
   const endTime = new Date(op.startTime).toISOString();
   if (op.error) return { status: 200, body: { ...base, status: 'Failed', endTime, error: op.error } };
-  return { status: 200, body: { ...base, status: 'Succeeded', endTime, properties: { objectType: 'OperationStatusJobExtendedInfo', jobId: op.jobName } } };
+  return {
+    status: 200,
+    body: {
+      ...base,
+      status: 'Succeeded',
+      endTime,
+      properties: { objectType: 'OperationStatusJobExtendedInfo', jobId: op.jobName },
+    },
+  };
 }
 
 /** ProtectedItemOperationResults.json: 202 while running, then 200 with the item (configure) or 204. */
 function operationResult(ctx: RouteContext) {
   const vault = vaultOf(ctx);
-  const op = findOperation(ctx, vault, ctx.params.op as string);
+  const op = findOperation(ctx, vault, ctx.params.op);
   if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${ctx.params.op}' was not found.`);
   if (op.pendingPolls > 0) {
     op.pendingPolls -= 1;
@@ -140,7 +185,14 @@ function operationResult(ctx: RouteContext) {
   }
   if (op.error) throw new ArmError(400, op.error.code, op.error.message);
   if (op.kind !== 'configure') return { status: 204 };
-  return { status: 200, body: protectedItemPayload(vault, findItem(vault, ctx.params.container as string, ctx.params.item as string), ctx.now) };
+  return {
+    status: 200,
+    body: protectedItemPayload(
+      vault,
+      findItem(vault, ctx.params.container, ctx.params.item),
+      ctx.now,
+    ),
+  };
 }
 
 export const backupOperationRoutes: Route[] = [

@@ -8,7 +8,7 @@ import { type Route, type RouteContext, route } from '../router';
 const VAULTS = '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.KeyVault/vaults';
 
 function findVault(ctx: RouteContext): SimKeyVault {
-  const { sub, rg, name } = ctx.params as Record<string, string>;
+  const { sub, rg, name } = ctx.params;
   requireResourceGroup(ctx.estate, sub, rg);
   const vault = ctx.estate.keyVaults.find((v) => sameId(v.resourceGroup, rg) && sameId(v.name, name));
   if (!vault) throw notFound('Microsoft.KeyVault/vaults', name, rg);
@@ -30,8 +30,13 @@ function parsePolicies(body: unknown): SimAccessPolicy[] {
     if (typeof e.tenantId !== 'string' || typeof e.objectId !== 'string' || !e.permissions) {
       throw badRequest('BadRequest', 'Each access policy needs tenantId, objectId and permissions.');
     }
-    const perms = (k: string): string[] => (Array.isArray(e.permissions?.[k]) ? (e.permissions?.[k] as unknown[]).map(String) : []);
-    return { tenantId: e.tenantId, objectId: e.objectId, permissions: { keys: perms('keys'), secrets: perms('secrets'), certificates: perms('certificates') } };
+    const perms = (k: string): string[] =>
+      Array.isArray(e.permissions?.[k]) ? (e.permissions?.[k] as unknown[]).map(String) : [];
+    return {
+      tenantId: e.tenantId,
+      objectId: e.objectId,
+      permissions: { keys: perms('keys'), secrets: perms('secrets'), certificates: perms('certificates') },
+    };
   });
 }
 
@@ -41,13 +46,18 @@ const minus = (a: string[], b: string[]): string[] => a.filter((x) => !b.some((y
 /** add merges permissions into the principal's entry, replace overwrites it, remove subtracts. */
 function applyPolicies(vault: SimKeyVault, kind: string, entries: SimAccessPolicy[]): void {
   for (const entry of entries) {
-    const existing = vault.accessPolicies.find((p) => sameId(p.objectId, entry.objectId) && sameId(p.tenantId, entry.tenantId));
+    const existing = vault.accessPolicies.find(
+      (p) => sameId(p.objectId, entry.objectId) && sameId(p.tenantId, entry.tenantId),
+    );
     if (kind === 'add' || kind === 'replace') {
       if (!existing) vault.accessPolicies.push(entry);
       else if (kind === 'replace') existing.permissions = entry.permissions;
-      else for (const k of ['keys', 'secrets', 'certificates'] as const) existing.permissions[k] = union(existing.permissions[k], entry.permissions[k]);
+      else
+        for (const k of ['keys', 'secrets', 'certificates'] as const)
+          existing.permissions[k] = union(existing.permissions[k], entry.permissions[k]);
     } else if (existing) {
-      for (const k of ['keys', 'secrets', 'certificates'] as const) existing.permissions[k] = minus(existing.permissions[k], entry.permissions[k]);
+      for (const k of ['keys', 'secrets', 'certificates'] as const)
+        existing.permissions[k] = minus(existing.permissions[k], entry.permissions[k]);
       const empty = Object.values(existing.permissions).every((l) => l.length === 0);
       if (empty) vault.accessPolicies = vault.accessPolicies.filter((p) => p !== existing);
     }
@@ -56,11 +66,11 @@ function applyPolicies(vault: SimKeyVault, kind: string, entries: SimAccessPolic
 
 export const keyVaultRoutes: Route[] = [
   route('GET', '/subscriptions/{sub}/providers/Microsoft.KeyVault/vaults', (ctx) => {
-    requireSubscription(ctx.estate, ctx.params.sub as string);
+    requireSubscription(ctx.estate, ctx.params.sub);
     return ok({ value: top(ctx, ctx.estate.keyVaults).map(keyVaultPayload) });
   }),
   route('GET', '/subscriptions/{sub}/resources', (ctx) => {
-    requireSubscription(ctx.estate, ctx.params.sub as string);
+    requireSubscription(ctx.estate, ctx.params.sub);
     const filter = (ctx.query['$filter'] ?? '').replace(/\s+/g, ' ').toLowerCase();
     if (filter !== "resourcetype eq 'microsoft.keyvault/vaults'") {
       throw badRequest('InvalidFilterInQueryString', 'The simulator lists only Key Vaults through /resources.');
@@ -68,16 +78,20 @@ export const keyVaultRoutes: Route[] = [
     return ok({ value: top(ctx, ctx.estate.keyVaults).map(keyVaultResourcePayload) });
   }),
   route('GET', VAULTS, (ctx) => {
-    requireResourceGroup(ctx.estate, ctx.params.sub as string, ctx.params.rg as string);
+    requireResourceGroup(ctx.estate, ctx.params.sub, ctx.params.rg);
     const vaults = ctx.estate.keyVaults.filter((v) => sameId(v.resourceGroup, ctx.params.rg));
     return ok({ value: top(ctx, vaults).map(keyVaultPayload) });
   }),
   route('GET', `${VAULTS}/{name}`, (ctx) => ok(keyVaultPayload(findVault(ctx)))),
   route('PUT', `${VAULTS}/{name}/accessPolicies/{kind}`, (ctx) => {
     const vault = findVault(ctx);
-    const kind = (ctx.params.kind as string).toLowerCase();
+    const kind = (ctx.params.kind).toLowerCase();
     if (!['add', 'replace', 'remove'].includes(kind)) {
-      throw new ArmError(400, 'BadRequest', `Access policy operation kind '${ctx.params.kind}' is not one of add, replace, remove.`);
+      throw new ArmError(
+        400,
+        'BadRequest',
+        `Access policy operation kind '${ctx.params.kind}' is not one of add, replace, remove.`,
+      );
     }
     const entries = parsePolicies(ctx.body);
     applyPolicies(vault, kind, entries);

@@ -7,12 +7,14 @@ import { VAULT, vaultOf } from './backup-common';
 
 export const recoveryServicesRoutes: Route[] = [
   route('GET', '/subscriptions/{sub}/providers/Microsoft.RecoveryServices/vaults', (ctx) => {
-    requireSubscription(ctx.estate, ctx.params.sub as string);
+    requireSubscription(ctx.estate, ctx.params.sub);
     return ok({ value: ctx.estate.recoveryVaults.map(recoveryVaultPayload) });
   }),
   route('GET', '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/vaults', (ctx) => {
-    requireResourceGroup(ctx.estate, ctx.params.sub as string, ctx.params.rg as string);
-    return ok({ value: ctx.estate.recoveryVaults.filter((v) => sameId(v.resourceGroup, ctx.params.rg)).map(recoveryVaultPayload) });
+    requireResourceGroup(ctx.estate, ctx.params.sub, ctx.params.rg);
+    return ok({
+      value: ctx.estate.recoveryVaults.filter((v) => sameId(v.resourceGroup, ctx.params.rg)).map(recoveryVaultPayload),
+    });
   }),
   route('GET', VAULT, (ctx) => ok(recoveryVaultPayload(vaultOf(ctx)))),
   route('GET', `${VAULT}/backupstorageconfig/vaultstorageconfig`, (ctx) => ok(storageConfigPayload(vaultOf(ctx)))),

@@ -16,7 +16,8 @@ const KEY_ACTIONS = BACKUP_KEY_VAULT_DATA_ACTIONS.filter((a) => a.includes('/key
 export function backupKeyVaultGap(estate: Estate, ade: AdeRef): string | undefined {
   const gaps: string[] = [];
   const secretVault = estate.keyVaults.find((v) => sameId(v.id, ade.secretVaultId));
-  if (!secretVault || !canRead(estate, secretVault, 'secrets')) gaps.push(`secrets in ${lastSegment(ade.secretVaultId)}`);
+  if (!secretVault || !canRead(estate, secretVault, 'secrets'))
+    gaps.push(`secrets in ${lastSegment(ade.secretVaultId)}`);
   if (ade.keyUrl) {
     const keyVaultId = ade.keyVaultId ?? ade.secretVaultId;
     const keyVault = estate.keyVaults.find((v) => sameId(v.id, keyVaultId));

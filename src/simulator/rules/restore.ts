@@ -20,11 +20,13 @@ export interface RestoreInput {
 const TYPES = ['OriginalLocation', 'AlternateLocation', 'RestoreDisks'] as const;
 
 export function parseRestore(body: unknown, rp: SimRecoveryPoint, vault: SimRecoveryVault): RestoreInput {
-  const p = ((body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as Record<string, unknown>;
-  if (p.objectType !== 'IaasVMRestoreRequest') throw badRequest('BMSUserErrorInvalidInput', 'properties.objectType must be IaasVMRestoreRequest.');
+  const p = ((body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  if (p.objectType !== 'IaasVMRestoreRequest')
+    throw badRequest('BMSUserErrorInvalidInput', 'properties.objectType must be IaasVMRestoreRequest.');
   const recoveryType = TYPES.find((t) => t.toLowerCase() === String(p.recoveryType ?? '').toLowerCase());
-  if (!recoveryType) throw badRequest('BMSUserErrorInvalidInput', `Recovery type '${String(p.recoveryType)}' is not supported.`);
-  const str = (k: string): string | undefined => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
+  if (!recoveryType)
+    throw badRequest('BMSUserErrorInvalidInput', `Recovery type '${String(p.recoveryType)}' is not supported.`);
+  const str = (k: string): string | undefined => (typeof p[k] === 'string' ? (p[k]) : undefined);
   const input: RestoreInput = {
     recoveryType,
     storageAccountId: str('storageAccountId'),
@@ -38,26 +40,51 @@ export function parseRestore(body: unknown, rp: SimRecoveryPoint, vault: SimReco
       'Replacing the existing VM (original location restore) is not supported for VMs encrypted with Azure Disk Encryption. Restore disks or create a new VM instead.',
     );
   }
-  if (recoveryType !== 'OriginalLocation' && !input.storageAccountId) throw badRequest('BMSUserErrorInvalidInput', 'storageAccountId is required.');
-  if (recoveryType === 'AlternateLocation' && (!input.targetResourceGroupId || !input.targetVirtualMachineId || !input.subnetId)) {
-    throw badRequest('BMSUserErrorInvalidInput', 'targetResourceGroupId, targetVirtualMachineId and subnetId are required for AlternateLocation.');
+  if (recoveryType !== 'OriginalLocation' && !input.storageAccountId)
+    throw badRequest('BMSUserErrorInvalidInput', 'storageAccountId is required.');
+  if (
+    recoveryType === 'AlternateLocation' &&
+    (!input.targetResourceGroupId || !input.targetVirtualMachineId || !input.subnetId)
+  ) {
+    throw badRequest(
+      'BMSUserErrorInvalidInput',
+      'targetResourceGroupId, targetVirtualMachineId and subnetId are required for AlternateLocation.',
+    );
   }
   const vaultSub = subscriptionOf(vault.id)?.toLowerCase();
-  for (const id of [input.storageAccountId, input.targetResourceGroupId, input.targetVirtualMachineId, input.subnetId]) {
+  for (const id of [
+    input.storageAccountId,
+    input.targetResourceGroupId,
+    input.targetVirtualMachineId,
+    input.subnetId,
+  ]) {
     if (id && subscriptionOf(id)?.toLowerCase() !== vaultSub) {
-      throw badRequest('UserErrorCrossSubscriptionRestoreNotSupported', 'Restore to a different subscription is not supported for this vault and recovery point.');
+      throw badRequest(
+        'UserErrorCrossSubscriptionRestoreNotSupported',
+        'Restore to a different subscription is not supported for this vault and recovery point.',
+      );
     }
   }
   return input;
 }
 
 /** The property bag a restore job shows (keys as the portal lists them). */
-export function restorePropertyBag(input: RestoreInput, vm: SimVm | undefined, rp: SimRecoveryPoint, jobName: string): Record<string, string> {
+export function restorePropertyBag(
+  input: RestoreInput,
+  vm: SimVm | undefined,
+  rp: SimRecoveryPoint,
+  jobName: string,
+): Record<string, string> {
   const account = input.storageAccountId ? lastSegment(input.storageAccountId) : undefined;
   const vmName = vm?.name ?? 'vm';
   const container = `${vmName}-${jobName.slice(0, 8)}`;
   const bag: Record<string, string> = {
-    'Job Type': input.recoveryType === 'RestoreDisks' ? 'Recover disks' : input.recoveryType === 'AlternateLocation' ? 'Recover VM' : 'Replace existing',
+    'Job Type':
+      input.recoveryType === 'RestoreDisks'
+        ? 'Recover disks'
+        : input.recoveryType === 'AlternateLocation'
+          ? 'Recover VM'
+          : 'Replace existing',
     'Recovery point time': new Date(rp.time).toISOString(),
   };
   if (account) {

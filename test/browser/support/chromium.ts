@@ -8,13 +8,24 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const LOOPBACK = /^(https?|wss?):\/\/127\.0\.0\.1[:/]/;
 
 /** Stops the run early with the fix, instead of a launch error deep inside playwright. */
 export function assertChromium(): void {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium fonts-noto-cjk fonts-noto-color-emoji`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium fonts-noto-cjk fonts-noto-color-emoji`,
+    );
   }
 }
 
@@ -40,11 +51,21 @@ export async function openPerson(name: string, url: string, options: PersonOptio
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), `adebot-chromium-${name}-`));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, headless: true, viewport: { width: 1280, height: 1000 } });
-    await context.route((u) => !LOOPBACK.test(u.href), (route) => route.abort());
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: FLAGS,
+      headless: true,
+      viewport: { width: 1280, height: 1000 },
+    });
+    await context.route(
+      (u) => !LOOPBACK.test(u.href),
+      (route) => route.abort(),
+    );
     if (options.identityFrom) {
       const source = `${options.identityFrom}/_internal/v1/config`;
-      await context.route('**/_internal/v1/config', async (route) => route.fulfill({ response: await route.fetch({ url: source }) }));
+      await context.route('**/_internal/v1/config', async (route) =>
+        route.fulfill({ response: await route.fetch({ url: source }) }),
+      );
     }
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);

@@ -42,18 +42,38 @@ function stop(child: ChildProcess): Promise<void> {
  * `configFile`: a `.m365agentsplayground.yml` (who is at the keyboard, the team, the chats). `logFile`: where the
  * Playground writes its own log.
  */
-export async function startPlayground(options: { botEndpoint: string; configFile: string; logFile: string; timeoutMs?: number }): Promise<Playground> {
+export async function startPlayground(options: {
+  botEndpoint: string;
+  configFile: string;
+  logFile: string;
+  timeoutMs?: number;
+}): Promise<Playground> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = [LAUNCHER, '--app-endpoint', options.botEndpoint, '--channel-id', 'msteams', '--port', String(port), '--service-url', `${url}/_connector`];
+  const args = [
+    LAUNCHER,
+    '--app-endpoint',
+    options.botEndpoint,
+    '--channel-id',
+    'msteams',
+    '--port',
+    String(port),
+    '--service-url',
+    `${url}/_connector`,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configFile, M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile, TEAMSAPPTESTER_BROWSER: 'none' },
+    env: {
+      ...process.env,
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: options.configFile,
+      M365_AGENTS_PLAYGROUND_LOGFILE: options.logFile,
+      TEAMSAPPTESTER_BROWSER: 'none',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const playground: Playground = { url, output: () => output, close: () => stop(child) };
 
   const started = await new Promise<boolean>((resolve) => {
@@ -64,7 +84,7 @@ export async function startPlayground(options: { botEndpoint: string; configFile
         resolve(true);
       }
     };
-    child.stdout!.on('data', check);
+    child.stdout.on('data', check);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve(false);
