@@ -42,7 +42,8 @@ export interface Config {
   approvalTtlMs: number;
   /**
    * Critical operations that need an approver other than the requester (APPROVAL_REQUIRED_FOR); the others are
-   * confirmed on a card by the requester. Deleting backup data and Key Vault grants always need one, whatever this says.
+   * confirmed on a card by the requester. Deleting backup data and Key Vault grants always need one, whatever this
+   * says.
    */
   approvalRequiredFor: readonly ApprovalOperation[];
   /** Where the embedded simulator listens (0 = any free loopback port). */

@@ -14,7 +14,8 @@ export class CodedError extends Error {
 }
 
 /**
- * An Azure call that failed: the ARM error code (e.g. `AuthorizationFailed`, `UserErrorKeyVaultPermissionsNotConfigured`),
+ * An Azure call that failed: the ARM error code (e.g. `AuthorizationFailed`,
+ * `UserErrorKeyVaultPermissionsNotConfigured`),
  * the HTTP status, the operation that failed and the `x-ms-request-id` to quote to Azure support.
  */
 export class AzureError extends CodedError {

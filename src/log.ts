@@ -16,7 +16,9 @@ const SECRET_VALUES: [RegExp, string][] = [
   [/(AccountKey|SharedAccessSignature|sig|client_secret|password)=[^;&\s"]+/gi, '$1=***'],
 ];
 
-/** Configured secret values, masked wherever they appear: no pattern above knows every shape an SDK's error text takes. */
+/**
+ * Configured secret values, masked wherever they appear: no pattern above knows every shape an SDK's error text takes.
+ */
 const knownSecrets = new Set<string>();
 
 /** Registers secret values (the app password, a storage account key) to be masked in every log line from now on. */

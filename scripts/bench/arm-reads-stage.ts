@@ -1,7 +1,8 @@
 /**
  * ARM reads per poll tick: N tracked jobs over 4 vaults (running, cards already posted, the failure watch on),
  * three ticks of the bot's tracker, every request the simulator receives counted. The baseline is measured too: a
- * naive poller, one `getJob` per tracked job through the same Azure port, once (up to 1,000 jobs). The bot, the simulator (on a manual
+ * naive poller, one `getJob` per tracked job through the same Azure port, once (up to 1,000 jobs). The bot, the
+ * simulator (on a manual
  * clock, so nothing finishes between ticks) and its state share this process.
  */
 import path from 'node:path';

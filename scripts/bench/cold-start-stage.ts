@@ -1,5 +1,6 @@
 /**
- * Cold start to healthy: `node <flags> dist/src/index.js` exactly as `npm start` runs it (embedded simulator, fresh state
+ * Cold start to healthy: `node <flags> dist/src/index.js` exactly as `npm start` runs it (embedded simulator, fresh
+ * state
  * file, no .env), timed from spawn until `GET /healthz` answers 200. Three starts; the median is judged.
  */
 import { spawn } from 'node:child_process';

@@ -4,7 +4,8 @@
  * with no added latency) and each bot run in their own process; this process drives them and plays the Bot
  * Connector. Judged, as the issue defines the measure ("Azure latency excluded"): `status vmNNN` at 100 conversations,
  * in ten rounds (4,000 turns a side) that alternate with the echo bot's (pooled, so that both sides see the same
- * moments of the machine), each turn's latency less the time it spent in Azure calls. That time is the bot's own: its log line for
+ * moments of the machine), each turn's latency less the time it spent in Azure calls. That time is the bot's own: its
+ * log line for
  * the turn says how long the turn waited on the Azure port (`azureMs`, the official SDK's request and response
  * handling included), so the judged process is the bot as shipped, uninstrumented. A diagnostic row takes out only
  * the wait on the wire, so the SDK's own work counts as the bot's: a second bot process traced by arm-wait.ts (the
@@ -46,7 +47,10 @@ export async function latencyStage(log: (line: string) => void): Promise<Row[]> 
   const connector = await startBenchConnector();
   type Bot = Child<{ url: string }>;
   const cpuMsOf = async (child: Bot) => ((u) => (u.user + u.system) / 1000)(await child.call<NodeJS.CpuUsage>('cpu'));
-  /** `rounds` rounds at the judged load, the echo bot's and `other`'s in turn, with each process's CPU time over its own. */
+  /**
+   * `rounds` rounds at the judged load, the echo bot's and `other`'s in turn, with each process's CPU time over its
+   * own.
+   */
   async function alternate(echo: Bot, other: Bot, label: string, rounds: number) {
     const echoes: LoadResult[] = [];
     const bots: LoadResult[] = [];

@@ -25,7 +25,8 @@ function start(ctx: HandlerContext, pending: PendingAction<RestorePayload>, star
     async run() {
       const { azure } = ctx.services;
       const [vm, protection] = await Promise.all([azure.getVm(saved), azure.getProtection(saved)]);
-      // The point is read again on its own: its keys (an ADE point's BEK/KEK) go into the request as the point has them.
+      // The point is read again on its own: its keys (an ADE point's BEK/KEK) go into the request as the point has
+      // them.
       const point = protection && (await azure.getRecoveryPoint(protection, s.pointName));
       if (!protection || !point) throw new CodedError('ResourceNotFound', 'recovery point no longer exists');
       const sub = saved.subscriptionId;

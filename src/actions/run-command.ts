@@ -1,5 +1,6 @@
 /**
- * Buttons that start a command for a VM ("Back up now" on a check card, a VM picked among same-named ones): the click is
+ * Buttons that start a command for a VM ("Back up now" on a check card, a VM picked among same-named ones): the click
+ * is
  * answered at once and the command runs as if typed, with its own access check.
  */
 import type { CardAction, Command, CommandArgs, HandlerContext } from '../core/types';

@@ -52,7 +52,9 @@ export interface Machine<R extends CriticalRequest, A extends Applied> {
    * have changed since the card was made); `typed` as for `decide`. Audited as `confirmed`.
    */
   confirm(id: string, by: User, typed?: string): Promise<Step<R>>;
-  /** approved → applied | failed: carries the operation out through the Azure port; `by` is audited if nobody decided. */
+  /**
+   * approved → applied | failed: carries the operation out through the Azure port; `by` is audited if nobody decided.
+   */
   apply(request: R, by: User, azure: AzurePort): Promise<Outcome<R, A>>;
   /** Remembers which card shows the request (no transition). */
   showOn(id: string, cardActivityId: string | undefined): Promise<void>;
@@ -86,7 +88,9 @@ export function requestMachine<R extends CriticalRequest, A extends Applied>(
   const move = (id: string, from: RequestStatus, change: (r: R) => R | undefined) =>
     update<R>(store, requestKey(id), (r) => (ofKind(r) && r.status === from ? change(r) : undefined));
 
-  /** Why `by` may not decide `r` now, or `undefined`; a request found past its expiry is moved to expired on the way. */
+  /**
+   * Why `by` may not decide `r` now, or `undefined`; a request found past its expiry is moved to expired on the way.
+   */
   async function refusal(r: R | undefined, by: User): Promise<Step<R> | undefined> {
     if (!ofKind(r) || r.status === 'draft') return { ok: false, refused: 'missing' };
     if (same(r.requester, by)) return { ok: false, refused: 'self', request: r };

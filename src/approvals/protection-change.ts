@@ -51,7 +51,9 @@ export interface ProtectionChangeApplied extends Applied {
   jobOperation: string;
 }
 
-/** Azure's job for each operation (DisableBackup, DeleteBackupData, ConfigureBackup, Undelete; CRITICAL-OPS-FACTS §1). */
+/**
+ * Azure's job for each operation (DisableBackup, DeleteBackupData, ConfigureBackup, Undelete; CRITICAL-OPS-FACTS §1).
+ */
 export const JOB_OPERATION: Record<ProtectionOperation, string> = {
   stop: 'DisableBackup',
   deleteData: 'DeleteBackupData',

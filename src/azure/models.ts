@@ -163,7 +163,10 @@ export interface BackupPolicyInfo {
   scheduleFrequency: string;
   /** Run times as ISO strings (none for hourly policies: their window is in `hourly`). */
   scheduleTimes: string[];
-  /** Enhanced (V2) hourly policies: every `intervalHours` within a window from `windowStart` (ISO) lasting `windowHours`. */
+  /**
+   * Enhanced (V2) hourly policies: every `intervalHours` within a window from `windowStart` (ISO) lasting
+   * `windowHours`.
+   */
   hourly?: { intervalHours: number; windowStart: string; windowHours: number };
   scheduleWeekdays?: string[];
   timeZone?: string;
@@ -179,7 +182,9 @@ export interface RecoveryPointInfo {
   id: string;
   name: string;
   time: Date;
-  /** As Azure writes it: AppConsistent (ApplicationConsistent in spec examples), CrashConsistent, FileSystemConsistent. */
+  /**
+   * As Azure writes it: AppConsistent (ApplicationConsistent in spec examples), CrashConsistent, FileSystemConsistent.
+   */
   consistency: string;
   /** e.g. ["Snapshot", "Vault"] from recoveryPointTierDetails (InstantRP → Snapshot, HardenedRP → Vault). */
   tiers: string[];
@@ -187,7 +192,8 @@ export interface RecoveryPointInfo {
   /** BEK/KEK captured with the point (ADE VMs). */
   keyAndSecret?: { secretUrl?: string; secretVaultId?: string; kekUrl?: string; kekVaultId?: string };
   /**
-   * When the point expires (`recoveryPointProperties.expiryTime`), when Azure says: an immutable vault refuses to delete
+   * When the point expires (`recoveryPointProperties.expiryTime`), when Azure says: an immutable vault refuses to
+   * delete
    * a point before then. Absent: kept by its policy (or forever, once protection stopped keeping the data).
    */
   expiry?: Date;

@@ -56,7 +56,10 @@ export interface AzurePort extends FleetPort {
   /** Key Vaults named `name` in the subscription (case-insensitive). Needs `Microsoft.KeyVault/vaults/read`. */
   findKeyVaults(name: string): Promise<KeyVaultInfo[]>;
 
-  /** Role assignments for `principalId` that apply at `scope` (inherited ones included). Needs `Microsoft.Authorization/roleAssignments/read`. */
+  /**
+   * Role assignments for `principalId` that apply at `scope` (inherited ones included). Needs
+   * `Microsoft.Authorization/roleAssignments/read`.
+   */
   listRoleAssignments(scope: string, principalId: string): Promise<RoleAssignmentInfo[]>;
 
   /** Needs `Microsoft.Authorization/roleDefinitions/read`. */
@@ -102,7 +105,8 @@ export interface AzurePort extends FleetPort {
   /**
    * Enables protection the way the portal does: refresh containers if the VM is not discoverable, find the
    * protectable item, create the protected item. Returns the ConfigureBackup job id when Azure reports one.
-   * Needs Backup Contributor on the vault and `Microsoft.Compute/virtualMachines/write` on the VM (Virtual Machine Contributor).
+   * Needs Backup Contributor on the vault and `Microsoft.Compute/virtualMachines/write` on the VM (Virtual Machine
+   * Contributor).
    */
   enableProtection(vm: VmRef, vaultId: string, policyId: string): Promise<{ jobId?: string }>;
 
@@ -127,7 +131,10 @@ export interface AzurePort extends FleetPort {
    */
   getRecoveryPoint(protection: ItemPlace, name: string): Promise<RecoveryPointInfo | undefined>;
 
-  /** Starts a restore; returns the job id. Needs `.../recoveryPoints/restore/action` (Backup Operator) and write on the target RG/storage. */
+  /**
+   * Starts a restore; returns the job id. Needs `.../recoveryPoints/restore/action` (Backup Operator) and write on the
+   * target RG/storage.
+   */
   triggerRestore(request: RestoreRequest): Promise<{ jobId: string; requestId?: string }>;
 
   /**
@@ -151,10 +158,14 @@ export interface AzurePort extends FleetPort {
    */
   deleteBackupData(protection: ItemPlace, guardRequest?: string): Promise<{ jobId?: string }>;
 
-  /** Protects a stopped item again with `policyId`; returns the ConfigureBackup job. Needs `.../protectedItems/write`. */
+  /**
+   * Protects a stopped item again with `policyId`; returns the ConfigureBackup job. Needs `.../protectedItems/write`.
+   */
   resumeProtection(protection: ItemPlace, vm: VmRef, policyId: string): Promise<{ jobId?: string }>;
 
-  /** Brings a soft-deleted item back as stopped-with-data (`isRehydrate`); returns the Undelete job. Same permission. */
+  /**
+   * Brings a soft-deleted item back as stopped-with-data (`isRehydrate`); returns the Undelete job. Same permission.
+   */
   undelete(protection: ItemPlace, vm: VmRef): Promise<{ jobId?: string }>;
 
   /** The vault's soft-deleted VM items, soonest purge first. Needs `.../protectedItems/read` (Backup Reader). */

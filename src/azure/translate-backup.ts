@@ -23,7 +23,10 @@ const lastSegment = (id: string | undefined): string | undefined => id?.split('/
 /** Azure Backup writes "never" as a date: 2001-01-01 on items never backed up, 0001-01-01 on tasks not started. */
 const NEVER_MS = Date.UTC(2001, 0, 1);
 
-/** The date, unless it is one of Backup's "never" sentinels (at or before 2001-01-01; azure-cli test_backup_protection.yaml). */
+/**
+ * The date, unless it is one of Backup's "never" sentinels (at or before 2001-01-01; azure-cli
+ * test_backup_protection.yaml).
+ */
 export function realDate(d: Date | undefined): Date | undefined {
   return d && Number.isFinite(d.getTime()) && d.getTime() > NEVER_MS ? d : undefined;
 }

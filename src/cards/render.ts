@@ -8,7 +8,9 @@ import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import type { Card } from '../core/poster';
 
-/** `cards/` at the project root, found from here whether this runs from `src/` (tests, tsx) or `dist/src/` (npm start). */
+/**
+ * `cards/` at the project root, found from here whether this runs from `src/` (tests, tsx) or `dist/src/` (npm start).
+ */
 export const CARDS_DIR = ((): string => {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'cards', 'help.json'))) return path.join(dir, 'cards');

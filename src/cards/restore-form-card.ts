@@ -1,4 +1,6 @@
-/** Data for `cards/restore-form.json`: the recovery points and the restore types, regions and targets this VM allows. */
+/**
+ * Data for `cards/restore-form.json`: the recovery points and the restore types, regions and targets this VM allows.
+ */
 import type { RestorePayload } from '../confirmations/payloads';
 import type { Card } from '../core/poster';
 import { formatTime, type Locale, type Messages } from '../i18n';

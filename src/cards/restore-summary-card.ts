@@ -1,4 +1,7 @@
-/** Data for `cards/restore-summary.json`: what the reviewed restore will create, and the ADE next steps, before it starts. */
+/**
+ * Data for `cards/restore-summary.json`: what the reviewed restore will create, and the ADE next steps, before it
+ * starts.
+ */
 import { isAde, resourceName } from '../azure/port';
 import type { RestorePayload } from '../confirmations/payloads';
 import type { Card } from '../core/poster';

@@ -1,4 +1,7 @@
-/** `audit`: recent critical operation requests (Key Vault access, a VM backup's stop, delete, resume, undelete) and their decisions. Approvers only. */
+/**
+ * `audit`: recent critical operation requests (Key Vault access, a VM backup's stop, delete, resume, undelete) and
+ * their decisions. Approvers only.
+ */
 import { recentAudit } from '../approvals/audit';
 import { resourceName } from '../azure/port';
 import type { Command } from '../core/types';

@@ -1,4 +1,7 @@
-/** `deleted backups`: the configured vaults' soft-deleted VM backups, soonest purge first, with days left. Anyone may run it. */
+/**
+ * `deleted backups`: the configured vaults' soft-deleted VM backups, soonest purge first, with days left. Anyone may
+ * run it.
+ */
 import { resourceName } from '../azure/port';
 import { noticeCard } from '../cards/notice-card';
 import type { Command } from '../core/types';

@@ -1,4 +1,6 @@
-/** `restore <vm>`: recovery points and the restore types this VM allows, on a form. Operators only (a restore costs). */
+/**
+ * `restore <vm>`: recovery points and the restore types this VM allows, on a form. Operators only (a restore costs).
+ */
 import { isAde, resourceName } from '../azure/port';
 import { createPending } from '../confirmations/pending';
 import { restoreChoices } from '../rules/restore-options';

@@ -1,4 +1,7 @@
-/** `watch here | watch off | watch status`: where failed backups are posted. Anyone may ask the status; operators change it. */
+/**
+ * `watch here | watch off | watch status`: where failed backups are posted. Anyone may ask the status; operators change
+ * it.
+ */
 import { isOperator } from '../core/roles';
 import type { Command } from '../core/types';
 import { noticeCard } from '../cards/notice-card';

@@ -47,14 +47,18 @@ function distance(a: string, b: string): number {
 /** Words of a message looked at for "did you mean": a command is typed first, and a 100 KB message took seconds. */
 const CLOSEST_WORDS = 20;
 
-/** The command whose keyword is nearest to any of the first words of the text (typos like "chek", "bakup"), if near enough. */
+/**
+ * The command whose keyword is nearest to any of the first words of the text (typos like "chek", "bakup"), if near
+ * enough.
+ */
 export function closest(commands: readonly Command[], text: string): Command | undefined {
   const words = [...new Set(normalise(text).toLowerCase().split(' ').filter(Boolean).slice(0, CLOSEST_WORDS))];
   let best: { command: Command; score: number } | undefined;
   for (const command of commands) {
     for (const keyword of command.keywords) {
       for (const word of words) {
-        // The edit distance is at least the difference in length: skip what cannot be near (one 100 KB word took seconds).
+        // The edit distance is at least the difference in length: skip what cannot be near (one 100 KB word took
+        // seconds).
         const near = Math.abs(word.length - keyword.length) <= 0.4 * keyword.length;
         const score =
           word.includes(keyword) || (keyword.includes(word) && word.length >= 3)

@@ -18,7 +18,8 @@ export interface User {
 }
 
 /**
- * The conversation a turn came from, by id: the Teams edge keeps a way to reach each one (`src/teams/conversations.ts`),
+ * The conversation a turn came from, by id: the Teams edge keeps a way to reach each one
+ * (`src/teams/conversations.ts`),
  * so the core names where to post and nothing more.
  */
 export interface ConversationKey {
@@ -73,7 +74,9 @@ export interface Command {
   handle(ctx: HandlerContext, args: CommandArgs): Promise<void>;
 }
 
-/** Something that happens in a conversation without a message or a click: today, the bot installed in a team channel. */
+/**
+ * Something that happens in a conversation without a message or a click: today, the bot installed in a team channel.
+ */
 export type BotEvent = 'installedInChannel';
 
 /** One handler per event, declared like commands and card actions; events carry no access check (nobody acted). */

@@ -25,7 +25,9 @@ export type AskedOperation = Exclude<ProtectionOperation, 'changePolicy'>;
 
 const policyOf = (p: BackupPolicyInfo) => ({ id: p.id, name: p.name, longestDays: longestRetentionDays(p) });
 
-/** The policy a resume or policy change asks for: the one named, else DefaultPolicy (or the first), as `protect` picks. */
+/**
+ * The policy a resume or policy change asks for: the one named, else DefaultPolicy (or the first), as `protect` picks.
+ */
 function choosePolicy(
   ctx: HandlerContext,
   policies: BackupPolicyInfo[],

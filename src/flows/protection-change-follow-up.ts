@@ -42,7 +42,8 @@ export async function carryOutChange(ctx: HandlerContext, r: ProtectionChangeReq
     });
     return;
   }
-  // The bot's own refusal before sending (a vault guard, a changed item) is a warning; Azure's answers and faults are errors.
+  // The bot's own refusal before sending (a vault guard, a changed item) is a warning; Azure's answers and faults are
+  // errors.
   const refusedHere = outcome.error instanceof CodedError && !isAzureError(outcome.error);
   log[refusedHere ? 'warn' : 'error']('critical operation failed', {
     approvalId: r.id,

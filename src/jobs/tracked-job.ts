@@ -103,7 +103,9 @@ export function signature(view: JobView): string {
   return JSON.stringify([view.status, view.task ?? '', view.errors.map((e) => e.code)]);
 }
 
-/** What the bot keeps of a job's details as Azure reports them at `readAt` (dates as ISO text, so it stores as JSON). */
+/**
+ * What the bot keeps of a job's details as Azure reports them at `readAt` (dates as ISO text, so it stores as JSON).
+ */
 export function viewOf(job: BackupJob, readAt: number): JobView {
   return {
     status: job.status,

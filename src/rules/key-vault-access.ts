@@ -1,6 +1,7 @@
 /**
  * What Azure Backup (the "Backup Management Service" principal) needs on the Key Vault of an ADE VM, and whether it has
- * it. Facts from AZURE-FACTS.md: access-policy vaults need keys+secrets get/list/backup (secrets only for BEK-only VMs);
+ * it. Facts from AZURE-FACTS.md: access-policy vaults need keys+secrets get/list/backup (secrets only for BEK-only
+ * VMs);
  * RBAC vaults need Key Vault Administrator or a role with the five data actions below.
  */
 import type { AzurePort, EncryptionKind, KeyVaultInfo, RoleDefinitionInfo } from '../azure/port';
@@ -80,7 +81,10 @@ export function missingDataActions(roles: RoleDefinitionInfo[]): string[] {
   return BACKUP_DATA_ACTIONS.filter((action) => !roles.some((r) => r.dataActions.some((p) => actionCovers(p, action))));
 }
 
-/** Reads what is needed from Azure and says whether Backup can read the vault. Needs Reader on the vault (and role definitions read). */
+/**
+ * Reads what is needed from Azure and says whether Backup can read the vault. Needs Reader on the vault (and role
+ * definitions read).
+ */
 export async function assessKeyVaultAccess(
   azure: AzurePort,
   vault: KeyVaultInfo,

@@ -1,4 +1,7 @@
-/** New protection goes to the configured Recovery Services vault in the VM's region (Azure Backup requires the same region). */
+/**
+ * New protection goes to the configured Recovery Services vault in the VM's region (Azure Backup requires the same
+ * region).
+ */
 import type { AzurePort, RecoveryVaultInfo } from '../azure/port';
 
 const norm = (region: string) => region.toLowerCase().replace(/\s+/g, '');

@@ -12,7 +12,10 @@ import type { BackupPolicyInfo, ProtectionInfo, RecoveryPointInfo } from '../azu
 /** The critical operations on a VM's backup item the bot carries out. */
 export type ProtectionOperation = 'stop' | 'deleteData' | 'resume' | 'changePolicy' | 'undelete';
 
-/** The Resource Guard operation each one is, when a guard protects it (azure-cli custom_help.py's vaultCriticalOperation). */
+/**
+ * The Resource Guard operation each one is, when a guard protects it (azure-cli custom_help.py's
+ * vaultCriticalOperation).
+ */
 const GUARDED_AS: Record<ProtectionOperation, GuardedOperation | undefined> = {
   stop: 'stopKeepData',
   deleteData: 'deleteData',
@@ -43,7 +46,10 @@ export const keepsDeletedData = (guards: Pick<VaultGuards, 'softDelete'>): boole
 
 const DAY = 86_400_000;
 
-/** The longest a policy keeps a point, in days (weeks, months, years as 7, 31, 366 days): what "shorter retention" compares. */
+/**
+ * The longest a policy keeps a point, in days (weeks, months, years as 7, 31, 366 days): what "shorter retention"
+ * compares.
+ */
 export function longestRetentionDays(
   p: Pick<
     BackupPolicyInfo,
@@ -59,12 +65,17 @@ export function longestRetentionDays(
   );
 }
 
-/** What a delete would lose, in the card's words: how many points, the oldest and newest, and which have not expired. */
+/**
+ * What a delete would lose, in the card's words: how many points, the oldest and newest, and which have not expired.
+ */
 export interface PointsSummary {
   count: number;
   oldest?: string;
   newest?: string;
-  /** Points not expired at `now`; a point with no expiry Azure told of counts as not expired (an immutable vault keeps it). */
+  /**
+   * Points not expired at `now`; a point with no expiry Azure told of counts as not expired (an immutable vault keeps
+   * it).
+   */
   unexpired: number;
   /** The latest expiry among the points, when every one has one. */
   lastExpiry?: string;
@@ -80,7 +91,7 @@ export function summarisePoints(points: readonly RecoveryPointInfo[], now: numbe
       ? { oldest: new Date(times[0]).toISOString(), newest: new Date(times[times.length - 1]).toISOString() }
       : {}),
     unexpired: expiries.filter((e) => e === undefined || e > now).length,
-    ...(known ? { lastExpiry: new Date(Math.max(...(expiries))).toISOString() } : {}),
+    ...(known ? { lastExpiry: new Date(Math.max(...expiries)).toISOString() } : {}),
   };
 }
 

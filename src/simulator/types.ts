@@ -18,7 +18,9 @@ export interface SimulatorOptions {
   retryAfterSeconds?: number;
   /** Jobs per page of a vault's job list (default 1,000; Azure does not document its page size). */
   jobPageSize?: number;
-  /** Items per page of the subscription-wide VM and disk lists (default 1,000; Azure does not document these either). */
+  /**
+   * Items per page of the subscription-wide VM and disk lists (default 1,000; Azure does not document these either).
+   */
   listPageSize?: number;
 }
 

@@ -10,7 +10,9 @@ type Reference = Partial<ConversationReference>;
 
 export const conversationKey = (conversationId: string) => `conv/${conversationId}`;
 
-/** The channel itself (a new post there) for a thread's conversation id: Teams threads are `<channel>;messageid=<post>`. */
+/**
+ * The channel itself (a new post there) for a thread's conversation id: Teams threads are `<channel>;messageid=<post>`.
+ */
 export function channelOf(conversationId: string): string {
   return conversationId.split(';messageid=')[0];
 }

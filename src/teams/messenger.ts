@@ -15,7 +15,10 @@ import { ConversationRateLimiter } from './rate-limit';
 
 /** The posting port, plus what only the Teams edge has: the context of a turn still running in the conversation. */
 export interface Messenger extends Poster {
-  /** `turn`: the context of the turn still running in this conversation, if any (saves a store read and a proactive turn). */
+  /**
+   * `turn`: the context of the turn still running in this conversation, if any (saves a store read and a proactive
+   * turn).
+   */
   send(conversationId: string, message: Outgoing, turn?: TurnContext): Promise<string | undefined>;
   update(conversationId: string, activityId: string, message: Outgoing, turn?: TurnContext): Promise<void>;
 }

@@ -74,7 +74,9 @@ export function envExampleKeys(file = path.join(ROOT, '.env.example')): string[]
   return [...fs.readFileSync(file, 'utf8').matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]);
 }
 
-/** The app settings the web app must have: what the bot reads, less what App Service provides, plus its build switch. */
+/**
+ * The app settings the web app must have: what the bot reads, less what App Service provides, plus its build switch.
+ */
 export function expectedAppSettings(): string[] {
   const read = [...configSettingNames(), ...Object.keys(LIBRARY_SETTINGS)];
   return [...read.filter((n) => !(n in NOT_APP_SETTINGS)), ...Object.keys(PLATFORM_SETTINGS)].sort();

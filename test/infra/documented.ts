@@ -4,7 +4,8 @@
  */
 
 /**
- * Built-in role definition ids: articles/role-based-access-control/built-in-roles.md @ 00a583295ba737a5caf885472cb3bca3624e9cde
+ * Built-in role definition ids: articles/role-based-access-control/built-in-roles.md @
+ * 00a583295ba737a5caf885472cb3bca3624e9cde
  * (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles). Backup Reader's id is
  * a795c7a0-d4a2-40c1-ae25-d81f01202912 (also in built-in-roles/storage.md and delegate-role-assignments-examples.md).
  */

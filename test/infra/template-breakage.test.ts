@@ -11,7 +11,10 @@ const site = (t: Json): Json => byType(t, 'Microsoft.Web/sites');
 const setting = (t: Json, name: string): Json =>
   site(t).properties.siteConfig.appSettings.find((s: Json) => s.name === name);
 const bot = (t: Json): Json => byType(t, 'Microsoft.BotService/botServices');
-/** The nested deployment whose name contains `part` (`-vault-`, `-kv-rbac-`…), or `subscription`: the one at subscription scope. */
+/**
+ * The nested deployment whose name contains `part` (`-vault-`, `-kv-rbac-`…), or `subscription`: the one at
+ * subscription scope.
+ */
 const nested = (t: Json, part: string): Json =>
   t.resources.find((r: Json) => {
     if (r.type !== 'Microsoft.Resources/deployments') return false;

@@ -19,12 +19,21 @@ import { invokeActivity, messageActivity, users, type TestUser, type Where } fro
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1) || 1;
 
-/** Characters Azure allows in the resource names and ids the bot puts in paths (plus `/` and the `;` of backup item names). */
+/**
+ * Characters Azure allows in the resource names and ids the bot puts in paths (plus `/` and the `;` of backup item
+ * names).
+ */
 const AZURE_PATH = /^[A-Za-z0-9_.()\-/;]*$/;
-/** `;` only as Azure Backup spells a VM's container and item: `iaasvmcontainer;iaasvmcontainerv2;{rg};{vm}`, `vm;iaasvmcontainerv2;{rg};{vm}`. */
+/**
+ * `;` only as Azure Backup spells a VM's container and item: `iaasvmcontainer;iaasvmcontainerv2;{rg};{vm}`,
+ * `vm;iaasvmcontainerv2;{rg};{vm}`.
+ */
 const BACKUP_ITEM_SEGMENT =
   /^(?:iaasvmcontainer;iaasvmcontainerv2|vm;iaasvmcontainerv2);[A-Za-z0-9_.()-]+;[A-Za-z0-9_.-]+$/i;
-/** Every query the bot sends: api-version, `$expand=instanceView`, and its `$filter`s (job lists with or without a status). */
+/**
+ * Every query the bot sends: api-version, `$expand=instanceView`, and its `$filter`s (job lists with or without a
+ * status).
+ */
 const QUERY: Record<string, RegExp> = {
   'api-version': /^\d{4}-\d{2}-\d{2}(-preview)?$/,
   $expand: /^instanceView$/,
@@ -303,7 +312,10 @@ async function check<T extends unknown[]>(property: fc.IAsyncPropertyWithHooks<T
 }
 
 let h: Harness;
-/** Ids of real pending confirmations and approvals (none that would start a backup), so forged clicks reach the handlers. */
+/**
+ * Ids of real pending confirmations and approvals (none that would start a backup), so forged clicks reach the
+ * handlers.
+ */
 const liveIds: string[] = [];
 
 beforeAll(async () => {
@@ -318,7 +330,11 @@ beforeAll(async () => {
   ] as const) {
     for (const w of await h.say(command, { user }))
       for (const a of actionsOf(cardOf(w), w.activityId, command))
-        liveIds.push(typeof (a.data.pendingId ?? a.data.approvalId) === 'string' ? ((a.data.pendingId ?? a.data.approvalId) as string) : '');
+        liveIds.push(
+          typeof (a.data.pendingId ?? a.data.approvalId) === 'string'
+            ? ((a.data.pendingId ?? a.data.approvalId) as string)
+            : '',
+        );
   }
   const submit = actionsOf(
     cardOf((await h.say('grant backup access vm003', { user: users.dave })).at(-1)),
@@ -338,7 +354,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Every way the typed text could show up in a request: its words and runs of non-name characters, raw and normalised. */
+/**
+ * Every way the typed text could show up in a request: its words and runs of non-name characters, raw and normalised.
+ */
 function suspiciousPieces(input: string): string[] {
   const pieces = new Set<string>();
   for (const source of [input, normalise(input)]) {
@@ -370,7 +388,10 @@ function checkRequests(since: number, input: string): void {
   }
 }
 
-/** No internal error: only Azure's own answers (e.g. ResourceGroupNotFound for a typed `rg/vm`), relayed with their code. */
+/**
+ * No internal error: only Azure's own answers (e.g. ResourceGroupNotFound for a typed `rg/vm`), relayed with their
+ * code.
+ */
 function checkLogs(since: number): void {
   const errors = h.logs
     .slice(since)

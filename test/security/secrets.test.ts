@@ -29,7 +29,9 @@ let azurite: Azurite;
 let identity: FakeIdentity;
 let h: Harness;
 let connection: string;
-/** The account key in the connection string (Azurite's development key: public, but it stands in for a real one here). */
+/**
+ * The account key in the connection string (Azurite's development key: public, but it stands in for a real one here).
+ */
 const accountKey = () => /AccountKey=([^;]+)/.exec(connection)![1];
 const account = () => /AccountName=([^;]+)/.exec(connection)![1];
 let unseed: () => void;

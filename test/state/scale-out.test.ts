@@ -2,7 +2,8 @@
  * Scale-out, for real: two bot processes behind one conversation (as two App Service instances), sharing state in
  * Azure Blob Storage (Azurite), one simulator and one fake Bot Connector in this process, real clocks, 1 s polls and
  * 3 s jobs. Each job card and final message is posted once; a confirmation or an approval clicked on both at once
- * acts once; when the instance polling a job’s vault is killed, the other takes the vault over and finishes the job, once.
+ * acts once; when the instance polling a job’s vault is killed, the other takes the vault over and finishes the job,
+ * once.
  */
 import { startSimulator, type Simulator } from '../../src/simulator';
 import { doneKey, vaultKey, type TrackedJob } from '../../src/jobs/tracked-job';

@@ -14,7 +14,10 @@ import { AppCredentials } from 'botframework-connector';
 export const CHANNEL_TOKEN_ISSUER = 'https://api.botframework.com';
 /** The scope the bot asks a token for to call Bot Connector (AuthenticationConstants.ToChannelFromBotOAuthScope). */
 export const CONNECTOR_SCOPE = 'https://api.botframework.com';
-/** An issuer the Emulator uses (AuthenticationConstants.ToBotFromEmulator…): such tokens are checked against the Emulator's metadata. */
+/**
+ * An issuer the Emulator uses (AuthenticationConstants.ToBotFromEmulator…): such tokens are checked against the
+ * Emulator's metadata.
+ */
 export const EMULATOR_TOKEN_ISSUER = 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/';
 
 export interface SigningKey {
@@ -32,7 +35,9 @@ export function signingKey(endorsements = ['msteams'], kid: string = randomUUID(
 const b64url = (value: object | Buffer) =>
   (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
-/** A compact JWS. `alg` other than RS256 is only written into the header (to forge tokens), the signature stays RS256. */
+/**
+ * A compact JWS. `alg` other than RS256 is only written into the header (to forge tokens), the signature stays RS256.
+ */
 export function signJwt(
   claims: Record<string, unknown>,
   key: SigningKey,
@@ -50,7 +55,9 @@ export interface FakeIdentity {
   keys: SigningKey[];
   /** Paths requested, in order. */
   requests: string[];
-  /** A token as Bot Connector would send it to `appId` for `serviceUrl`; `claims` override or add (undefined removes). */
+  /**
+   * A token as Bot Connector would send it to `appId` for `serviceUrl`; `claims` override or add (undefined removes).
+   */
   channelToken(appId: string, serviceUrl: string, claims?: Record<string, unknown>, key?: SigningKey): string;
   close(): Promise<void>;
 }
@@ -112,7 +119,8 @@ export async function startFakeIdentity(keys: SigningKey[] = [signingKey()]): Pr
 
 /**
  * Public-cloud settings with every URL botbuilder would fetch moved to loopback. botbuilder takes them all or none
- * (one given = all meant), so all are listed. `ToChannelFromBotLoginUrl` points at a closed loopback port: MSAL is never
+ * (one given = all meant), so all are listed. `ToChannelFromBotLoginUrl` points at a closed loopback port: MSAL is
+ * never
  * meant to be reached (see `seedOutgoingToken`), and if it were, it fails there instead of calling Entra ID.
  */
 export function loopbackAuthOptions(identity: FakeIdentity): Partial<ConfigurationBotFrameworkAuthenticationOptions> {

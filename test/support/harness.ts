@@ -51,7 +51,9 @@ export interface HarnessOptions {
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
   /** The Authorization header `say` and `click` send for an activity (none by default). */
   authorization?: (activity: { serviceUrl: string }) => string | undefined;
-  /** Each Azure try's timeout (default 60 s); a test that drops connections shortens it (see `AppOptions.azureTiming`). */
+  /**
+   * Each Azure try's timeout (default 60 s); a test that drops connections shortens it (see `AppOptions.azureTiming`).
+   */
   azureTryTimeoutMs?: number;
 }
 
@@ -163,7 +165,7 @@ export function visibleText(value: unknown): string {
   if (!value || typeof value !== 'object') return '';
   const v = value as Record<string, unknown>;
   const own = ['text', 'title', 'value', 'label', 'placeholder']
-    .map((k) => (typeof v[k] === 'string' ? (v[k]) : ''))
+    .map((k) => (typeof v[k] === 'string' ? v[k] : ''))
     .filter(Boolean);
   const nested = Object.entries(v)
     .filter(

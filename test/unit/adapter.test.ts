@@ -1,4 +1,7 @@
-/** The adapter keeps one Bot Connector client per service URL (and one user-token client) for the process, instead of new ones per turn. */
+/**
+ * The adapter keeps one Bot Connector client per service URL (and one user-token client) for the process, instead of
+ * new ones per turn.
+ */
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';

@@ -58,7 +58,9 @@ export interface SimDisk {
   /** CMK: `properties.encryption.diskEncryptionSetId`. */
   diskEncryptionSetId?: string;
   timeCreated: string;
-  /** `encryptionSettingsCollection.encryptionSettingsVersion`: "1.0" ADE with an Entra app, "1.1" single pass (default). */
+  /**
+   * `encryptionSettingsCollection.encryptionSettingsVersion`: "1.0" ADE with an Entra app, "1.1" single pass (default).
+   */
   adeVersion?: '1.0' | '1.1';
 }
 

@@ -7,9 +7,11 @@
  * | ade-win01 | Windows, ADE BEK+KEK on every volume: path A; yearly points kept past 15 Sep 2028 |
  * | ade-lnxdata01 | Linux, ADE on the data disk only: path A with VolumeType Data |
  * | ade-lnxos01 | Linux, ADE on the OS disk: path B; its keys in kv-migrate-nopurge (no purge protection) |
- * | ade-aad01 | Windows, ADE with an Entra (AAD) app (encryptionSettingsVersion 1.0): migrate to single pass first; not protected |
+ * | ade-aad01 | Windows, ADE with an Entra (AAD) app (encryptionSettingsVersion 1.0): migrate to single pass first; not
+ * protected |
  * | ade-oldsize01 | Windows ADE on Standard_D2_v2, a size without encryption at host here; last backup failed |
- * | ade-mig01 / eah-mig01 | a migrated pair: the old VM deallocated, its protection stopped with the points kept; the new one with encryption at host, Trusted Launch, protected with an Enhanced policy |
+ * | ade-mig01 / eah-mig01 | a migrated pair: the old VM deallocated, its protection stopped with the points kept; the
+ * new one with encryption at host, Trusted Launch, protected with an Enhanced policy |
  * | eah-win01 | a new VM for ade-win01 (encryption at host, Trusted Launch), not protected yet |
  *
  * The subscription's EncryptionAtHost feature is Unregistered (it was registered for the migrated pair, then
@@ -236,7 +238,9 @@ function keyVault(estate: Estate, name: string, purgeProtection: boolean): SimKe
   };
 }
 
-/** VM sizes of the demo's regions. Families and sizes as Azure names them; the capability values are the simulator's. */
+/**
+ * VM sizes of the demo's regions. Families and sizes as Azure names them; the capability values are the simulator's.
+ */
 function vmSkus(): SimVmSku[] {
   const sizes: Omit<SimVmSku, 'location'>[] = [
     {

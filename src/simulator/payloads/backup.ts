@@ -80,7 +80,9 @@ export function policyPayload(vault: SimRecoveryVault, policy: SimPolicy): Recor
   };
 }
 
-/** A soft-deleted item's fields, as test_backup_softdelete.yaml shows them (`deferredDeleteTimeRemaining` d.hh:mm:ss). */
+/**
+ * A soft-deleted item's fields, as test_backup_softdelete.yaml shows them (`deferredDeleteTimeRemaining` d.hh:mm:ss).
+ */
 function softDeleteFields(at: number, now: number): Record<string, unknown> {
   const left = Math.max(0, at - now) / 1000;
   const pad = (n: number) => String(Math.floor(n)).padStart(2, '0');

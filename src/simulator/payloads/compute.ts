@@ -1,6 +1,7 @@
 /**
  * Compute payloads, shaped like compute/VirtualMachine_Get.json, VirtualMachine_Get_InstanceView.json,
- * Disk_Get.json and DiskEncryptionSet_Get.json. `osDisk.encryptionSettings` and `instanceView.disks[].encryptionSettings`
+ * Disk_Get.json and DiskEncryptionSet_Get.json. `osDisk.encryptionSettings` and
+ * `instanceView.disks[].encryptionSettings`
  * are not in those examples; their shape is the SDK's DiskEncryptionSettings (keyVaultSecretReference +
  * keyVaultKeyReference + enabled), the same objects Disk_Get.json nests in encryptionSettingsCollection.
  */

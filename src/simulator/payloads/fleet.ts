@@ -8,13 +8,17 @@
  * - A subscription feature, shaped like Microsoft.Features/stable/2025-03-01/examples/getFeature.json (9057ffbc), with
  *   the id, name and type Microsoft's own `az feature show --namespace Microsoft.Compute --name EncryptionAtHost`
  *   output shows (the example has placeholders there). No recording was found.
- * - A VM's ADE extension in `resources[]`, as recorded by azure-cli (test/recorded compute-vm-get-instance-view-ade.json).
+ * - A VM's ADE extension in `resources[]`, as recorded by azure-cli (test/recorded
+ * compute-vm-get-instance-view-ade.json).
  */
 import type { Estate, SimFeature, SimVm, SimVmSku } from '../estate/model';
 import { vmAde } from '../estate/lookup';
 
 export function skuPayload(sku: SimVmSku): Record<string, unknown> {
-  const capability = (name: string, value: string | number | boolean) => ({ name, value: typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value) });
+  const capability = (name: string, value: string | number | boolean) => ({
+    name,
+    value: typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value),
+  });
   return {
     resourceType: 'virtualMachines',
     locations: [sku.location],
@@ -54,7 +58,9 @@ export function featurePayload(subscriptionId: string, feature: SimFeature): Rec
 
 /** Whether any of the VM's disks carries ADE settings, and how (OS volume or data only; Entra-app version or not). */
 export function adeOf(estate: Pick<Estate, 'disks'>, vm: SimVm): { os: boolean; aad: boolean } | undefined {
-  const managed = [vm.osDisk, ...vm.dataDisks].map((d) => estate.disks.find((x) => x.id.toLowerCase() === (d.managedDiskId ?? '').toLowerCase()));
+  const managed = [vm.osDisk, ...vm.dataDisks].map((d) =>
+    estate.disks.find((x) => x.id.toLowerCase() === (d.managedDiskId ?? '').toLowerCase()),
+  );
   const os = !!vmAde(estate, vm);
   const any = os || managed.some((d) => d?.ade);
   if (!any) return undefined;

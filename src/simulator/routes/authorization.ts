@@ -35,7 +35,10 @@ function requireScope(estate: Estate, scope: string): void {
   }
 }
 
-/** `$filter` grammar of roleAssignments list: `atScope()`, `principalId eq '{id}'`, `assignedTo('{id}')`, joined by `and`. */
+/**
+ * `$filter` grammar of roleAssignments list: `atScope()`, `principalId eq '{id}'`, `assignedTo('{id}')`, joined by
+ * `and`.
+ */
 function filterAssignments(all: SimRoleAssignment[], scope: string, filter: string | undefined): SimRoleAssignment[] {
   let atScope = false;
   let principal: string | undefined;
@@ -122,9 +125,7 @@ export const authorizationRoutes: Route[] = [
   route('GET', `${AUTHZ}/roleAssignments/{name}`, (ctx) => {
     const found = ctx.estate.roleAssignments.find(
       (a) =>
-        sameId(a.name, ctx.params.name) &&
-        isScopeOf(a.scope, ctx.params.scope) &&
-        isScopeOf(ctx.params.scope, a.scope),
+        sameId(a.name, ctx.params.name) && isScopeOf(a.scope, ctx.params.scope) && isScopeOf(ctx.params.scope, a.scope),
     );
     if (!found)
       throw new ArmError(404, 'RoleAssignmentNotFound', `The role assignment '${ctx.params.name}' is not found.`);
@@ -132,13 +133,7 @@ export const authorizationRoutes: Route[] = [
   }),
   route('PUT', `${AUTHZ}/roleAssignments/{name}`, (ctx) => {
     requireScope(ctx.estate, ctx.params.scope);
-    const { status, assignment } = createAssignment(
-      ctx.estate,
-      ctx.params.scope,
-      ctx.params.name,
-      ctx.body,
-      ctx.now,
-    );
+    const { status, assignment } = createAssignment(ctx.estate, ctx.params.scope, ctx.params.name, ctx.body, ctx.now);
     return ok(roleAssignmentPayload(assignment), status);
   }),
   route('GET', `${AUTHZ}/roleDefinitions/{id}`, (ctx) => {

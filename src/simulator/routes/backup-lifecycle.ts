@@ -12,7 +12,8 @@
  * - an immutable vault refuses moving an item to a policy that keeps its points for less time, at the PUT
  *   (`UserErrorOperationDeniedOnImmutableItem`, azure-rest-api-specs#32688; what immutability blocks: Azure Backup's
  *   immutable vault concept article, CRITICAL-OPS-FACTS §4);
- * - a Resource Guard wants its `defaultResourceRequest` in `resourceGuardOperationRequests`, and `unlockDelete` before a
+ * - a Resource Guard wants its `defaultResourceRequest` in `resourceGuardOperationRequests`, and `unlockDelete` before
+ * a
  *   delete (azure-cli custom.py). No recorded refusal code exists for a missing request (facts §3): the codes here
  *   are chosen — `UserErrorResourceGuardOperationRequestMissing` (400), and `AuthorizationFailed` (403) naming the
  *   Backup MUA Operator role when the identity does not hold it on the guard.
