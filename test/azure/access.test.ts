@@ -9,7 +9,7 @@ import {
   SIM_SUBSCRIPTION_ID,
   SIM_TENANT_ID,
 } from '../../src/simulator';
-import { fetchSim, seen, useHarness } from './harness';
+import { fetchSim, seen, useHarness } from './sim-harness';
 
 const kv = (name: string) =>
   `/subscriptions/${SIM_SUBSCRIPTION_ID}/resourceGroups/rg-security/providers/Microsoft.KeyVault/vaults/${name}`;

@@ -4,7 +4,7 @@
  * list is asked for running jobs only. A VM whose protection went away is found afresh, not served from memory.
  */
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { useHarness, vmRef } from './harness';
+import { useHarness, vmRef } from './sim-harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const DAY = 86_400_000;

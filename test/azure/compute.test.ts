@@ -1,6 +1,6 @@
 /** findVms / getVm against the simulator's demo estate, through the real compute SDK over HTTPS. */
 import { SIM_SUBSCRIPTION_ID } from '../../src/simulator';
-import { seen, useHarness, vmRef } from './harness';
+import { seen, useHarness, vmRef } from './sim-harness';
 
 const h = useHarness();
 

@@ -4,7 +4,7 @@
  */
 import { createAzurePort, simulatorCredential } from '../../src/azure/sdk-port';
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { fetchSim, seen, useHarness, vmRef } from './harness';
+import { fetchSim, seen, useHarness, vmRef } from './sim-harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const LIST_VMS = /\/providers\/Microsoft\.Compute\/virtualMachines$/i;

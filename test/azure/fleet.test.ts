@@ -1,6 +1,6 @@
 /** The fleet reads of the ADE report, through the real SDK clients against the simulator over HTTPS. */
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { seen, useHarness } from './harness';
+import { seen, useHarness } from './sim-harness';
 
 const h = useHarness({ listPageSize: 4 });
 const [PROD, DEV] = SIM_RECOVERY_VAULT_IDS as [string, string];

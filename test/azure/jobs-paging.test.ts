@@ -3,7 +3,7 @@
  * and returns each job once, with the same `$filter` and api-version on every page.
  */
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { type Harness, seen, startHarness } from './harness';
+import { type Harness, seen, startHarness } from './sim-harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const WEEK = 7 * 86_400_000;

@@ -2,7 +2,7 @@
 import { guardRequestFor } from '../../src/azure/lifecycle';
 import type { ProtectionInfo, VmRef } from '../../src/azure/port';
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { seen, TIMINGS, useHarness, vmRef } from './harness';
+import { seen, TIMINGS, useHarness, vmRef } from './sim-harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const DAY = 86_400_000;

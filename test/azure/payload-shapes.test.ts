@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SIM_RECOVERY_VAULT_IDS, SIM_SUBSCRIPTION_ID, KEY_VAULT_ADMINISTRATOR_ROLE_ID } from '../../src/simulator';
-import { fetchSim, useHarness } from './harness';
+import { fetchSim, useHarness } from './sim-harness';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'shared', 'azure-rest-examples');
 const SUB = `/subscriptions/${SIM_SUBSCRIPTION_ID}`;

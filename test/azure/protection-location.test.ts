@@ -1,5 +1,5 @@
 /** getProtection remembers where a VM is protected, so a repeated status costs one read — and never goes stale. */
-import { useHarness } from './harness';
+import { useHarness } from './sim-harness';
 
 const h = useHarness();
 

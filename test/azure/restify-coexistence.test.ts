@@ -4,7 +4,7 @@
  */
 import 'restify';
 import { SIM_RECOVERY_VAULT_IDS } from '../../src/simulator';
-import { useHarness, vmRef } from './harness';
+import { useHarness, vmRef } from './sim-harness';
 
 const h = useHarness();
 

@@ -4,7 +4,7 @@
  */
 import { SIM_BACKUP_MANAGEMENT_OBJECT_ID, SIM_RECOVERY_VAULT_IDS, SIM_TENANT_ID } from '../../src/simulator';
 import type { ProtectionInfo } from '../../src/azure/port';
-import { fetchSim, seen, TIMINGS, useHarness, vmRef } from './harness';
+import { fetchSim, seen, TIMINGS, useHarness, vmRef } from './sim-harness';
 
 const [PROD, DEV] = SIM_RECOVERY_VAULT_IDS as [string, string];
 const DAY = 86_400_000;

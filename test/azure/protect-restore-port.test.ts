@@ -6,7 +6,7 @@ import {
   SIM_SUBSCRIPTION_ID,
 } from '../../src/simulator';
 import type { RestoreRequest } from '../../src/azure/port';
-import { fetchSim, seen, TIMINGS, useHarness, vmRef } from './harness';
+import { fetchSim, seen, TIMINGS, useHarness, vmRef } from './sim-harness';
 
 const [PROD] = SIM_RECOVERY_VAULT_IDS as [string];
 const GOLD = `${PROD}/backupPolicies/GoldPolicy`;
