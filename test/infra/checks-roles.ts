@@ -36,7 +36,9 @@ function expectedGrants(p: Record<string, any>): string[] {
   return [
     `${sub}|Reader`,
     `${sub}|Backup Reader`,
-    ...p.recoveryVaultIds.map((id: string) => `${id}|Backup Operator`),
+    ...p.recoveryVaultIds.map(
+      (id: string) => `${id}|${p.allowDeleteBackupData ? 'Backup Contributor' : 'Backup Operator'}`,
+    ),
     ...p.accessPolicyKeyVaultIds.map(
       (id: string) => `${id}|${customRoleLabel(CUSTOM_ROLE_ACTIONS.keyVaultAccessPolicies)}`,
     ),

@@ -34,11 +34,13 @@ export function templateCheck(template: Json = readJson(TEMPLATE_PATH)): Templat
         recoveryVaultIds: example.recoveryVaultIds,
         backupManagementServiceObjectId: example.backupManagementServiceObjectId,
       },
-      // SQLite state, and the custom Key Vault data-action role instead of Key Vault Administrator.
+      // SQLite state, the custom Key Vault data-action role instead of Key Vault Administrator, and deleting backup
+      // data allowed (Backup Contributor on the vaults instead of Backup Operator).
       sqliteCustomRole: {
         ...example,
         sharedState: false,
         keyVaultBackupRoleId: '7a6c1a4f-8b0e-4c36-9d2a-3f5e8b1c2d40',
+        allowDeleteBackupData: true,
       },
     },
     app: {
