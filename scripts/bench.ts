@@ -5,10 +5,12 @@
  *
  * Stages: turn latency vs an echo bot (10/100/500 conversations), card-click acknowledgement with ARM answering in
  * 10 s, ARM reads per poll tick vs a naive poller (100/1,000/10,000 jobs), Teams writes per job (200 jobs, one
- * thread, Teams' limits enforced by the fake connector), memory with 10,000 jobs, cold start to healthy.
+ * thread, Teams' limits enforced by the fake connector), memory with 10,000 jobs, cold start to healthy, and `ade report`
+ * at fleet size (5,000 VMs, 1,500 with ADE, ARM 50 ms late) against a naive per-VM reader (`--only ade`).
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { adeStage } from './bench/ade-stage';
 import { armReadsStage } from './bench/arm-reads-stage';
 import { ROOT } from './bench/child';
 import { clickStage } from './bench/click-stage';
@@ -26,6 +28,7 @@ const STAGES: Record<string, (log: Log) => Promise<Row[]>> = {
   writes: writesStage,
   memory: memoryStage,
   cold: coldStartStage,
+  ade: adeStage,
 };
 
 async function main(): Promise<number> {
@@ -35,7 +38,10 @@ async function main(): Promise<number> {
   // The bot, the echo bot and the simulator run as compiled JS in processes of their own, as in production:
   // `npm run build` (what `npm start` runs, src/ only), then the bench's own processes into dist/ beside it.
   log('building: npm run build, then tsc -p scripts/bench/tsconfig.json');
-  for (const [cmd, args] of [['npm', ['run', 'build', '--silent']], ['npx', ['tsc', '-p', 'scripts/bench/tsconfig.json']]] as const) {
+  for (const [cmd, args] of [
+    ['npm', ['run', 'build', '--silent']],
+    ['npx', ['tsc', '-p', 'scripts/bench/tsconfig.json']],
+  ] as const) {
     try {
       execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
     } catch {
@@ -58,7 +64,12 @@ async function main(): Promise<number> {
     log(`  (${((performance.now() - t) / 1000).toFixed(1)} s)`);
   }
   const cpus = os.cpus();
-  process.stdout.write(`\nnpm run bench — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${((performance.now() - started) / 1000).toFixed(0)} s\n\n`);
+  process.stdout.write(
+    `\nnpm run bench — Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim()}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, ${((performance.now() - started) / 1000).toFixed(0)} s\n\n`,
+  );
   process.stdout.write(table(rows) + '\n');
   const missed = rows.filter((r) => r.ok === false);
   process.stdout.write(missed.length || failed ? `\n${missed.length} target(s) missed.\n` : '\nEvery target met.\n');

@@ -12,6 +12,7 @@ import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { remoteSimulator } from '../../test/support/remote-simulator';
 import { traceArmWaits, tracePort } from './arm-wait';
+import { adeCalls } from './ade-measure';
 import { serveParent } from './child';
 
 /** Garbage-collection pauses (main-thread time, from perf_hooks), recorded from the first `gcPauses` call on. */
@@ -19,7 +20,9 @@ let pauses: number[] | undefined;
 function gcPauses(): number[] {
   if (!pauses) {
     pauses = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses!.push(e.duration))).observe({ entryTypes: ['gc'] });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => pauses!.push(e.duration))).observe({
+      entryTypes: ['gc'],
+    });
   }
   return pauses.splice(0);
 }
@@ -27,8 +30,17 @@ function gcPauses(): number[] {
 async function main(): Promise<void> {
   const env = process.env;
   const armWaits = env.BENCH_TRACE_ARM === '1' ? traceArmWaits() : undefined;
-  const simulator = remoteSimulator({ url: env.BENCH_SIM_URL ?? '', ca: env.BENCH_SIM_CA ?? '', subscriptionId: env.BENCH_SIM_SUBSCRIPTION_ID ?? '' });
-  const app = await startApp({ config: loadConfig(), simulator, host: '127.0.0.1', autoPoll: env.BENCH_AUTO_POLL !== 'false' });
+  const simulator = remoteSimulator({
+    url: env.BENCH_SIM_URL ?? '',
+    ca: env.BENCH_SIM_CA ?? '',
+    subscriptionId: env.BENCH_SIM_SUBSCRIPTION_ID ?? '',
+  });
+  const app = await startApp({
+    config: loadConfig(),
+    simulator,
+    host: '127.0.0.1',
+    autoPoll: env.BENCH_AUTO_POLL !== 'false',
+  });
   if (armWaits) tracePort(app.services.azure);
   serveParent(
     { url: app.url },
@@ -50,6 +62,7 @@ async function main(): Promise<void> {
       cpu: () => process.cpuUsage(),
       gcPauses,
       gc: () => (globalThis as { gc?: () => void }).gc?.(),
+      ...adeCalls(app),
     },
     () => app.close(),
   );

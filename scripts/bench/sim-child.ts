@@ -5,6 +5,7 @@
  */
 import { startSimulator } from '../../src/simulator';
 import { serveParent } from './child';
+import { seedAdeFleet } from './ade-estate';
 import { seedJobs } from './estate';
 
 async function main(): Promise<void> {
@@ -15,6 +16,10 @@ async function main(): Promise<void> {
     {
       seed: (args: { vaults: number; jobs: number }) => seedJobs(sim.estate, { ...args, now: Date.now() }),
       requests: () => sim.requests.length,
+      seedAdeFleet: (args: { vms: number; ade: number; vaults: number }) =>
+        seedAdeFleet(sim.estate, { ...args, now: Date.now() }),
+      latency: (args: { ms: number }) =>
+        sim.faults.add({ path: /./, latencyMs: args.ms, times: Number.POSITIVE_INFINITY }),
     },
     () => sim.close(),
   );

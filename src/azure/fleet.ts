@@ -40,7 +40,9 @@ export interface FleetVm {
   encryptionAtHost: boolean;
   /** `timeCreated`: no recovery point of the VM is older. */
   createdAt?: Date;
-  /** The marketplace image it was made from (`publisher:offer:sku:version`), when it names one: path B rebuilds from it. */
+  /**
+   * The marketplace image it was made from (`publisher:offer:sku:version`), when it names one: path B rebuilds from it.
+   */
   image?: string;
   osDisk: FleetDiskRef;
   dataDisks: FleetDiskRef[];
@@ -66,7 +68,9 @@ export interface FleetDisk {
   hyperVGeneration?: string;
   /** `encryptionSettingsCollection` when enabled. */
   ade?: AdeKeyRef;
-  /** `encryptionSettingsCollection.encryptionSettingsVersion`: "1.0" = ADE with an Entra (AAD) app, "1.1" = single pass. */
+  /**
+   * `encryptionSettingsCollection.encryptionSettingsVersion`: "1.0" = ADE with an Entra (AAD) app, "1.1" = single pass.
+   */
   adeVersion?: string;
   /** `encryption.type`, e.g. EncryptionAtRestWithPlatformKey. */
   encryptionType?: string;

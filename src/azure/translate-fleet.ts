@@ -11,7 +11,17 @@ import type {
   ProtectedItemResource,
   ProtectionPolicyResource,
 } from '@azure/arm-recoveryservicesbackup';
-import type { AdeKeyRef, FleetDisk, FleetKeyVault, FleetPolicy, FleetProtectedItem, FleetVm, MigrationVm, RetentionTier, VmSku } from './fleet';
+import type {
+  AdeKeyRef,
+  FleetDisk,
+  FleetKeyVault,
+  FleetPolicy,
+  FleetProtectedItem,
+  FleetVm,
+  MigrationVm,
+  RetentionTier,
+  VmSku,
+} from './fleet';
 import { realDate } from './translate-backup';
 import { parseBackupId } from './validate';
 
@@ -29,7 +39,9 @@ export function adeKeys(s: SettingsLike | undefined): AdeKeyRef | undefined {
   const secretVaultId = s?.diskEncryptionKey?.sourceVault?.id;
   if (!s || s.enabled === false || !secretUrl || !secretVaultId) return undefined;
   const kekUrl = s.keyEncryptionKey?.keyUrl;
-  return kekUrl ? { secretUrl, secretVaultId, kekUrl, kekVaultId: s.keyEncryptionKey?.sourceVault?.id ?? secretVaultId } : { secretUrl, secretVaultId };
+  return kekUrl
+    ? { secretUrl, secretVaultId, kekUrl, kekVaultId: s.keyEncryptionKey?.sourceVault?.id ?? secretVaultId }
+    : { secretUrl, secretVaultId };
 }
 
 function osTypeOf(vm: VirtualMachine): 'Windows' | 'Linux' {
@@ -44,7 +56,10 @@ export function toFleetVm(vm: VirtualMachine): FleetVm {
   const security = vm.securityProfile?.securityType;
   const modelAde = adeKeys(os?.encryptionSettings);
   const ref = vm.storageProfile?.imageReference;
-  const image = ref?.publisher && ref.offer && ref.sku ? `${ref.publisher}:${ref.offer}:${ref.sku}:${ref.version ?? 'latest'}` : undefined;
+  const image =
+    ref?.publisher && ref.offer && ref.sku
+      ? `${ref.publisher}:${ref.offer}:${ref.sku}:${ref.version ?? 'latest'}`
+      : undefined;
   return {
     id: vm.id ?? '',
     name: vm.name ?? '',
@@ -58,7 +73,11 @@ export function toFleetVm(vm: VirtualMachine): FleetVm {
     encryptionAtHost: vm.securityProfile?.encryptionAtHost === true,
     ...(vm.timeCreated ? { createdAt: vm.timeCreated } : {}),
     ...(image ? { image } : {}),
-    osDisk: { name: os?.name ?? '', ...(os?.managedDisk?.id ? { managedDiskId: os.managedDisk.id } : {}), ...(os?.vhd?.uri ? { vhdUri: os.vhd.uri } : {}) },
+    osDisk: {
+      name: os?.name ?? '',
+      ...(os?.managedDisk?.id ? { managedDiskId: os.managedDisk.id } : {}),
+      ...(os?.vhd?.uri ? { vhdUri: os.vhd.uri } : {}),
+    },
     dataDisks: (vm.storageProfile?.dataDisks ?? []).map((d) => ({
       name: d.name ?? '',
       lun: d.lun,
@@ -115,13 +134,18 @@ export function toFleetItem(vaultId: string, r: ProtectedItemResource): FleetPro
     ...(lastBackupTime ? { lastBackupTime } : {}),
     ...(lastRecoveryPoint ? { lastRecoveryPoint } : {}),
     ...(oldest ? { oldestRecoveryPoint: oldest } : {}),
-    ...(p?.extendedInfo?.recoveryPointCount !== undefined ? { recoveryPointCount: p.extendedInfo.recoveryPointCount } : {}),
+    ...(p?.extendedInfo?.recoveryPointCount !== undefined
+      ? { recoveryPointCount: p.extendedInfo.recoveryPointCount }
+      : {}),
   };
 }
 
 const UNITS: readonly RetentionTier['unit'][] = ['Days', 'Weeks', 'Months', 'Years'];
 
-function tier(kind: RetentionTier['kind'], schedule: { retentionDuration?: { count?: number; durationType?: string } } | undefined): RetentionTier[] {
+function tier(
+  kind: RetentionTier['kind'],
+  schedule: { retentionDuration?: { count?: number; durationType?: string } } | undefined,
+): RetentionTier[] {
   const count = schedule?.retentionDuration?.count;
   const unit = UNITS.find((u) => u.toLowerCase() === (schedule?.retentionDuration?.durationType ?? '').toLowerCase());
   return count && unit ? [{ kind, count, unit }] : [];
@@ -140,7 +164,13 @@ export function toFleetPolicy(vaultId: string, r: ProtectionPolicyResource): Fle
           ...tier('yearly', retention.yearlySchedule),
         ]
       : [];
-  return { id: r.id, name: r.name ?? '', vaultId, enhanced: (p.policyType ?? '').toUpperCase() === 'V2', retention: tiers };
+  return {
+    id: r.id,
+    name: r.name ?? '',
+    vaultId,
+    enhanced: (p.policyType ?? '').toUpperCase() === 'V2',
+    retention: tiers,
+  };
 }
 
 export function toFleetKeyVault(v: Vault): FleetKeyVault {
@@ -158,7 +188,8 @@ export function toFleetKeyVault(v: Vault): FleetKeyVault {
   };
 }
 
-const capability = (sku: ResourceSku, name: string): string | undefined => sku.capabilities?.find((c) => c.name?.toLowerCase() === name.toLowerCase())?.value;
+const capability = (sku: ResourceSku, name: string): string | undefined =>
+  sku.capabilities?.find((c) => c.name?.toLowerCase() === name.toLowerCase())?.value;
 
 export function toVmSku(sku: ResourceSku, region: string): VmSku | undefined {
   if (sku.resourceType !== 'virtualMachines' || !sku.name) return undefined;
@@ -169,7 +200,9 @@ export function toVmSku(sku: ResourceSku, region: string): VmSku | undefined {
   const vCpus = number('vCPUs');
   const memoryGb = number('MemoryGB');
   const restricted = (sku.restrictions ?? []).some(
-    (r) => r.type === 'Location' && (r.values ?? r.restrictionInfo?.locations ?? []).some((l) => l.toLowerCase() === region.toLowerCase()),
+    (r) =>
+      r.type === 'Location' &&
+      (r.values ?? r.restrictionInfo?.locations ?? []).some((l) => l.toLowerCase() === region.toLowerCase()),
   );
   return {
     name: sku.name,
@@ -183,13 +216,23 @@ export function toVmSku(sku: ResourceSku, region: string): VmSku | undefined {
 
 /** The VM's ADE extension, from its `resources[]` (as `az vm encryption` finds it), else from its instance view. */
 export function adeExtensionOf(vm: VirtualMachine): MigrationVm['adeExtension'] {
-  const resource = (vm.resources ?? []).find((e) => e.publisher === 'Microsoft.Azure.Security' && (e.typePropertiesType ?? '').startsWith('AzureDiskEncryption'));
+  const resource = (vm.resources ?? []).find(
+    (e) => e.publisher === 'Microsoft.Azure.Security' && (e.typePropertiesType ?? '').startsWith('AzureDiskEncryption'),
+  );
   if (resource?.name) {
     const volumeType = (resource.settings as { VolumeType?: unknown } | undefined)?.VolumeType;
-    return { name: resource.name, type: resource.typePropertiesType ?? '', ...(typeof volumeType === 'string' ? { volumeType } : {}) };
+    return {
+      name: resource.name,
+      type: resource.typePropertiesType ?? '',
+      ...(typeof volumeType === 'string' ? { volumeType } : {}),
+    };
   }
-  const viewed = vm.instanceView?.extensions?.find((e) => (e.type ?? '').startsWith('Microsoft.Azure.Security.AzureDiskEncryption'));
-  return viewed?.name ? { name: viewed.name, type: (viewed.type ?? '').replace(/^Microsoft\.Azure\.Security\./, '') } : undefined;
+  const viewed = vm.instanceView?.extensions?.find((e) =>
+    (e.type ?? '').startsWith('Microsoft.Azure.Security.AzureDiskEncryption'),
+  );
+  return viewed?.name
+    ? { name: viewed.name, type: (viewed.type ?? '').replace(/^Microsoft\.Azure\.Security\./, '') }
+    : undefined;
 }
 
 export function powerStateOf(vm: VirtualMachine): string | undefined {

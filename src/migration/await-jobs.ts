@@ -20,7 +20,8 @@ export interface AwaitedJob {
 }
 
 const hash = (s: string) => createHash('sha256').update(s.toLowerCase()).digest('hex').slice(0, 32);
-export const awaitKey = (planVmId: string, operation: AwaitedJob['operation']) => `${AWAIT_PREFIX}${hash(planVmId)}/${operation}`;
+export const awaitKey = (planVmId: string, operation: AwaitedJob['operation']) =>
+  `${AWAIT_PREFIX}${hash(planVmId)}/${operation}`;
 
 export async function awaitJob(store: StateStore, job: AwaitedJob): Promise<void> {
   await store.put(awaitKey(job.planVmId, job.operation), job);
@@ -30,6 +31,10 @@ export async function awaitedJobs(store: StateStore): Promise<AwaitedJob[]> {
   return (await store.list<AwaitedJob>(AWAIT_PREFIX)).map((r) => r.value);
 }
 
-export async function stopAwaiting(store: StateStore, planVmId: string, operation: AwaitedJob['operation']): Promise<void> {
+export async function stopAwaiting(
+  store: StateStore,
+  planVmId: string,
+  operation: AwaitedJob['operation'],
+): Promise<void> {
   await store.delete(awaitKey(planVmId, operation));
 }

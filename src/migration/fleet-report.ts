@@ -15,6 +15,7 @@ import { nearestSupported, supportsEah } from './sizes';
 
 export interface FleetSnapshot {
   vms: FleetVm[];
+  /** Managed disks; those with ADE settings are all that decide anything here. */
   disks: FleetDisk[];
   items: FleetProtectedItem[];
   policies: FleetPolicy[];
@@ -78,18 +79,27 @@ function protectionOf(item: FleetProtectedItem | undefined): ProtectionShown {
   return lower(item.lastBackupStatus) === 'failed' ? 'failed' : 'protected';
 }
 
-export function buildReport(fleet: FleetSnapshot, plans: MigrationPlan[], now: number): { report: FleetReport; moved: MigrationPlan[] } {
+export function buildReport(
+  fleet: FleetSnapshot,
+  plans: MigrationPlan[],
+  now: number,
+): { report: FleetReport; moved: MigrationPlan[] } {
   const diskById = new Map(fleet.disks.map((d) => [lower(d.id), d]));
   const itemByVm = new Map<string, FleetProtectedItem>();
   // A VM protected in two vaults (moved between them) shows the item that still protects it.
-  for (const item of fleet.items) if (!itemByVm.has(lower(item.vmId)) || !KEEPING_DATA.has(lower(item.protectionState))) itemByVm.set(lower(item.vmId), item);
+  for (const item of fleet.items)
+    if (!itemByVm.has(lower(item.vmId)) || !KEEPING_DATA.has(lower(item.protectionState)))
+      itemByVm.set(lower(item.vmId), item);
   const policyById = new Map(fleet.policies.map((p) => [lower(p.id), p]));
-  const planByVm = new Map(plans.map((p) => [lower(p.vm.id), p]));
-  const ade: AdeVm[] = fleet.vms.map((vm) => classifyAde(vm, disksOf(vm, diskById))).filter((a): a is AdeVm => a !== undefined);
+  const ade: AdeVm[] = fleet.vms
+    .map((vm) => classifyAde(vm, disksOf(vm, diskById)))
+    .filter((a): a is AdeVm => a !== undefined);
 
   const estimate = (vmId: string, createdAt?: Date): PointsEstimate => {
     const item = itemByVm.get(lower(vmId));
-    return item ? estimatePoints(item, policyById.get(lower(item.policyId)), createdAt?.getTime()) : { atRisk: 0, basis: 'none' };
+    return item
+      ? estimatePoints(item, policyById.get(lower(item.policyId)), createdAt?.getTime())
+      : { atRisk: 0, basis: 'none' };
   };
 
   // Plans move forward from what the lists show; the moved ones are written back by the caller.
@@ -135,7 +145,12 @@ export function buildReport(fleet: FleetSnapshot, plans: MigrationPlan[], now: n
     if (supportsEah(a.vm.vmSize, skus)) continue;
     const key = `${lower(a.vm.vmSize)}|${lower(a.vm.location)}`;
     const nearest = nearestSupported(a.vm.vmSize, skus);
-    const entry = sizes.get(key) ?? { size: a.vm.vmSize, region: a.vm.location, vms: [], ...(nearest ? { nearest } : {}) };
+    const entry = sizes.get(key) ?? {
+      size: a.vm.vmSize,
+      region: a.vm.location,
+      vms: [],
+      ...(nearest ? { nearest } : {}),
+    };
     entry.vms.push(a.vm.name);
     sizes.set(key, entry);
   }
@@ -143,10 +158,13 @@ export function buildReport(fleet: FleetSnapshot, plans: MigrationPlan[], now: n
   const claims: HoldClaim[] = [];
   for (const a of ade) {
     const until = estimate(a.vm.id, a.vm.createdAt).latestExpiry;
-    if (until !== undefined) for (const keyVaultId of a.keyVaultIds) claims.push({ keyVaultId, vmName: a.vm.name, until });
+    if (until !== undefined)
+      for (const keyVaultId of a.keyVaultIds) claims.push({ keyVaultId, vmName: a.vm.name, until });
   }
   for (const p of current) {
-    if (p.keyHold && !adeById.has(lower(p.vm.id))) for (const keyVaultId of p.keyHold.keyVaultIds) claims.push({ keyVaultId, vmName: p.vm.name, until: p.keyHold.until });
+    if (p.keyHold && !adeById.has(lower(p.vm.id)))
+      for (const keyVaultId of p.keyHold.keyVaultIds)
+        claims.push({ keyVaultId, vmName: p.vm.name, until: p.keyHold.until });
   }
 
   const vmIds = new Set(fleet.vms.map((v) => lower(v.id)));
@@ -155,7 +173,10 @@ export function buildReport(fleet: FleetSnapshot, plans: MigrationPlan[], now: n
   const stageDone = (r: VmRow) => r.stage === 'oldStopped';
   const byPath: Record<MigrationPath, number> = { A: 0, B: 0, aad: 0, unmanaged: 0 };
   for (const a of ade) byPath[a.path]++;
-  const planCounts = Object.fromEntries(STAGES.map((s) => [s, current.filter((p) => p.stage === s).length])) as Record<PlanStage, number>;
+  const planCounts = Object.fromEntries(STAGES.map((s) => [s, current.filter((p) => p.stage === s).length])) as Record<
+    PlanStage,
+    number
+  >;
   return {
     moved,
     report: {
@@ -167,7 +188,9 @@ export function buildReport(fleet: FleetSnapshot, plans: MigrationPlan[], now: n
       byPath,
       feature: { state: fleet.featureState, registered: lower(fleet.featureState) === 'registered' },
       sizeBlockers: [...sizes.values()].sort((x, y) => y.vms.length - x.vms.length || x.size.localeCompare(y.size)),
-      notProtected: rows.filter((r) => (r.protection === 'none' || r.protection === 'stopped') && !stageDone(r)).map((r) => r.name),
+      notProtected: rows
+        .filter((r) => (r.protection === 'none' || r.protection === 'stopped') && !stageDone(r))
+        .map((r) => r.name),
       lastFailed: rows.filter((r) => r.protection === 'failed').map((r) => r.name),
       atRisk: {
         vms: atRiskRows.map((r) => r.name),
@@ -176,7 +199,9 @@ export function buildReport(fleet: FleetSnapshot, plans: MigrationPlan[], now: n
       },
       keyHolds: keyHolds(claims, fleet.keyVaults, now),
       plans: planCounts,
-      orphanItems: fleet.items.filter((i) => !vmIds.has(lower(i.vmId)) && !planned.has(lower(i.vmId)) && i.lastRecoveryPoint).map((i) => i.friendlyName),
+      orphanItems: fleet.items
+        .filter((i) => !vmIds.has(lower(i.vmId)) && !planned.has(lower(i.vmId)) && i.lastRecoveryPoint)
+        .map((i) => i.friendlyName),
       rows,
     },
   };

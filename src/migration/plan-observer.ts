@@ -23,13 +23,19 @@ const lower = (s: string) => s.toLowerCase();
 function advance(plan: MigrationPlan, waited: AwaitedJob, job: BackupJob): MigrationPlan {
   const at = (job.endTime ?? job.startTime).getTime();
   if (waited.operation === 'Backup') return backupDone(plan, { at, jobId: job.jobId });
-  if (waited.operation === 'DisableBackup') return oldVmStopped(plan, at, { keyVaultIds: plan.keyVaultIds, until: 'indefinite' });
-  return newVmProtected(plan, { vaultId: waited.vaultId, at, jobId: job.jobId }, { keyVaultIds: plan.keyVaultIds, until: plan.holdUntil ?? at });
+  if (waited.operation === 'DisableBackup')
+    return oldVmStopped(plan, at, { keyVaultIds: plan.keyVaultIds, until: 'indefinite' });
+  return newVmProtected(
+    plan,
+    { vaultId: waited.vaultId, at, jobId: job.jobId },
+    { keyVaultIds: plan.keyVaultIds, until: plan.holdUntil ?? at },
+  );
 }
 
 function progressText(plan: MigrationPlan): string | undefined {
   const m = messages(plan.locale);
-  if (plan.stage === 'backedUp' && plan.backup) return m.ade.plan.progressBackup(plan.vm.name, formatTime(plan.locale, new Date(plan.backup.at)));
+  if (plan.stage === 'backedUp' && plan.backup)
+    return m.ade.plan.progressBackup(plan.vm.name, formatTime(plan.locale, new Date(plan.backup.at)));
   if (plan.stage === 'newProtected' && plan.newVm && plan.keyHold) {
     const vaults = plan.keyHold.keyVaultIds.map((id) => id.split('/').pop()).join(', ');
     return m.ade.plan.progressProtected(plan.vm.name, plan.newVm.name, vaults, m.ade.until(plan.keyHold.until));
@@ -41,7 +47,12 @@ function progressText(plan: MigrationPlan): string | undefined {
   return undefined;
 }
 
-export function createPlanObserver(deps: { store: StateStore; poster: Poster; log: Logger; clock: Clock }): VaultObserver {
+export function createPlanObserver(deps: {
+  store: StateStore;
+  poster: Poster;
+  log: Logger;
+  clock: Clock;
+}): VaultObserver {
   const { store, poster, log, clock } = deps;
   return {
     async wanted() {
@@ -53,7 +64,11 @@ export function createPlanObserver(deps: { store: StateStore; poster: Poster; lo
       for (const waited of await awaitedJobs(store)) {
         if (lower(waited.vaultId) !== lower(vaultId)) continue;
         const job = jobs.find(
-          (j) => j.operation === waited.operation && DONE.has(j.status) && lower(j.entityFriendlyName) === lower(waited.jobVmName) && j.startTime.getTime() >= waited.since,
+          (j) =>
+            j.operation === waited.operation &&
+            DONE.has(j.status) &&
+            lower(j.entityFriendlyName) === lower(waited.jobVmName) &&
+            j.startTime.getTime() >= waited.since,
         );
         if (!job) continue;
         const result = await update<MigrationPlan>(store, planKey(waited.planVmId), (plan) => {
@@ -63,10 +78,25 @@ export function createPlanObserver(deps: { store: StateStore; poster: Poster; lo
         await stopAwaiting(store, waited.planVmId, waited.operation);
         // Protected: what comes next is the old VM's stop, in its own vault.
         const plan = result.value;
-        if (plan?.stage === 'newProtected' && plan.oldVaultId) await awaitJob(store, { planVmId: plan.vm.id, jobVmName: plan.vm.name, vaultId: plan.oldVaultId, operation: 'DisableBackup', since: clock.now() });
+        if (plan?.stage === 'newProtected' && plan.oldVaultId)
+          await awaitJob(store, {
+            planVmId: plan.vm.id,
+            jobVmName: plan.vm.name,
+            vaultId: plan.oldVaultId,
+            operation: 'DisableBackup',
+            since: clock.now(),
+          });
         const text = result.changed && result.value ? progressText(result.value) : undefined;
-        if (text && result.value) await poster.send(result.value.conversationId, { text }).catch((error) => log.warn('plan progress not posted', { error }));
-        log.info('ade plan moved by a completed job', { vm: waited.planVmId, operation: waited.operation, jobId: job.jobId, moved: result.changed });
+        if (text && result.value)
+          await poster
+            .send(result.value.conversationId, { text })
+            .catch((error) => log.warn('plan progress not posted', { error }));
+        log.info('ade plan moved by a completed job', {
+          vm: waited.planVmId,
+          operation: waited.operation,
+          jobId: job.jobId,
+          moved: result.changed,
+        });
       }
     },
   };

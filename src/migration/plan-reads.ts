@@ -28,16 +28,35 @@ export interface PlanRequest {
 
 export type PlanOutcome = { kind: 'notAde' } | { kind: 'shown'; view: PlanView; plan: MigrationPlan; linked: boolean };
 
-const planVm = (ref: VmRef): PlanVm => ({ id: ref.id, name: ref.name, resourceGroup: ref.resourceGroup, subscriptionId: ref.subscriptionId, location: ref.location });
+const planVm = (ref: VmRef): PlanVm => ({
+  id: ref.id,
+  name: ref.name,
+  resourceGroup: ref.resourceGroup,
+  subscriptionId: ref.subscriptionId,
+  location: ref.location,
+});
 
 /** The VM's ADE facts, or, once ADE no longer shows on it (disabled during path A), as its plan recorded them. */
 function adeOf(read: MigrationVm, plan: MigrationPlan | undefined): AdeVm | undefined {
   const found = classifyAde(read.vm, read.disks);
   if (found || !plan) return found;
-  return { vm: read.vm, path: plan.path, then: plan.then, volumeType: plan.volumeType, osEncrypted: plan.then === 'B', disks: read.disks, keys: [], keyVaultIds: plan.keyVaultIds };
+  return {
+    vm: read.vm,
+    path: plan.path,
+    then: plan.then,
+    volumeType: plan.volumeType,
+    osEncrypted: plan.then === 'B',
+    disks: read.disks,
+    keys: [],
+    keyVaultIds: plan.keyVaultIds,
+  };
 }
 
-async function holdUntil(azure: AzurePort, protection: ProtectionInfo | undefined, createdAt?: Date): Promise<Expiry | undefined> {
+async function holdUntil(
+  azure: AzurePort,
+  protection: ProtectionInfo | undefined,
+  createdAt?: Date,
+): Promise<Expiry | undefined> {
   if (!protection) return undefined;
   const policies: FleetPolicy[] = protection.policyId ? await azure.listVaultPolicies(protection.vaultId) : [];
   const policy = policies.find((p) => p.id.toLowerCase() === protection.policyId?.toLowerCase());
@@ -45,7 +64,13 @@ async function holdUntil(azure: AzurePort, protection: ProtectionInfo | undefine
 }
 
 const oldProtection = (p: ProtectionInfo | undefined): OldProtection | undefined =>
-  p && { vaultId: p.vaultId, protectionState: p.protectionState, ...(p.policyName ? { policyName: p.policyName } : {}), ...(p.lastBackupStatus ? { lastBackupStatus: p.lastBackupStatus } : {}), ...(p.lastBackupTime ? { lastBackupTime: p.lastBackupTime } : {}) };
+  p && {
+    vaultId: p.vaultId,
+    protectionState: p.protectionState,
+    ...(p.policyName ? { policyName: p.policyName } : {}),
+    ...(p.lastBackupStatus ? { lastBackupStatus: p.lastBackupStatus } : {}),
+    ...(p.lastBackupTime ? { lastBackupTime: p.lastBackupTime } : {}),
+  };
 
 export async function readPlan(azure: AzurePort, store: StateStore, req: PlanRequest): Promise<PlanOutcome> {
   const read = await azure.getMigrationVm(req.ref);
@@ -72,13 +97,23 @@ export async function readPlan(azure: AzurePort, store: StateStore, req: PlanReq
     createdBy: req.user,
     conversationId: req.conversationId,
     locale: req.locale,
-    ...(protection ? { oldVaultId: protection.vaultId, ...(protection.policyName ? { oldPolicyName: protection.policyName } : {}) } : {}),
+    ...(protection
+      ? { oldVaultId: protection.vaultId, ...(protection.policyName ? { oldPolicyName: protection.policyName } : {}) }
+      : {}),
   });
   let linked = false;
   const stored = await update<MigrationPlan>(store, planKey(req.ref.id), (current) => {
-    let plan: MigrationPlan = { ...(current ?? fresh), keyVaultIds: ade.keyVaultIds.length ? ade.keyVaultIds : (current ?? fresh).keyVaultIds };
+    let plan: MigrationPlan = {
+      ...(current ?? fresh),
+      keyVaultIds: ade.keyVaultIds.length ? ade.keyVaultIds : (current ?? fresh).keyVaultIds,
+    };
     if (until !== undefined) plan = { ...plan, holdUntil: until };
-    if (!plan.oldVaultId && protection) plan = { ...plan, oldVaultId: protection.vaultId, ...(protection.policyName ? { oldPolicyName: protection.policyName } : {}) };
+    if (!plan.oldVaultId && protection)
+      plan = {
+        ...plan,
+        oldVaultId: protection.vaultId,
+        ...(protection.policyName ? { oldPolicyName: protection.policyName } : {}),
+      };
     if (req.link) {
       const next = linkNewVm(plan, req.link, req.user.name, req.now);
       linked = next !== plan;
@@ -95,9 +130,20 @@ export async function readPlan(azure: AzurePort, store: StateStore, req: PlanReq
   // What it waits for now, in the old VM's vault: the pre-migration backup while planned, its stop once the new VM is
   // protected (the new VM's ConfigureBackup is awaited when its protection is offered).
   const wait = async (operation: 'Backup' | 'DisableBackup', when: boolean, since: number) =>
-    when && plan.oldVaultId ? awaitJob(store, { planVmId: plan.vm.id, jobVmName: plan.vm.name, vaultId: plan.oldVaultId, operation, since }) : stopAwaiting(store, plan.vm.id, operation);
+    when && plan.oldVaultId
+      ? awaitJob(store, { planVmId: plan.vm.id, jobVmName: plan.vm.name, vaultId: plan.oldVaultId, operation, since })
+      : stopAwaiting(store, plan.vm.id, operation);
   await wait('Backup', plan.stage === 'planned', plan.createdAt);
   await wait('DisableBackup', plan.stage === 'newProtected', plan.newProtection?.at ?? req.now);
-  const view = planView({ plan, ade, read, featureState, skus, keyVaults, protection: oldProtection(protection), ...(plan.holdUntil !== undefined ? { holdUntil: plan.holdUntil } : {}) });
+  const view = planView({
+    plan,
+    ade,
+    read,
+    featureState,
+    skus,
+    keyVaults,
+    protection: oldProtection(protection),
+    ...(plan.holdUntil !== undefined ? { holdUntil: plan.holdUntil } : {}),
+  });
   return { kind: 'shown', view, plan, linked };
 }

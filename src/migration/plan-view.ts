@@ -63,7 +63,10 @@ export interface PlanView {
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
 /** Whether `candidate` may be the new VM of `old`: encryption at host on, no ADE, same region and subscription. */
-export function checkNewVm(old: Pick<AdeVm['vm'], 'id' | 'location' | 'subscriptionId'>, candidate: MigrationVm): LinkFailure[] {
+export function checkNewVm(
+  old: Pick<AdeVm['vm'], 'id' | 'location' | 'subscriptionId'>,
+  candidate: MigrationVm,
+): LinkFailure[] {
   const v = candidate.vm;
   return [
     ...(lower(v.id) === lower(old.id) ? (['same'] as const) : []),
@@ -78,11 +81,17 @@ export function checkNewVm(old: Pick<AdeVm['vm'], 'id' | 'location' | 'subscript
  * The new VM's policy: the old VM's (by name, in the new VM's vault); for a Trusted Launch VM an Enhanced one is
  * required (Backup support matrix), so a standard policy gives way to the Enhanced policy keeping points longest.
  */
-export function choosePolicy(oldPolicyName: string | undefined, policies: FleetPolicy[], trustedLaunch: boolean): PolicyChoice {
+export function choosePolicy(
+  oldPolicyName: string | undefined,
+  policies: FleetPolicy[],
+  trustedLaunch: boolean,
+): PolicyChoice {
   const same = policies.find((p) => lower(p.name) === lower(oldPolicyName));
   if (same && (!trustedLaunch || same.enhanced)) return { policy: same, why: 'same' };
   if (trustedLaunch) {
-    const enhanced = policies.filter((p) => p.enhanced).sort((a, b) => longest(b) - longest(a) || a.name.localeCompare(b.name))[0];
+    const enhanced = policies
+      .filter((p) => p.enhanced)
+      .sort((a, b) => longest(b) - longest(a) || a.name.localeCompare(b.name))[0];
     return enhanced ? { policy: enhanced, why: 'enhanced' } : { why: 'noEnhanced' };
   }
   const fallback = policies.find((p) => p.name === 'DefaultPolicy') ?? policies[0];
@@ -111,7 +120,11 @@ function steps(plan: MigrationPlan): Step[] {
     { id: 'backup', state: state(at >= 1, at === 0), ...(plan.backup ? { at: plan.backup.at } : {}) },
     { id: 'runbook', state: state(linked, at === 1 && !linked) },
     { id: 'link', state: state(linked, at === 1 && !linked), ...(plan.newVm ? { at: plan.newVm.linkedAt } : {}) },
-    { id: 'protectNew', state: state(at >= 2, at === 1 && linked), ...(plan.newProtection ? { at: plan.newProtection.at } : {}) },
+    {
+      id: 'protectNew',
+      state: state(at >= 2, at === 1 && linked),
+      ...(plan.newProtection ? { at: plan.newProtection.at } : {}),
+    },
     { id: 'stopOld', state: state(at >= 3, at === 2), ...(plan.stoppedAt ? { at: plan.stoppedAt } : {}) },
   ];
 }
@@ -123,7 +136,13 @@ export function planView(input: PlanViewInput): PlanView {
   const vaults = new Map(input.keyVaults.map((v) => [lower(v.id), v]));
   const keyVaultPrereqs: Prereq[] = ade.keyVaultIds.map((id) => {
     const v = vaults.get(lower(id));
-    const risks: HoldRisk[] = v ? [...(v.softDelete ? [] : (['softDeleteOff'] as const)), ...(v.purgeProtection ? [] : (['purgeProtectionOff'] as const)), ...(v.enabledForDiskEncryption ? [] : (['diskEncryptionOff'] as const))] : ['deleted'];
+    const risks: HoldRisk[] = v
+      ? [
+          ...(v.softDelete ? [] : (['softDeleteOff'] as const)),
+          ...(v.purgeProtection ? [] : (['purgeProtectionOff'] as const)),
+          ...(v.enabledForDiskEncryption ? [] : (['diskEncryptionOff'] as const)),
+        ]
+      : ['deleted'];
     return { id: 'keyVault', ok: risks.length === 0, name: v?.name ?? id.split('/').pop() ?? id, risks };
   });
   const prereqs: Prereq[] = [

@@ -88,18 +88,29 @@ export function backupDone(plan: MigrationPlan, evidence: { at: number; jobId?: 
     ...plan,
     stage: 'backedUp',
     backup: evidence,
-    history: [...plan.history, { what: 'backedUp', at: evidence.at, ...(evidence.jobId ? { detail: `job ${evidence.jobId}` } : {}) }],
+    history: [
+      ...plan.history,
+      { what: 'backedUp', at: evidence.at, ...(evidence.jobId ? { detail: `job ${evidence.jobId}` } : {}) },
+    ],
   };
 }
 
 /** Links the new VM (checked by the caller); a later link replaces an earlier one until the new VM is protected. */
 export function linkNewVm(plan: MigrationPlan, newVm: PlanVm, by: string, now: number): MigrationPlan {
   if (at(plan.stage) >= at('newProtected')) return plan;
-  return { ...plan, newVm: { ...newVm, linkedAt: now, linkedBy: by }, history: [...plan.history, { what: 'linked', at: now, by, detail: newVm.id }] };
+  return {
+    ...plan,
+    newVm: { ...newVm, linkedAt: now, linkedBy: by },
+    history: [...plan.history, { what: 'linked', at: now, by, detail: newVm.id }],
+  };
 }
 
 /** Step 2 done: the linked new VM is protected, after step 1; the key hold for the old VM's points is recorded. */
-export function newVmProtected(plan: MigrationPlan, evidence: { vaultId: string; at: number; jobId?: string }, hold: Omit<KeyHoldRecord, 'recordedAt'>): MigrationPlan {
+export function newVmProtected(
+  plan: MigrationPlan,
+  evidence: { vaultId: string; at: number; jobId?: string },
+  hold: Omit<KeyHoldRecord, 'recordedAt'>,
+): MigrationPlan {
   if (plan.stage !== 'backedUp' || !plan.newVm) return plan;
   return {
     ...plan,
@@ -115,7 +126,11 @@ export function newVmProtected(plan: MigrationPlan, evidence: { vaultId: string;
 }
 
 /** Step 3 seen: the old VM's protection stopped with its points kept (`ProtectionStopped` or `BackupsSuspended`). */
-export function oldVmStopped(plan: MigrationPlan, when: number, hold?: Omit<KeyHoldRecord, 'recordedAt'>): MigrationPlan {
+export function oldVmStopped(
+  plan: MigrationPlan,
+  when: number,
+  hold?: Omit<KeyHoldRecord, 'recordedAt'>,
+): MigrationPlan {
   if (plan.stage !== 'newProtected') return plan;
   return {
     ...plan,

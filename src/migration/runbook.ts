@@ -52,7 +52,10 @@ const eah = (disk: string) => `${disk}-eah`.slice(0, 80);
 
 function uploadSize(rg: string, d: FleetDisk): { pre: string[]; value: string } {
   if (d.sizeBytes !== undefined) return { pre: [], value: String(d.sizeBytes + 512) };
-  return { pre: [`SIZE=$(az disk show --resource-group ${q(rg)} --name ${q(d.name)} --query diskSizeBytes --output tsv)`], value: '$((SIZE + 512))' };
+  return {
+    pre: [`SIZE=$(az disk show --resource-group ${q(rg)} --name ${q(d.name)} --query diskSizeBytes --output tsv)`],
+    value: '$((SIZE + 512))',
+  };
 }
 
 function copyDisk(rg: string, location: string, d: FleetDisk, os?: { type: string; generation?: string }): RunbookStep {
@@ -77,7 +80,8 @@ function copyDisk(rg: string, location: string, d: FleetDisk, os?: { type: strin
 function pathA(input: RunbookInput, disks: FleetDisk[]): RunbookStep[] {
   const { ade, read, newVmName, size } = input;
   const { resourceGroup: rg, name, location, osType } = ade.vm;
-  const extension = read.adeExtension?.name ?? (osType === 'Windows' ? 'AzureDiskEncryption' : 'AzureDiskEncryptionForLinux');
+  const extension =
+    read.adeExtension?.name ?? (osType === 'Windows' ? 'AzureDiskEncryption' : 'AzureDiskEncryptionForLinux');
   const check =
     osType === 'Windows'
       ? `az vm run-command invoke --resource-group ${q(rg)} --name ${q(name)} --command-id RunPowerShellScript --scripts "manage-bde -status"`
@@ -85,9 +89,17 @@ function pathA(input: RunbookInput, disks: FleetDisk[]): RunbookStep[] {
   const osDisk = disks.find((d) => d.id.toLowerCase() === osRef(ade));
   const dataDisks = disks.filter((d) => d !== osDisk);
   return [
-    { id: 'disable', commands: [`az vm encryption disable --resource-group ${q(rg)} --name ${q(name)} --volume-type ${ade.volumeType === 'Data' ? 'DATA' : 'ALL'}`] },
+    {
+      id: 'disable',
+      commands: [
+        `az vm encryption disable --resource-group ${q(rg)} --name ${q(name)} --volume-type ${ade.volumeType === 'Data' ? 'DATA' : 'ALL'}`,
+      ],
+    },
     { id: 'waitDecrypt', commands: [check] },
-    { id: 'removeExtension', commands: [`az vm extension delete --resource-group ${q(rg)} --vm-name ${q(name)} --name ${q(extension)}`] },
+    {
+      id: 'removeExtension',
+      commands: [`az vm extension delete --resource-group ${q(rg)} --vm-name ${q(name)} --name ${q(extension)}`],
+    },
     { id: 'deallocate', commands: [`az vm deallocate --resource-group ${q(rg)} --name ${q(name)}`] },
     ...(osDisk ? [copyDisk(rg, location, osDisk, { type: osType, generation: osDisk.hyperVGeneration })] : []),
     ...dataDisks.map((d) => copyDisk(rg, location, d)),
@@ -109,12 +121,16 @@ function pathB(input: RunbookInput, disks: FleetDisk[]): RunbookStep[] {
   return [
     {
       id: 'newFromImage',
-      commands: [`az vm create --resource-group ${q(rg)} --name ${q(newVmName)} --location ${location} --image ${ade.vm.image ?? '<image>'} --size ${size} --encryption-at-host true --admin-username azureuser --generate-ssh-keys`],
+      commands: [
+        `az vm create --resource-group ${q(rg)} --name ${q(newVmName)} --location ${location} --image ${ade.vm.image ?? '<image>'} --size ${size} --encryption-at-host true --admin-username azureuser --generate-ssh-keys`,
+      ],
     },
     ...dataDisks.map((d) => ({
       id: 'newDataDisk' as const,
       disk: d.name,
-      commands: [`az vm disk attach --resource-group ${q(rg)} --vm-name ${q(newVmName)} --name ${q(eah(d.name))} --new --size-gb ${d.sizeGb ?? '<size-gb>'} --sku ${d.sku ?? 'Premium_LRS'}`],
+      commands: [
+        `az vm disk attach --resource-group ${q(rg)} --vm-name ${q(newVmName)} --name ${q(eah(d.name))} --new --size-gb ${d.sizeGb ?? '<size-gb>'} --sku ${d.sku ?? 'Premium_LRS'}`,
+      ],
     })),
     { id: 'copyData', commands: [`rsync -aHAX --numeric-ids /data/ azureuser@${newVmName}:/data/`] },
     { id: 'retireOld', commands: [`az vm deallocate --resource-group ${q(rg)} --name ${q(name)}`] },
@@ -126,13 +142,31 @@ export function runbook(input: RunbookInput): RunbookStep[] {
   const { resourceGroup: rg, name } = ade.vm;
   const first: RunbookStep[] =
     ade.path === 'aad'
-      ? [{ id: 'singlePass', commands: [`Set-AzVMDiskEncryptionExtension -ResourceGroupName ${q(rg)} -VMName ${q(name)} -Migrate`] }]
+      ? [
+          {
+            id: 'singlePass',
+            commands: [`Set-AzVMDiskEncryptionExtension -ResourceGroupName ${q(rg)} -VMName ${q(name)} -Migrate`],
+          },
+        ]
       : ade.path === 'unmanaged'
-        ? [{ id: 'convert', commands: [`az vm deallocate --resource-group ${q(rg)} --name ${q(name)}`, `az vm convert --resource-group ${q(rg)} --name ${q(name)}`] }]
+        ? [
+            {
+              id: 'convert',
+              commands: [
+                `az vm deallocate --resource-group ${q(rg)} --name ${q(name)}`,
+                `az vm convert --resource-group ${q(rg)} --name ${q(name)}`,
+              ],
+            },
+          ]
         : [];
   // Unmanaged disks become managed disks of the same names: their copies are sized at run time.
   const disks: FleetDisk[] = input.read.disks.length
     ? input.read.disks
-    : [ade.vm.osDisk, ...ade.vm.dataDisks].map((d) => ({ id: d.managedDiskId ?? d.name, name: d.name, resourceGroup: rg, location: ade.vm.location }));
+    : [ade.vm.osDisk, ...ade.vm.dataDisks].map((d) => ({
+        id: d.managedDiskId ?? d.name,
+        name: d.name,
+        resourceGroup: rg,
+        location: ade.vm.location,
+      }));
   return [...first, ...(ade.then === 'B' ? pathB(input, disks) : pathA(input, disks))];
 }

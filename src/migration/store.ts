@@ -16,13 +16,20 @@ const rank = (p: MigrationPlan) => STAGES.indexOf(p.stage);
  * Writes plans that moved forward, each guarded by the eTag it was read with: one changed meanwhile is left for the
  * next read to move (stages only go forward, so nothing is lost). Returns how many were written.
  */
-export async function saveMoved(store: StateStore, read: Versioned<MigrationPlan>[], moved: MigrationPlan[]): Promise<number> {
+export async function saveMoved(
+  store: StateStore,
+  read: Versioned<MigrationPlan>[],
+  moved: MigrationPlan[],
+): Promise<number> {
   const etags = new Map(read.map((r) => [planKey(r.value.vm.id), r]));
   let written = 0;
   for (const plan of moved) {
     const before = etags.get(planKey(plan.vm.id));
     if (!before || rank(plan) < rank(before.value)) continue;
-    await store.put(planKey(plan.vm.id), plan, { ifMatch: before.etag }).then(() => written++, () => undefined);
+    await store.put(planKey(plan.vm.id), plan, { ifMatch: before.etag }).then(
+      () => written++,
+      () => undefined,
+    );
   }
   return written;
 }

@@ -23,21 +23,31 @@ function locationFilter(ctx: RouteContext): string | undefined {
 
 export const fleetRoutes: Route[] = [
   route('GET', `${SUB}/providers/Microsoft.Compute/disks`, (ctx) => {
-    requireSubscription(ctx.estate, ctx.params.sub as string);
-    return paged(ctx, `/subscriptions/${ctx.params.sub}/providers/Microsoft.Compute/disks`, ctx.estate.disks.map(diskPayload));
+    requireSubscription(ctx.estate, ctx.params.sub);
+    return paged(
+      ctx,
+      `/subscriptions/${ctx.params.sub}/providers/Microsoft.Compute/disks`,
+      ctx.estate.disks,
+      diskPayload,
+    );
   }),
   route('GET', `${SUB}/providers/Microsoft.Compute/skus`, (ctx) => {
-    requireSubscription(ctx.estate, ctx.params.sub as string);
+    requireSubscription(ctx.estate, ctx.params.sub);
     const region = locationFilter(ctx);
     const skus = ctx.estate.vmSkus.filter((s) => region === undefined || sameId(s.location, region));
-    return paged(ctx, `/subscriptions/${ctx.params.sub}/providers/Microsoft.Compute/skus`, skus.map(skuPayload));
+    return paged(ctx, `/subscriptions/${ctx.params.sub}/providers/Microsoft.Compute/skus`, skus, skuPayload);
   }),
   route('GET', `${SUB}/providers/Microsoft.Features/providers/{namespace}/features/{feature}`, (ctx) => {
-    const { sub, namespace, feature } = ctx.params as Record<string, string>;
+    const { sub, namespace, feature } = ctx.params;
     requireSubscription(ctx.estate, sub);
     const found = ctx.estate.features.find((f) => sameId(f.namespace, namespace) && sameId(f.name, feature));
     // No example or recording of this error was found; the code is the simulator's.
-    if (!found) throw new ArmError(404, 'FeatureNotFound', `The feature '${feature}' could not be found in namespace '${namespace}'.`);
+    if (!found)
+      throw new ArmError(
+        404,
+        'FeatureNotFound',
+        `The feature '${feature}' could not be found in namespace '${namespace}'.`,
+      );
     return { status: 200, body: featurePayload(ctx.estate.subscriptionId, found) };
   }),
 ];
