@@ -149,8 +149,12 @@ export interface MigrationVm {
 
 /** What the ADE report and plans ask of Azure. Every method reads; none writes. */
 export interface FleetPort {
-  /** Every VM in the subscription, one paged list. Needs `Microsoft.Compute/virtualMachines/read` (Reader). */
-  listFleetVms(): Promise<FleetVm[]>;
+  /**
+   * Every VM in the subscription, one paged list; with `keep`, only the VMs it keeps are returned (each VM is still
+   * passed to it, so a caller can count them without holding them all). Needs `Microsoft.Compute/virtualMachines/read`
+   * (Reader).
+   */
+  listFleetVms(keep?: (vm: FleetVm) => boolean): Promise<FleetVm[]>;
 
   /** Every managed disk in the subscription, one paged list. Needs `Microsoft.Compute/disks/read` (Reader). */
   listFleetDisks(): Promise<FleetDisk[]>;

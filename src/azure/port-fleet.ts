@@ -48,8 +48,13 @@ async function mapAll<T, U>(list: Paged<T>, translate: (item: T) => U | undefine
 export function fleetPort(ctx: PortContext): FleetPort {
   const { compute, backup, keyVault, features } = ctx.clients;
   return {
-    async listFleetVms() {
-      return call('virtualMachines.listAll', () => mapAll(compute.virtualMachines.listAll(), toFleetVm));
+    async listFleetVms(keep) {
+      return call('virtualMachines.listAll', () =>
+        mapAll(compute.virtualMachines.listAll(), (vm) => {
+          const fleetVm = toFleetVm(vm);
+          return !keep || keep(fleetVm) ? fleetVm : undefined;
+        }),
+      );
     },
 
     async listFleetDisks() {

@@ -14,7 +14,10 @@ import { daysLeft } from './retirement';
 import { nearestSupported, supportsEah } from './sizes';
 
 export interface FleetSnapshot {
+  /** The VMs the report looks at: all of them, or (from read-fleet.ts) those with ADE or encryption at host. */
   vms: FleetVm[];
+  /** Every VM's id, lower case, when `vms` holds only some: how many there are, and which items lost their VM. */
+  vmIds?: ReadonlySet<string>;
   /** Managed disks; those with ADE settings are all that decide anything here. */
   disks: FleetDisk[];
   items: FleetProtectedItem[];
@@ -167,7 +170,7 @@ export function buildReport(
         claims.push({ keyVaultId, vmName: p.vm.name, until: p.keyHold.until });
   }
 
-  const vmIds = new Set(fleet.vms.map((v) => lower(v.id)));
+  const vmIds = fleet.vmIds ?? new Set(fleet.vms.map((v) => lower(v.id)));
   const atRiskRows = rows.filter((r) => r.points.atRisk > 0);
   const planned = new Set(plans.map((p) => lower(p.vm.id)));
   const stageDone = (r: VmRow) => r.stage === 'oldStopped';
@@ -182,7 +185,7 @@ export function buildReport(
     report: {
       now,
       daysLeft: daysLeft(now),
-      vmCount: fleet.vms.length,
+      vmCount: vmIds.size,
       adeCount: ade.length,
       eahCount: fleet.vms.filter((v) => v.encryptionAtHost).length,
       byPath,
