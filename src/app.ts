@@ -16,6 +16,7 @@ import { restoreNextSteps } from './rules/restore-next-steps';
 import { undeleteNextSteps } from './rules/undelete-next-steps';
 import { createOrphanAdopter } from './jobs/orphans';
 import { createJobTracker, type JobTracker } from './jobs/tracker';
+import { createKeyHoldWatch } from './migration/key-hold-watch';
 import { createPlanObserver } from './migration/plan-observer';
 import { createWatcher } from './watch/watcher';
 import { connectionStringSecrets, createLogger, maskSecretValues, type Logger } from './log';
@@ -147,6 +148,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       createWatcher({ azure, store, poster: messenger, clock, log, config }),
       createOrphanAdopter({ store, poster: messenger, clock, log, tracker: () => jobs }),
       createPlanObserver({ store, poster: messenger, log, clock }),
+      createKeyHoldWatch({ azure, store, poster: messenger, clock, log }),
     ],
     instanceId: config.instanceId,
   });

@@ -21,7 +21,7 @@ function problemText(m: Messages, p: Problem): string {
   }
 }
 
-function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
+function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date, more: string[]) {
   const { vm, protection } = p;
   const c = m.check;
   const facts = [
@@ -67,7 +67,7 @@ function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
     facts,
     allGood: c.allGood,
     problemsTitle: c.problemsTitle,
-    problems: p.problems.map((x) => problemText(m, x)),
+    problems: [...p.problems.map((x) => problemText(m, x)), ...more],
     limitsTitle: c.limitsTitle,
     limits: isAde(vm.encryption) ? c.limits : [],
     vmKey: vmKey(vm),
@@ -76,6 +76,7 @@ function checkCardData(m: Messages, locale: Locale, p: Preflight, now: Date) {
   };
 }
 
-export function checkCard(m: Messages, locale: Locale, p: Preflight, now: Date): Card {
-  return renderCard('check', checkCardData(m, locale, p, now));
+/** `more`: problems found beside the preflight (an ADE key hold at risk), already in words. */
+export function checkCard(m: Messages, locale: Locale, p: Preflight, now: Date, more: string[] = []): Card {
+  return renderCard('check', checkCardData(m, locale, p, now, more));
 }

@@ -3,6 +3,7 @@ import { runPreflight } from '../rules/preflight';
 import { resolveVm } from '../flows/resolve-vm';
 import type { Command } from '../core/types';
 import { checkCard } from '../cards/check-card';
+import { holdRiskText, vmHoldsAtRisk } from '../migration/hold-check';
 
 export const check: Command = {
   name: 'check',
@@ -20,6 +21,9 @@ export const check: Command = {
     if (!ref) return;
     const { config, azure, clock } = ctx.services;
     const preflight = await runPreflight(azure, ref, config.backupManagementObjectId ?? '');
-    await ctx.send({ card: checkCard(ctx.msg, ctx.locale, preflight, new Date(clock.now())) });
+    // ADE key holds at risk (the Key Vault of points that must be kept gone, unprotected, or off for disk encryption).
+    const holds = await vmHoldsAtRisk(azure, ctx.services.store, preflight.vm, preflight.protection, clock.now());
+    const more = holds.map((h) => holdRiskText(ctx.msg, h));
+    await ctx.send({ card: checkCard(ctx.msg, ctx.locale, preflight, new Date(clock.now()), more) });
   },
 };

@@ -19,6 +19,19 @@ export const adeEn = {
   /** How long a Key Vault must be kept. */
   until: (u: Until) =>
     u === 'indefinite' ? 'for as long as the points are kept (no expiry: protection stopped)' : `until ${isoDay(u)}`,
+  guard: {
+    atRisk: (name: string, vms: string[], until: string, risks: string) =>
+      `❌ Key hold at risk: Key Vault **${name}** holds the keys of ADE recovery points of ${list(vms, 4)}, to keep ${until}, but ${risks}. Fix: \`az keyvault update --name ${name} --enable-purge-protection true --enabled-for-disk-encryption true\` (a deleted vault: \`az keyvault recover --name ${name}\`).`,
+    risks: {
+      deleted: 'it is not in the subscription any more (deleted?)',
+      softDeleteOff: 'soft delete is off',
+      purgeProtectionOff: 'purge protection is off',
+      diskEncryptionOff: 'enabledForDiskEncryption is off',
+    } as Record<string, string>,
+    alertTitle: (name: string) => `Key hold at risk: ${name}`,
+    restoredStillAde: (vm: string) =>
+      `⚠️ The restored disks are still ADE-encrypted (ADE is not removed by a restore), and ADE retires on 15 September 2028: a VM built from them needs the same move to encryption at host — **ade plan <vm>** once it exists (${vm} is where they came from).`,
+  },
   plan: {
     title: (vm: string) => `Migration plan: ${vm} → encryption at host`,
     noInPlace:
@@ -232,6 +245,19 @@ export const adeJa: typeof adeEn = {
   expiry: (u: Until) => (u === 'indefinite' ? 'なし（保護停止・ポイント保持）' : isoDay(u).replace(/-/g, '/')),
   until: (u: Until) =>
     u === 'indefinite' ? 'ポイントが保持される限り（期限なし: 保護停止）' : `${isoDay(u).replace(/-/g, '/')} まで`,
+  guard: {
+    atRisk: (name: string, vms: string[], until: string, risks: string) =>
+      `❌ キーの保持に危険: Key Vault **${name}** は ${list(vms, 4)} の ADE 復旧ポイントのキーを保持しており、${until} 保持する必要がありますが、${risks}。対処: \`az keyvault update --name ${name} --enable-purge-protection true --enabled-for-disk-encryption true\`（削除された場合: \`az keyvault recover --name ${name}\`）。`,
+    risks: {
+      deleted: 'サブスクリプションに見つかりません（削除済み？）',
+      softDeleteOff: '論理的な削除が無効です',
+      purgeProtectionOff: '消去保護が無効です',
+      diskEncryptionOff: 'enabledForDiskEncryption が無効です',
+    },
+    alertTitle: (name: string) => `キーの保持に危険: ${name}`,
+    restoredStillAde: (vm: string) =>
+      `⚠️ 復元したディスクは ADE で暗号化されたままです（復元では ADE は外れません）。ADE は 2028 年 9 月 15 日に廃止されるため、そのディスクから作成した VM も同じくホストでの暗号化への移行が必要です — 作成後に **<vm> の ADE 移行計画**（元は ${vm}）。`,
+  },
   plan: {
     title: (vm: string) => `移行計画: ${vm} → ホストでの暗号化`,
     noInPlace:

@@ -10,6 +10,8 @@ import type { TrackedJob } from '../jobs/tracked-job';
 export function restoreNextSteps(job: TrackedJob): string[] {
   const done = job.view?.status === 'Completed' || job.view?.status === 'CompletedWithWarnings';
   if (!done || !/restore/i.test(job.operation) || !job.vm.encryption || !isAde(job.vm.encryption)) return [];
-  const steps = messages(job.locale).restore.adeNextSteps;
-  return job.vm.osType === 'Linux' ? steps : steps.slice(0, 2);
+  const m = messages(job.locale);
+  const steps = job.vm.osType === 'Linux' ? m.restore.adeNextSteps : m.restore.adeNextSteps.slice(0, 2);
+  // The restored disks keep ADE, which retires on 15 Sep 2028: they need the same move to encryption at host.
+  return [...steps, m.ade.guard.restoredStillAde(job.vm.name)];
 }
