@@ -33,12 +33,15 @@ const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
 /** The VM's managed disks, by the ids its model names (OS disk first), from a subscription disk list. */
 export function disksOf(vm: FleetVm, byId: ReadonlyMap<string, FleetDisk>): FleetDisk[] {
-  return [vm.osDisk, ...vm.dataDisks].map((d) => byId.get(lower(d.managedDiskId))).filter((d): d is FleetDisk => d !== undefined);
+  return [vm.osDisk, ...vm.dataDisks]
+    .map((d) => byId.get(lower(d.managedDiskId)))
+    .filter((d): d is FleetDisk => d !== undefined);
 }
 
 export function keyVaultIdsOf(keys: AdeKeyRef[]): string[] {
   const ids = new Map<string, string>();
-  for (const k of keys) for (const id of [k.secretVaultId, k.kekVaultId]) if (id) ids.set(lower(id), ids.get(lower(id)) ?? id);
+  for (const k of keys)
+    for (const id of [k.secretVaultId, k.kekVaultId]) if (id) ids.set(lower(id), ids.get(lower(id)) ?? id);
   return [...ids.values()];
 }
 

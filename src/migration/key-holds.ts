@@ -65,5 +65,8 @@ export function keyHolds(claims: HoldClaim[], vaults: FleetKeyVault[], now: numb
         blocker: risks.includes('deleted') || risks.includes('purgeProtectionOff'),
       };
     })
-    .sort((a, b) => Number(b.blocker) - Number(a.blocker) || b.risks.length - a.risks.length || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        Number(b.blocker) - Number(a.blocker) || b.risks.length - a.risks.length || a.name.localeCompare(b.name),
+    );
 }

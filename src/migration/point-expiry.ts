@@ -27,7 +27,12 @@ export interface PointsEstimate {
 }
 
 const DAY = 86_400_000;
-const PERIOD: Record<RetentionTier['kind'], number> = { daily: DAY, weekly: 7 * DAY, monthly: 30.436875 * DAY, yearly: 365.2425 * DAY };
+const PERIOD: Record<RetentionTier['kind'], number> = {
+  daily: DAY,
+  weekly: 7 * DAY,
+  monthly: 30.436875 * DAY,
+  yearly: 365.2425 * DAY,
+};
 const ORDER: RetentionTier['kind'][] = ['yearly', 'monthly', 'weekly', 'daily'];
 
 export function laterExpiry(a: Expiry | undefined, b: Expiry | undefined): Expiry | undefined {
@@ -37,13 +42,24 @@ export function laterExpiry(a: Expiry | undefined, b: Expiry | undefined): Expir
 }
 
 /** `notBefore`: no point is older (the VM's creation time, when known). */
-export function estimatePoints(item: FleetProtectedItem, policy: FleetPolicy | undefined, notBefore?: number, retirement = ADE_RETIREMENT): PointsEstimate {
+export function estimatePoints(
+  item: FleetProtectedItem,
+  policy: FleetPolicy | undefined,
+  notBefore?: number,
+  retirement = ADE_RETIREMENT,
+): PointsEstimate {
   const newest = item.lastRecoveryPoint?.getTime();
   if (newest === undefined) return { atRisk: 0, basis: 'none' };
-  if (item.protectionState === 'ProtectionStopped') return { atRisk: Math.max(1, item.recoveryPointCount ?? 1), latestExpiry: 'indefinite', basis: 'stopped' };
+  if (item.protectionState === 'ProtectionStopped')
+    return { atRisk: Math.max(1, item.recoveryPointCount ?? 1), latestExpiry: 'indefinite', basis: 'stopped' };
   if (!policy?.retention.length) return { atRisk: 0, basis: 'unknown' };
-  const tiers = ORDER.map((kind) => policy.retention.find((t) => t.kind === kind)).filter((t): t is RetentionTier => t !== undefined);
-  const oldest = Math.max(item.oldestRecoveryPoint?.getTime() ?? Number.NEGATIVE_INFINITY, notBefore ?? Number.NEGATIVE_INFINITY);
+  const tiers = ORDER.map((kind) => policy.retention.find((t) => t.kind === kind)).filter(
+    (t): t is RetentionTier => t !== undefined,
+  );
+  const oldest = Math.max(
+    item.oldestRecoveryPoint?.getTime() ?? Number.NEGATIVE_INFINITY,
+    notBefore ?? Number.NEGATIVE_INFINITY,
+  );
   let expected = 0;
   let longer: RetentionTier | undefined;
   for (const tier of tiers) {

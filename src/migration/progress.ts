@@ -28,7 +28,12 @@ export function reconcile(plan: MigrationPlan, facts: PlanFacts): MigrationPlan 
   if (next.stage === 'planned' && old?.lastBackupStatus === 'Completed' && old.lastBackupTime) {
     next = backupDone(next, { at: old.lastBackupTime.getTime() });
   }
-  if (next.stage === 'backedUp' && next.newVm && facts.newItem && PROTECTING.has(facts.newItem.protectionState.toLowerCase())) {
+  if (
+    next.stage === 'backedUp' &&
+    next.newVm &&
+    facts.newItem &&
+    PROTECTING.has(facts.newItem.protectionState.toLowerCase())
+  ) {
     next = newVmProtected(next, { vaultId: facts.newItem.vaultId, at: facts.now }, facts.hold);
   }
   if (next.stage === 'newProtected' && old && STOPPED_KEEPING_DATA.has(old.protectionState.toLowerCase())) {

@@ -18,8 +18,12 @@ export function nearestSupported(size: string, skus: VmSku[]): string | undefine
   const sku = skus.find((s) => same(s.name, size));
   if (!sku?.family) return undefined;
   const family = sku.family;
-  const candidates = skus.filter((s) => s.family !== undefined && same(s.family, family) && !same(s.name, size) && s.encryptionAtHost && !s.restricted);
-  const gap = (a?: number, b?: number) => (a === undefined || b === undefined ? Number.MAX_SAFE_INTEGER : Math.abs(a - b));
+  const candidates = skus.filter(
+    (s) =>
+      s.family !== undefined && same(s.family, family) && !same(s.name, size) && s.encryptionAtHost && !s.restricted,
+  );
+  const gap = (a?: number, b?: number) =>
+    a === undefined || b === undefined ? Number.MAX_SAFE_INTEGER : Math.abs(a - b);
   candidates.sort(
     (x, y) =>
       gap(x.vCpus, sku.vCpus) - gap(y.vCpus, sku.vCpus) ||
