@@ -5,7 +5,8 @@
  *
  * Stages: turn latency vs an echo bot (10/100/500 conversations), card-click acknowledgement with ARM answering in
  * 10 s, ARM reads per poll tick vs a naive poller (100/1,000/10,000 jobs), Teams writes per job (200 jobs, one
- * thread, Teams' limits enforced by the fake connector), memory with 10,000 jobs, cold start to healthy, and `ade report`
+ * thread, Teams' limits enforced by the fake connector), memory with 10,000 jobs, cold start to healthy, and `ade
+ * report`
  * at fleet size (5,000 VMs, 1,500 with ADE, ARM 50 ms late) against a naive per-VM reader (`--only ade`).
  */
 import { execFileSync } from 'node:child_process';

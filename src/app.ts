@@ -177,7 +177,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   ready = true;
   if (options.autoPoll !== false) jobs.start();
-  const port = (server.address()).port;
+  const port = server.address().port;
   log.info('bot listening', { port, endpoint: '/api/messages', simulated: !!simulator });
 
   const idle = async () => {

@@ -1,7 +1,8 @@
 /**
  * The ADE report's measures, run inside the bot's process (bot-child.ts): `adeReport` — the report as `ade report`
  * builds it (the fleet lists, the report, its summary card) and the first page "Show all" renders, timed, with the
- * process's peak memory sampled every 2 ms (then every page, untimed, for the largest card); `adeNaive` — the baseline, a naive reader that reads each VM on its own through the same Azure
+ * process's peak memory sampled every 2 ms (then every page, untimed, for the largest card); `adeNaive` — the baseline,
+ * a naive reader that reads each VM on its own through the same Azure
  * port (the VM with its instance view and each disk, where it is protected and the item, its recovery points, and the
  * Key Vault of its keys), on every `every`-th VM, 32 at a time.
  */

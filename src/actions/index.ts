@@ -17,7 +17,7 @@ import { changeSubmit } from './change-submit';
 import { runCommandAction, type RunCommand } from './run-command';
 import { Verbs } from './verbs';
 
-export function createActions(dispatcher: () => Dispatcher): readonly CardAction<any>[] {
+export function createActions(dispatcher: () => Dispatcher): readonly CardAction<unknown>[] {
   const all = () => commands;
   const run: RunCommand = (ctx, command, args) => dispatcher().runCommand(ctx, command, args);
   return [

@@ -215,7 +215,7 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
       const v = vaultRef(vaultId);
       parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
       const policy = /^(.*)\/backupPolicies\/([^/]+)$/i.exec(policyId);
-      if (!policy || (policy[1]).toLowerCase() !== vaultId.toLowerCase()) {
+      if (!policy || policy[1].toLowerCase() !== vaultId.toLowerCase()) {
         throw new CodedError('InvalidInput', `Invalid policy id for vault ${v.name}: ${JSON.stringify(policyId)}`, {
           what: 'policy id',
         });

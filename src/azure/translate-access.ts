@@ -2,18 +2,12 @@
 import type { RoleAssignment, RoleDefinition } from '@azure/arm-authorization';
 import type { Vault } from '@azure/arm-keyvault';
 import type { KeyVaultInfo, RoleAssignmentInfo, RoleDefinitionInfo } from './port';
-
-const ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i;
+import { placeOf } from './translate-place';
 
 export function toKeyVaultInfo(v: Vault): KeyVaultInfo {
-  const m = ID.exec(v.id ?? '');
   const p = v.properties;
   return {
-    id: v.id ?? '',
-    name: v.name ?? '',
-    resourceGroup: m?.[2] ?? '',
-    subscriptionId: m?.[1] ?? '',
-    location: v.location ?? '',
+    ...placeOf(v),
     tenantId: p.tenantId,
     permissionModel: p.enableRbacAuthorization ? 'rbac' : 'accessPolicy',
     accessPolicies: (p.accessPolicies ?? []).map((a) => ({

@@ -2,18 +2,10 @@
 import type { Disk, VirtualMachine } from '@azure/arm-compute';
 import { classifyEncryption } from './encryption';
 import type { AgentState, VmDetails, VmRef } from './port';
-
-const ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i;
+import { placeOf } from './translate-place';
 
 export function toVmRef(vm: VirtualMachine): VmRef {
-  const m = ID.exec(vm.id ?? '');
-  return {
-    id: vm.id ?? '',
-    name: vm.name ?? '',
-    resourceGroup: m?.[2] ?? '',
-    subscriptionId: m?.[1] ?? '',
-    location: vm.location,
-  };
+  return placeOf(vm);
 }
 
 function agentOf(vm: VirtualMachine): VmDetails['agent'] {

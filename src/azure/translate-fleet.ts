@@ -24,8 +24,7 @@ import type {
 } from './fleet';
 import { realDate } from './translate-backup';
 import { parseBackupId } from './validate';
-
-const ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i;
+import { placeOf } from './translate-place';
 
 interface SettingsLike {
   enabled?: boolean;
@@ -51,7 +50,6 @@ function osTypeOf(vm: VirtualMachine): 'Windows' | 'Linux' {
 }
 
 export function toFleetVm(vm: VirtualMachine): FleetVm {
-  const m = ID.exec(vm.id ?? '');
   const os = vm.storageProfile?.osDisk;
   const security = vm.securityProfile?.securityType;
   const modelAde = adeKeys(os?.encryptionSettings);
@@ -61,11 +59,7 @@ export function toFleetVm(vm: VirtualMachine): FleetVm {
       ? `${ref.publisher}:${ref.offer}:${ref.sku}:${ref.version ?? 'latest'}`
       : undefined;
   return {
-    id: vm.id ?? '',
-    name: vm.name ?? '',
-    resourceGroup: m?.[2] ?? '',
-    subscriptionId: m?.[1] ?? '',
-    location: vm.location,
+    ...placeOf(vm),
     vmSize: vm.hardwareProfile?.vmSize ?? '',
     osType: osTypeOf(vm),
     // From api-version 2025-11-01 Azure writes "Standard" for a VM without Trusted Launch: that is no security type.
@@ -89,14 +83,14 @@ export function toFleetVm(vm: VirtualMachine): FleetVm {
 }
 
 export function toFleetDisk(d: Disk): FleetDisk {
-  const m = ID.exec(d.id ?? '');
   const collection = d.encryptionSettingsCollection;
   const ade = collection?.enabled ? adeKeys(collection.encryptionSettings?.[0]) : undefined;
+  const { id, name, resourceGroup, location } = placeOf(d);
   return {
-    id: d.id ?? '',
-    name: d.name ?? '',
-    resourceGroup: m?.[2] ?? '',
-    location: d.location,
+    id,
+    name,
+    resourceGroup,
+    location,
     ...(d.managedBy ? { managedBy: d.managedBy } : {}),
     ...(d.osType === 'Windows' || d.osType === 'Linux' ? { osType: d.osType } : {}),
     ...(d.diskSizeGB !== undefined ? { sizeGb: d.diskSizeGB } : {}),
@@ -174,13 +168,13 @@ export function toFleetPolicy(vaultId: string, r: ProtectionPolicyResource): Fle
 }
 
 export function toFleetKeyVault(v: Vault): FleetKeyVault {
-  const m = ID.exec(v.id ?? '');
   const p = v.properties;
+  const { id, name, resourceGroup, location } = placeOf(v);
   return {
-    id: v.id ?? '',
-    name: v.name ?? '',
-    resourceGroup: m?.[2] ?? '',
-    location: v.location ?? '',
+    id,
+    name,
+    resourceGroup,
+    location,
     // Absent means not set: counted as off, so a vault whose protection cannot be confirmed is shown, not trusted.
     softDelete: p.enableSoftDelete === true,
     purgeProtection: p.enablePurgeProtection === true,

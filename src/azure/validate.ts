@@ -53,7 +53,7 @@ export interface ResourceId {
 /** Parses `/subscriptions/{guid}/resourceGroups/{rg}/providers/{ns}/{type}/{name}` of the expected type. */
 export function parseResourceId(id: string, expectedType: string, what: string): ResourceId {
   const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i.exec(id.trim());
-  if (!m || (m[3]).toLowerCase() !== expectedType.toLowerCase()) throw invalid(what, id);
+  if (!m || m[3].toLowerCase() !== expectedType.toLowerCase()) throw invalid(what, id);
   return {
     id: id.trim(),
     subscriptionId: assertGuid(m[1], `${what} subscription`),
@@ -69,7 +69,7 @@ export function assertScope(scope: string): string {
   const m = /^\/?subscriptions\/([^/]+)((?:\/[^/]+)*)$/i.exec(s);
   if (!m) throw invalid('scope', scope);
   assertGuid(m[1], 'scope subscription');
-  for (const segment of (m[2]).split('/').filter(Boolean)) {
+  for (const segment of m[2].split('/').filter(Boolean)) {
     if (!NAME.test(segment)) throw invalid('scope', scope);
   }
   return s.startsWith('/') ? s : `/${s}`;

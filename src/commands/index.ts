@@ -19,7 +19,8 @@ import { stopBackup } from './stop-backup';
 import { undelete } from './undelete';
 import { watch } from './watch';
 
-// `watch` before `status`: status's Japanese pattern "<vm>状況" would otherwise take 監視状況 (watch status) as a VM named 監視.
+// `watch` before `status`: status's Japanese pattern "<vm>状況" would otherwise take 監視状況 (watch status) as a VM named
+// 監視.
 export const commands: readonly Command[] = [
   helpCommand(() => commands),
   grant,

@@ -221,7 +221,9 @@ export const en = {
     },
     nextStepsTitle: 'Next steps',
   },
-  /** Azure Backup error codes → what happened and what to do (keys are lower-case: Azure spells some codes two ways). */
+  /**
+   * Azure Backup error codes → what happened and what to do (keys are lower-case: Azure spells some codes two ways).
+   */
   advice: {
     userErrorKeyVaultPermissionsNotConfigured: {
       meaning: "Azure Backup cannot read the Key Vault that holds this VM's disk encryption keys.",

@@ -4,7 +4,8 @@
  * - **A**: Windows (every volume), or Linux with data disks only: disable ADE, copy to new Upload disks, new VM with
  *   encryption at host.
  * - **B**: Linux with an encrypted OS disk: no volume can be decrypted; a new VM from an image, the data copied over.
- * - **aad**: ADE with an Entra (AAD) app (`encryptionSettingsVersion` "1.0"): migrate to single pass first, then A or B.
+ * - **aad**: ADE with an Entra (AAD) app (`encryptionSettingsVersion` "1.0"): migrate to single pass first, then A or
+ * B.
  * - **unmanaged**: unmanaged (VHD) disks, retired since 31 Mar 2026: convert to managed disks first, then A or B.
  * Pure: it reads the fleet lists' plain types, so unit tests pass plain objects.
  */

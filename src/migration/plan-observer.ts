@@ -2,7 +2,8 @@
  * Moves plans forward when the jobs they wait for complete, riding on the job tracker's one job-list read per vault
  * and tick (a `VaultObserver`, like the failure watch): the old VM's backup (step 1), the new VM's ConfigureBackup
  * (step 2, which records the key hold) and the old VM's DisableBackup (protection stopped keeping every point: the
- * keys are then held for as long as the points are kept). Whoever started the job — the bot's card, the portal, a schedule — a completed
+ * keys are then held for as long as the points are kept). Whoever started the job — the bot's card, the portal, a
+ * schedule — a completed
  * job of the VM started after the plan asked for it counts. One message in the plan's thread says what was done.
  * Jobs are matched by the VM's name, as job lists name them (they carry no VM id): in a vault, two VMs of one name
  * in different resource groups would be one to this matcher.

@@ -44,7 +44,10 @@ export interface MigrationPlan {
   vm: PlanVm;
   osType: 'Windows' | 'Linux';
   path: MigrationPath;
-  /** What follows an Entra-app or unmanaged first step, and the disable's VolumeType (kept: ADE stops showing once disabled). */
+  /**
+   * What follows an Entra-app or unmanaged first step, and the disable's VolumeType (kept: ADE stops showing once
+   * disabled).
+   */
   then: 'A' | 'B';
   volumeType: 'All' | 'Data';
   /** The old VM's Key Vaults (BEKs and KEKs), as its disks named them when the plan was made or last shown. */

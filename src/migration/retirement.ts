@@ -13,7 +13,10 @@ export function daysLeft(now: number): number {
 
 export type RetentionUnit = 'Days' | 'Weeks' | 'Months' | 'Years';
 
-/** `time` plus `count` units, by the calendar for months and years (a point kept 5 years from 5 Jan 2026 goes 5 Jan 2031). */
+/**
+ * `time` plus `count` units, by the calendar for months and years (a point kept 5 years from 5 Jan 2026 goes 5 Jan
+ * 2031).
+ */
 export function addRetention(time: number, count: number, unit: RetentionUnit): number {
   if (unit === 'Days') return time + count * DAY;
   if (unit === 'Weeks') return time + count * 7 * DAY;

@@ -71,10 +71,7 @@ export class BackupBot extends TeamsActivityHandler {
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
-    const data =
-      value?.action?.data && typeof value.action.data === 'object'
-        ? (value.action.data)
-        : {};
+    const data = value?.action?.data && typeof value.action.data === 'object' ? value.action.data : {};
     return this.inTurn(context, '', { msg: 'card action', verb }, async (turnCtx) => {
       const ctx = { ...turnCtx, cardActivityId: context.activity.replyToId };
       return toInvokeResponse(await this.deps.dispatcher.onAction(ctx, verb, data));

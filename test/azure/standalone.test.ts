@@ -26,7 +26,7 @@ it('prints its URL and writes the CA it serves with', () => {
 });
 
 it('serves the port with nothing but that URL and CA file', async () => {
-  const url = (lines[0]).split(' ').pop() as string;
+  const url = lines[0].split(' ').pop() as string;
   const subscriptionId = (lines.find((l) => l.includes('subscription')) as string).trim().split(/\s+/).pop() as string;
   const port = createAzurePort({
     subscriptionId,

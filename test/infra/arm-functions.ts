@@ -116,9 +116,7 @@ export const armFunctions: Record<string, ArmFunction> = {
     ([value]) =>
       value === null ||
       value === '' ||
-      (Array.isArray(value)
-        ? value.length === 0
-        : typeof value === 'object' && Object.keys(value).length === 0),
+      (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && Object.keys(value).length === 0),
   ),
   not: eager(([value]) => value !== true),
   equals: eager(([a, b]) => equal(a, b)),

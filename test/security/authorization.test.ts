@@ -29,7 +29,9 @@ const LOCALES: [Locale, string][] = [
 /** The VM each command is tried on: one where the command would really act (a protected, granted VM by default). */
 const VM_FOR: Record<string, string> = { protect: 'vm004', grant: 'vm002' };
 
-/** Example inputs from a command's own usage line: `[optional]` parts dropped, `<placeholders>` filled, `a | b` split. */
+/**
+ * Example inputs from a command's own usage line: `[optional]` parts dropped, `<placeholders>` filled, `a | b` split.
+ */
 function examples(command: Command, locale: Locale): string[] {
   const { usage } = command.describe(messages(locale));
   return usage

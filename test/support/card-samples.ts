@@ -1,8 +1,10 @@
 /**
  * Representative cards for every template in `cards/`, in English and Japanese, built by the real builders (and, for
  * cards a command assembles itself, by running the command) from a small, realistic estate: an ADE BEK+KEK SQL server
- * whose Key Vault lacks Azure Backup's access, a BEK-only web server on an RBAC vault that has it, an unprotected ADE file
- * server on the same vault as the SQL server, an unprotected CMK VM whose agent is down, and two VMs sharing a name. Shared by `test/unit/cards.test.ts` and `scripts/render-cards.ts`.
+ * whose Key Vault lacks Azure Backup's access, a BEK-only web server on an RBAC vault that has it, an unprotected ADE
+ * file
+ * server on the same vault as the SQL server, an unprotected CMK VM whose agent is down, and two VMs sharing a name.
+ * Shared by `test/unit/cards.test.ts` and `scripts/render-cards.ts`.
  */
 import type {
   AzurePort,

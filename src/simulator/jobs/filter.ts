@@ -62,7 +62,7 @@ export function parseJobFilter(filter: string | undefined): JobFilter {
   for (const clause of filter.trim().split(/\s+and\s+/i)) {
     const m = /^(\w+)\s+eq\s+'([^']*)'$/i.exec(clause.trim());
     if (!m) throw badRequest(INVALID, GUIDANCE);
-    const field = (m[1]).toLowerCase();
+    const field = m[1].toLowerCase();
     const value = m[2];
     if (field === 'starttime' || field === 'endtime') {
       const t = parseFilterTime(value);

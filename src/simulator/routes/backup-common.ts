@@ -1,8 +1,15 @@
 /** Shared pieces of the Backup routes: the vault path, the one fabric, and async-operation headers. */
 import { randomUUID } from 'node:crypto';
-import { badRequest } from '../arm';
+import { badRequest, notFound } from '../arm';
 import { findRecoveryVault } from '../estate/lookup';
-import type { SimOperation, SimRecoveryVault } from '../estate/model';
+import type {
+  SimJob,
+  SimJobOperation,
+  SimOperation,
+  SimProtectedItem,
+  SimRecoveryPoint,
+  SimRecoveryVault,
+} from '../estate/model';
 import type { RouteContext } from '../router';
 
 export const VAULT = '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/vaults/{vault}';
@@ -77,8 +84,42 @@ export function simpleFilter(filter: string | undefined): Record<string, string>
   const out: Record<string, string> = {};
   for (const clause of (filter ?? '').split(/\s+and\s+/i)) {
     const m = /^\s*(\w+)\s+eq\s+'([^']*)'\s*$/i.exec(clause);
-    if (m) out[(m[1]).toLowerCase()] = (m[2]).toLowerCase();
+    if (m) out[m[1].toLowerCase()] = m[2].toLowerCase();
     else if (clause.trim()) throw badRequest('BMSUserErrorInvalidInput', `The filter '${filter}' is not valid.`);
   }
   return out;
+}
+
+/** A job the request starts, in the vault's list from now on (its progress is the clock's: jobs/progress.ts). */
+export function startJob(
+  ctx: RouteContext,
+  vault: SimRecoveryVault,
+  operation: SimJobOperation,
+  item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>,
+  extra: Partial<SimJob> = {},
+): SimJob {
+  const job: SimJob = {
+    name: randomUUID(),
+    operation,
+    vmId: item.vmId,
+    entityFriendlyName: item.friendlyName,
+    containerKey: item.containerKey,
+    startTime: ctx.now,
+    isUserTriggered: true,
+    ...extra,
+  };
+  vault.jobs.push(job);
+  return job;
+}
+
+/** The item's recovery point `ctx.params.rp`, or ARM's 404. */
+export function findPoint(ctx: RouteContext, vault: SimRecoveryVault, item: SimProtectedItem): SimRecoveryPoint {
+  const rp = item.recoveryPoints.find((p) => p.name === ctx.params.rp);
+  if (!rp)
+    throw notFound(
+      'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/recoveryPoints',
+      ctx.params.rp,
+      vault.resourceGroup,
+    );
+  return rp;
 }

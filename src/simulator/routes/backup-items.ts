@@ -10,6 +10,7 @@ import { type Route, type RouteContext, route } from '../router';
 import {
   fabricOperationHeaders,
   findOperation,
+  findPoint,
   ITEM,
   newOperation,
   simpleFilter,
@@ -85,9 +86,7 @@ export const backupItemRoutes: Route[] = [
   ),
   route('GET', ITEM, (ctx) => {
     const vault = vaultOf(ctx);
-    return ok(
-      protectedItemPayload(vault, findItem(vault, ctx.params.container, ctx.params.item), ctx.now),
-    );
+    return ok(protectedItemPayload(vault, findItem(vault, ctx.params.container, ctx.params.item), ctx.now));
   }),
   route('GET', `${VAULT}/backupProtectedItems`, (ctx) => {
     const vault = vaultOf(ctx);
@@ -110,24 +109,13 @@ export const backupItemRoutes: Route[] = [
     const vault = vaultOf(ctx);
     const policy = vault.policies.find((p) => sameId(p.name, ctx.params.policy));
     if (!policy)
-      throw notFound(
-        'Microsoft.RecoveryServices/vaults/backupPolicies',
-        ctx.params.policy,
-        vault.resourceGroup,
-      );
+      throw notFound('Microsoft.RecoveryServices/vaults/backupPolicies', ctx.params.policy, vault.resourceGroup);
     return ok(policyPayload(vault, policy));
   }),
   route('GET', `${ITEM}/recoveryPoints`, recoveryPoints),
   route('GET', `${ITEM}/recoveryPoints/{rp}`, (ctx) => {
     const vault = vaultOf(ctx);
     const item = findItem(vault, ctx.params.container, ctx.params.item);
-    const rp = item.recoveryPoints.find((p) => p.name === ctx.params.rp);
-    if (!rp)
-      throw notFound(
-        'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/recoveryPoints',
-        ctx.params.rp,
-        vault.resourceGroup,
-      );
-    return ok(recoveryPointPayload(vault, item, rp));
+    return ok(recoveryPointPayload(vault, item, findPoint(ctx, vault, item)));
   }),
 ];

@@ -38,7 +38,7 @@ export const backupJobRoutes: Route[] = [
   }),
   route('GET', `${VAULT}/backupJobs/{job}`, (ctx) => {
     const vault = vaultOf(ctx);
-    const job = vault.jobs.find((j) => j.name.toLowerCase() === (ctx.params.job).toLowerCase());
+    const job = vault.jobs.find((j) => j.name.toLowerCase() === ctx.params.job.toLowerCase());
     if (!job)
       throw new ArmError(404, 'ResourceNotFound', `Job '${ctx.params.job}' was not found in vault '${vault.name}'.`);
     return ok(jobPayload(vault, job, ctx.now, ctx.timings));

@@ -18,13 +18,12 @@
  *   are chosen — `UserErrorResourceGuardOperationRequestMissing` (400), and `AuthorizationFailed` (403) naming the
  *   Backup MUA Operator role when the identity does not hold it on the guard.
  */
-import { randomUUID } from 'node:crypto';
 import { ArmError, badRequest, isoTime } from '../arm';
 import { findItem, securityOf } from '../estate/lookup';
 import type { SimPolicy, SimProtectedItem, SimRecoveryVault } from '../estate/model';
 import { protectedItemId } from '../payloads/backup';
 import { type Route, type RouteContext, route } from '../router';
-import { ITEM, newOperation, VAULT, vaultOf } from './backup-common';
+import { ITEM, newOperation, startJob, VAULT, vaultOf } from './backup-common';
 
 const DAY = 86_400_000;
 const ITEM_OPS = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems';
@@ -62,27 +61,6 @@ function requireGuard(vault: SimRecoveryVault, operation: string, sent: unknown)
   }
 }
 
-function startJob(
-  ctx: RouteContext,
-  vault: SimRecoveryVault,
-  item: SimProtectedItem,
-  operation: 'DisableBackup' | 'DeleteBackupData' | 'Undelete' | 'ConfigureBackup',
-  bag?: Record<string, string>,
-) {
-  const job = {
-    name: randomUUID(),
-    operation,
-    vmId: item.vmId,
-    entityFriendlyName: item.friendlyName,
-    containerKey: item.containerKey,
-    startTime: ctx.now,
-    isUserTriggered: true,
-    ...(bag ? { propertyBag: bag } : {}),
-  };
-  vault.jobs.push(job);
-  return job;
-}
-
 /** A PUT of an existing item that stops, undeletes or resumes it; `undefined` when it is none of these. */
 export function changeProtection(
   ctx: RouteContext,
@@ -98,7 +76,9 @@ export function changeProtection(
     item.protectionState = 'ProtectionStopped';
     item.policyName = '';
     return {
-      jobName: startJob(ctx, vault, item, 'Undelete', { 'VM Name': item.friendlyName, 'Undelete flag': 'True' }).name,
+      jobName: startJob(ctx, vault, 'Undelete', item, {
+        propertyBag: { 'VM Name': item.friendlyName, 'Undelete flag': 'True' },
+      }).name,
     };
   }
   if (item.deferredDeleteAt !== undefined) {
@@ -112,7 +92,7 @@ export function changeProtection(
     requireGuard(vault, GUARD_OPS.stop, props.resourceGuardOperationRequests);
     item.protectionState = 'ProtectionStopped';
     item.policyName = '';
-    return { jobName: startJob(ctx, vault, item, 'DisableBackup').name };
+    return { jobName: startJob(ctx, vault, 'DisableBackup', item).name };
   }
   return undefined;
 }
@@ -170,7 +150,7 @@ function deleteItem(ctx: RouteContext) {
         'The backup item cannot be deleted: the vault is immutable and it has recovery points that have not expired.',
     };
   } else {
-    op.jobName = startJob(ctx, vault, item, 'DeleteBackupData').name;
+    op.jobName = startJob(ctx, vault, 'DeleteBackupData', item).name;
     if (security.softDeleteState === 'Disabled') vault.items = vault.items.filter((i) => i !== item);
     else {
       item.deferredDeleteAt = ctx.now + security.softDeleteDays * DAY;

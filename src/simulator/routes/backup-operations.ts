@@ -2,38 +2,25 @@
  * Backup writes and their async operations: enable protection (PUT protected item), backup now, restore, and the
  * operationsStatus / operationResults resources their `Azure-AsyncOperation` / `Location` headers point to.
  */
-import { randomUUID } from 'node:crypto';
 import { ArmError, badRequest, notFound, sameId } from '../arm';
 import { containerKeyForVm, findItem, vmAde, vmById } from '../estate/lookup';
-import type { SimJob, SimJobOperation, SimProtectedItem, SimRecoveryVault } from '../estate/model';
+import type { SimRecoveryVault } from '../estate/model';
 import { JOB_ERRORS } from '../jobs/effects';
 import { itemName, protectedItemPayload } from '../payloads/backup';
 import { type Route, type RouteContext, route } from '../router';
 import { backupKeyVaultGap } from '../rules/keyvault-access';
 import { parseRestore, restorePropertyBag } from '../rules/restore';
-import { findOperation, ITEM, itemOperationHeaders, newOperation, VAULT, vaultOf } from './backup-common';
+import {
+  findOperation,
+  findPoint,
+  ITEM,
+  itemOperationHeaders,
+  newOperation,
+  startJob,
+  VAULT,
+  vaultOf,
+} from './backup-common';
 import { changeProtection, refuseReducedRetention } from './backup-lifecycle';
-
-function startJob(
-  ctx: RouteContext,
-  vault: SimRecoveryVault,
-  operation: SimJobOperation,
-  item: Pick<SimProtectedItem, 'vmId' | 'friendlyName' | 'containerKey'>,
-  extra: Partial<SimJob> = {},
-): SimJob {
-  const job: SimJob = {
-    name: randomUUID(),
-    operation,
-    vmId: item.vmId,
-    entityFriendlyName: item.friendlyName,
-    containerKey: item.containerKey,
-    startTime: ctx.now,
-    isUserTriggered: true,
-    ...extra,
-  };
-  vault.jobs.push(job);
-  return job;
-}
 
 function accepted(ctx: RouteContext, vault: SimRecoveryVault, opId: string) {
   return {
@@ -49,7 +36,7 @@ function accepted(ctx: RouteContext, vault: SimRecoveryVault, opId: string) {
  */
 function configureProtection(ctx: RouteContext) {
   const vault = vaultOf(ctx);
-  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  const props = (ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
   if (props.protectedItemType !== 'Microsoft.Compute/virtualMachines') {
     throw badRequest(
       'BMSUserErrorInvalidInput',
@@ -115,7 +102,7 @@ function configureProtection(ctx: RouteContext) {
 function triggerBackup(ctx: RouteContext) {
   const vault = vaultOf(ctx);
   const item = findItem(vault, ctx.params.container, ctx.params.item);
-  const props = ((ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  const props = (ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
   if (props.objectType !== 'IaasVMBackupRequest')
     throw badRequest('BMSUserErrorInvalidInput', 'properties.objectType must be IaasVMBackupRequest.');
   const raw = props.recoveryPointExpiryTimeInUTC;
@@ -130,13 +117,7 @@ function triggerBackup(ctx: RouteContext) {
 function triggerRestore(ctx: RouteContext) {
   const vault = vaultOf(ctx);
   const item = findItem(vault, ctx.params.container, ctx.params.item);
-  const rp = item.recoveryPoints.find((p) => p.name === ctx.params.rp);
-  if (!rp)
-    throw notFound(
-      'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/recoveryPoints',
-      ctx.params.rp,
-      vault.resourceGroup,
-    );
+  const rp = findPoint(ctx, vault, item);
   const input = parseRestore(ctx.body, rp, vault);
   const job = startJob(ctx, vault, 'Restore', item);
   job.propertyBag = restorePropertyBag(input, vmById(ctx.estate, item.vmId), rp, job.name);
@@ -187,11 +168,7 @@ function operationResult(ctx: RouteContext) {
   if (op.kind !== 'configure') return { status: 204 };
   return {
     status: 200,
-    body: protectedItemPayload(
-      vault,
-      findItem(vault, ctx.params.container, ctx.params.item),
-      ctx.now,
-    ),
+    body: protectedItemPayload(vault, findItem(vault, ctx.params.container, ctx.params.item), ctx.now),
   };
 }
 

@@ -85,7 +85,7 @@ export const keyVaultRoutes: Route[] = [
   route('GET', `${VAULTS}/{name}`, (ctx) => ok(keyVaultPayload(findVault(ctx)))),
   route('PUT', `${VAULTS}/{name}/accessPolicies/{kind}`, (ctx) => {
     const vault = findVault(ctx);
-    const kind = (ctx.params.kind).toLowerCase();
+    const kind = ctx.params.kind.toLowerCase();
     if (!['add', 'replace', 'remove'].includes(kind)) {
       throw new ArmError(
         400,

@@ -20,13 +20,13 @@ export interface RestoreInput {
 const TYPES = ['OriginalLocation', 'AlternateLocation', 'RestoreDisks'] as const;
 
 export function parseRestore(body: unknown, rp: SimRecoveryPoint, vault: SimRecoveryVault): RestoreInput {
-  const p = ((body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  const p = (body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
   if (p.objectType !== 'IaasVMRestoreRequest')
     throw badRequest('BMSUserErrorInvalidInput', 'properties.objectType must be IaasVMRestoreRequest.');
   const recoveryType = TYPES.find((t) => t.toLowerCase() === String(p.recoveryType ?? '').toLowerCase());
   if (!recoveryType)
     throw badRequest('BMSUserErrorInvalidInput', `Recovery type '${String(p.recoveryType)}' is not supported.`);
-  const str = (k: string): string | undefined => (typeof p[k] === 'string' ? (p[k]) : undefined);
+  const str = (k: string): string | undefined => (typeof p[k] === 'string' ? p[k] : undefined);
   const input: RestoreInput = {
     recoveryType,
     storageAccountId: str('storageAccountId'),
