@@ -6,16 +6,13 @@ import { findProtectionChange } from '../approvals/protection-change';
 import { noticeCard } from '../cards/notice-card';
 import { protectionChangeCard } from '../cards/protection-change-card';
 import type { CardAction } from '../core/types';
-import { isUuid } from '../core/validate';
+import { parseSubmit } from './parse-submit';
 import { Verbs } from './verbs';
 
 export const changeSubmit: CardAction<{ approvalId: string; reason: string }> = {
   verb: Verbs.changeSubmit,
   access: 'operator',
-  parse: (data) =>
-    isUuid(data.approvalId)
-      ? { approvalId: data.approvalId, reason: typeof data.reason === 'string' ? data.reason.trim().slice(0, 500) : '' }
-      : undefined,
+  parse: parseSubmit,
   async handle(ctx, { approvalId, reason }) {
     const { clock, config } = ctx.services;
     const t = ctx.msg.lifecycle;

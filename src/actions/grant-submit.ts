@@ -7,16 +7,13 @@ import { requestMachine } from '../approvals/machine';
 import { approvalCard } from '../cards/approval-card';
 import { noticeCard } from '../cards/notice-card';
 import type { CardAction } from '../core/types';
-import { isUuid } from '../core/validate';
+import { parseSubmit } from './parse-submit';
 import { Verbs } from './verbs';
 
 export const grantSubmit: CardAction<{ approvalId: string; reason: string }> = {
   verb: Verbs.grantSubmit,
   access: 'operator',
-  parse: (data) =>
-    isUuid(data.approvalId)
-      ? { approvalId: data.approvalId, reason: typeof data.reason === 'string' ? data.reason.trim().slice(0, 500) : '' }
-      : undefined,
+  parse: parseSubmit,
   async handle(ctx, { approvalId, reason }) {
     const { clock, config } = ctx.services;
     const grants = requestMachine(ctx.services, keyVaultGrant);

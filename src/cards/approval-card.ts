@@ -3,15 +3,7 @@ import type { GrantRequest } from '../approvals/key-vault-grant';
 import type { Card } from '../core/poster';
 import { formatTime, messages } from '../i18n';
 import { renderCard } from './render';
-
-const COLORS: Record<string, string> = {
-  applied: 'Good',
-  failed: 'Attention',
-  rejected: 'Attention',
-  expired: 'Warning',
-  pending: 'Accent',
-  approved: 'Accent',
-};
+import { REQUEST_COLORS } from './request-colors';
 
 function approvalCardData(a: GrantRequest, now: number) {
   const m = messages(a.locale);
@@ -35,7 +27,7 @@ function approvalCardData(a: GrantRequest, now: number) {
   return {
     title: status === 'draft' ? t.requestTitle(plan.keyVault.name) : t.approvalTitle(plan.keyVault.name),
     statusText: t.status[status] ?? status,
-    color: COLORS[status] ?? 'Default',
+    color: REQUEST_COLORS[status] ?? 'Default',
     facts: [
       { title: t.keyVault, value: `${plan.keyVault.name} (${plan.keyVault.resourceGroup})` },
       { title: t.model, value: t.models[plan.keyVault.model] },

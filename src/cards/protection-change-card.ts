@@ -9,16 +9,8 @@ import { vmKey } from '../core/vm';
 import { formatTime, messages } from '../i18n';
 import { daysUntil, isImmutable, keepsDeletedData } from '../rules/vault-guards';
 import { renderCard } from './render';
+import { REQUEST_COLORS } from './request-colors';
 
-const COLORS: Record<string, string> = {
-  applied: 'Good',
-  failed: 'Attention',
-  rejected: 'Attention',
-  expired: 'Warning',
-  pending: 'Accent',
-  approved: 'Accent',
-  draft: 'Default',
-};
 const DAY = 86_400_000;
 
 /** What happens, in words: destructive lines (shown as a warning) and the rest. */
@@ -131,7 +123,7 @@ function cardData(r: ProtectionChangeRequest, now: number, needsApproval: boolea
           : t.approvalTitle(op, plan.vm.name),
     statusText:
       status === 'draft' ? (needsApproval ? t.status.draft : t.status.draftConfirm) : (t.status[status] ?? status),
-    color: COLORS[status] ?? 'Default',
+    color: REQUEST_COLORS[status] ?? 'Default',
     facts,
     warnings,
     notes: [...notes, ...(status === 'draft' ? [needsApproval ? t.needsApprover : t.noApproverNeeded] : [])],
