@@ -1,43 +1,25 @@
 /**
- * Recovery Services vaults, protection status, policies, enabling protection and "backup now", with
- * @azure/arm-recoveryservices and @azure/arm-recoveryservicesbackup.
+ * Recovery Services vaults, policies, enabling protection and "backup now", with @azure/arm-recoveryservices and
+ * @azure/arm-recoveryservicesbackup. Where a VM is protected is `port-protection.ts`.
  */
-import type {
-  AzureIaaSComputeVMProtectableItem,
-  AzureIaaSComputeVMProtectedItem,
-  BackupStatusResponse,
-} from '@azure/arm-recoveryservicesbackup';
+import type { AzureIaaSComputeVMProtectableItem } from '@azure/arm-recoveryservicesbackup';
 import { AzureError, CodedError } from '../errors';
 import { all, type PortContext } from './context';
 import { pollForJobId, pollUntilDone, ResponseCapture } from './operations';
-import { listItemPoints, listVaultJobs } from './port-jobs';
-import type { AzurePort, ItemPlace, ProtectionInfo, VmRef } from './port';
+import type { AzurePort } from './port';
 import { call } from './to-azure-error';
-import { toPolicyInfo, toProtectionInfo } from './translate-backup';
-import {
-  assertBackupName,
-  assertName,
-  assertRegion,
-  parseBackupId,
-  parseResourceId,
-  vaultRef,
-  type BackupId,
-  type ResourceId,
-} from './validate';
+import { toPolicyInfo } from './translate-backup';
+import { assertBackupName, assertName, parseBackupId, parseResourceId, vaultRef, type ResourceId } from './validate';
 
-type BackupMethods =
-  'getRecoveryVault' | 'getProtection' | 'getBackupStatus' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
+type BackupMethods = 'getRecoveryVault' | 'listPolicies' | 'enableProtection' | 'triggerBackup';
 
 const FABRIC = 'Azure';
 const IAAS_FILTER = "backupManagementType eq 'AzureIaasVM'";
 
-const LOCATION_TTL_MS = 5 * 60_000;
-
-const sameVm = (id: string | undefined, vmId: string): boolean => id?.toLowerCase() === vmId.toLowerCase();
+export const sameVm = (id: string | undefined, vmId: string): boolean => id?.toLowerCase() === vmId.toLowerCase();
 
 export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
   const { backup, recoveryServices } = ctx.clients;
-  const located = new Map<string, Located>();
 
   /** The VM's protectable item in the vault: its container and item names as its id spells them. */
   async function findProtectable(
@@ -53,24 +35,6 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     if (!hit) return undefined;
     const { container, item } = parseBackupId(hit.id, 'protectable item id');
     return container && item ? { container, item } : undefined;
-  }
-
-  /**
-   * The vault's protected item for the VM, found by listing (when backupStatus names an item that is not there):
-   * matched on `virtualMachineId` or `sourceResourceId`, named from its id.
-   */
-  async function findProtected(vaultId: string, vmId: string): Promise<ItemPlace | undefined> {
-    const v = vaultRef(vaultId);
-    const items = await call('backupProtectedItems.list', () =>
-      all(backup.backupProtectedItems.list(v.name, v.resourceGroup, { filter: `${IAAS_FILTER} and itemType eq 'VM'` })),
-    );
-    const hit = items.find((r) => {
-      const p = r.properties as AzureIaaSComputeVMProtectedItem | undefined;
-      return sameVm(p?.virtualMachineId, vmId) || sameVm(p?.sourceResourceId, vmId);
-    });
-    if (!hit) return undefined;
-    const { container, item } = parseBackupId(hit.id, 'protected item id');
-    return container && item ? { vaultId, containerName: container, protectedItemName: item } : undefined;
   }
 
   /** The job an item operation (backup now, configure protection) started: its operation status, polled. */
@@ -95,75 +59,6 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
     );
   }
 
-  /** Where a VM is protected, named as in ProtectionInfo, and when that was found. */
-  type Located = ItemPlace & { at: number };
-
-  /** The item, named from here on as its id names it (backupStatus gives only names, in its own spelling). */
-  async function readItem(where: Located): Promise<ProtectionInfo> {
-    const v = vaultRef(where.vaultId);
-    const resource = await call('protectedItems.get', () =>
-      backup.protectedItems.get(v.name, v.resourceGroup, FABRIC, where.containerName, where.protectedItemName),
-    );
-    const named: Partial<BackupId> = resource.id ? parseBackupId(resource.id, 'protected item id') : {};
-    return toProtectionInfo(
-      where.vaultId,
-      named.container ?? where.containerName,
-      named.item ?? where.protectedItemName,
-      resource,
-    );
-  }
-
-  /**
-   * Where a protected VM is protected (vault, container, item) hardly ever changes: remembered for a while, so a
-   * status costs one round of reads; the item itself is always read fresh, and a 404 sends us back to backupStatus.
-   */
-  function remembered(vm: VmRef): Located | undefined {
-    parseResourceId(vm.id, 'Microsoft.Compute/virtualMachines', 'VM id');
-    const known = located.get(vm.id.toLowerCase());
-    return known && ctx.clock.now() - known.at < LOCATION_TTL_MS ? known : undefined;
-  }
-
-  /** The remembered item, read fresh; `undefined` (and forgotten) when it is not there any more. */
-  async function readKnown(vm: VmRef, known: Located): Promise<ProtectionInfo | undefined> {
-    return readItem(known).catch((error) => {
-      if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-      located.delete(vm.id.toLowerCase());
-      return undefined;
-    });
-  }
-
-  async function getProtection(vm: VmRef): Promise<ProtectionInfo | undefined> {
-    const known = remembered(vm);
-    const found = known && (await readKnown(vm, known));
-    if (found) return found;
-    const status: BackupStatusResponse = await call('backupStatus.get', () =>
-      backup.backupStatus.get(assertRegion(vm.location), { resourceId: vm.id, resourceType: 'VM' }),
-    );
-    // A vault is named whenever the VM has an item there, protected or stopped (soft-deleted too): NotProtected names
-    // none (azure-cli test_backup_protection.yaml). Stopped items are found so `status` can say so.
-    if (!status.vaultId) return undefined;
-    const at = ctx.clock.now();
-    let where: Located | undefined =
-      status.containerName && status.protectedItemName
-        ? {
-            vaultId: status.vaultId,
-            containerName: assertBackupName(status.containerName, 'container name'),
-            protectedItemName: assertBackupName(status.protectedItemName, 'item name'),
-            at,
-          }
-        : undefined;
-    let protection = where && (await readKnown(vm, where));
-    if (!protection) {
-      // backupStatus named no item, or one the vault does not have under that name: look for the VM among its items.
-      const listed = await findProtected(status.vaultId, vm.id);
-      where = listed && { ...listed, at };
-      protection = where && (await readItem(where));
-    }
-    if (!protection || !where) return undefined;
-    located.set(vm.id.toLowerCase(), where);
-    return protection;
-  }
-
   return {
     async getRecoveryVault(vaultId) {
       const v = vaultRef(vaultId);
@@ -179,28 +74,6 @@ export function backupPort(ctx: PortContext): Pick<AzurePort, BackupMethods> {
         location: vault.location,
         crossRegionRestore: config.properties?.crossRegionRestoreFlag ?? false,
       };
-    },
-
-    getProtection,
-
-    async getBackupStatus(vm, since) {
-      const lists = (where: ItemPlace) =>
-        Promise.all([listItemPoints(ctx, where), listVaultJobs(ctx, where.vaultId, since, 'InProgress')]);
-      const known = remembered(vm);
-      if (known) {
-        // Asked together with the item; their answers are dropped when the item is not there any more.
-        const early = lists(known);
-        early.catch(() => undefined);
-        const protection = await readKnown(vm, known);
-        if (protection) {
-          const [points, running] = await early;
-          return { protection, points, running };
-        }
-      }
-      const protection = await getProtection(vm);
-      if (!protection) return undefined;
-      const [points, running] = await lists(protection);
-      return { protection, points, running };
     },
 
     async listPolicies(vaultId) {

@@ -12,6 +12,7 @@ import { computePort } from './port-compute';
 import { fleetPort } from './port-fleet';
 import { jobsPort } from './port-jobs';
 import { lifecyclePort } from './port-lifecycle';
+import { protectionPort } from './port-protection';
 import type { AzurePort } from './port';
 import { assertGuid } from './validate';
 
@@ -61,6 +62,7 @@ export function createAzurePort(options: AzurePortOptions): AzurePort {
     ...computePort(ctx),
     ...accessPort(ctx),
     ...backupPort(ctx),
+    ...protectionPort(ctx),
     ...jobsPort(ctx),
     ...fleetPort(ctx),
     ...lifecyclePort(ctx),
