@@ -10,21 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Locale } from '../src/i18n';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../test/browser/support/chromium';
 import { allCardSamples, type CardSample } from '../test/support/card-samples';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'test-artifacts', 'cards');
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AC_DIST = path.join(path.dirname(require.resolve('adaptivecards/package.json')), 'dist');
 
 /** Teams' chat canvas and buttons, over the library's own base styles. */
@@ -84,7 +74,7 @@ async function renderAll(samples: CardSample[], locale: Locale, hostConfig: unkn
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     locale: locale === 'ja' ? 'ja-JP' : 'en-US',
     viewport: { width: 560, height: 600 },
   });

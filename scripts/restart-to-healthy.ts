@@ -10,7 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './bench/child';
+import { freePort, simulatedBotEnv, untilHealthy } from './bench/child';
 
 const ROOT = path.resolve(__dirname, '..');
 const TIMEOUT_MS = 120_000;
@@ -25,31 +25,14 @@ interface Way {
 async function restartToHealthy(way: Way): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'restart-'));
   const port = await freePort();
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    STATE_PATH: path.join(dir, 'state.sqlite'),
-    AZURE_SUBSCRIPTION_ID: '',
-    SIMULATOR_PORT: '0',
-    MicrosoftAppId: '',
-  };
+  const env = simulatedBotEnv(port, dir);
   const started = performance.now();
   const child = spawn(way.command, way.args, { cwd: ROOT, env, stdio: 'ignore', detached: true });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${way.label} exited (${child.exitCode}) before it was healthy`);
-      if (performance.now() - started > TIMEOUT_MS)
-        throw new Error(`${way.label} was not healthy after ${TIMEOUT_MS} ms`);
-      if (
-        await fetch(`http://127.0.0.1:${port}/healthz`).then(
-          (r) => r.status === 200,
-          () => false,
-        )
-      )
-        return performance.now() - started;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return await untilHealthy(child, port, started, TIMEOUT_MS).catch((error: Error) => {
+      throw new Error(`${way.label}: ${error.message}`);
+    });
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
     await exited;

@@ -50,6 +50,40 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The environment of a bot started on the embedded simulator with a fresh state file, on `port`. */
+export function simulatedBotEnv(port: number, stateDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    STATE_PATH: path.join(stateDir, 'state.sqlite'),
+    AZURE_SUBSCRIPTION_ID: '',
+    SIMULATOR_PORT: '0',
+    MicrosoftAppId: '',
+  };
+}
+
+/**
+ * Milliseconds from `started` until the bot on `port` answers 200 on /healthz; throws when `child` exits first or
+ * `timeoutMs` passes. How the cold-start stage and the restart-to-healthy script time a start.
+ */
+export async function untilHealthy(
+  child: ChildProcess,
+  port: number,
+  started: number,
+  timeoutMs: number,
+): Promise<number> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}) before it was healthy`);
+    if (performance.now() - started > timeoutMs) throw new Error(`the bot was not healthy after ${timeoutMs} ms`);
+    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (healthy) return performance.now() - started;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 export interface Child<Ready> {
   pid: number;
   ready: Ready;

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { BOT_NODE_FLAGS, freePort, ROOT, tempDir } from './child';
+import { BOT_NODE_FLAGS, freePort, ROOT, simulatedBotEnv, tempDir, untilHealthy } from './child';
 import { ms, percentile, type Row } from './stats';
 
 const RUNS = 3;
@@ -14,13 +14,7 @@ const LIMIT_MS = 2_000;
 async function coldStart(): Promise<number> {
   const dir = tempDir('bench-cold-');
   const port = await freePort();
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    STATE_PATH: path.join(dir, 'state.sqlite'),
-    AZURE_SUBSCRIPTION_ID: '',
-    SIMULATOR_PORT: '0',
-  };
+  const env = simulatedBotEnv(port, dir);
   const started = performance.now();
   const child = spawn(process.execPath, [...BOT_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'index.js')], {
     cwd: dir,
@@ -29,16 +23,7 @@ async function coldStart(): Promise<number> {
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}) before it was healthy`);
-      if (performance.now() - started > 30_000) throw new Error('not healthy after 30 s');
-      const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (healthy) return performance.now() - started;
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    return await untilHealthy(child, port, started, 30_000);
   } finally {
     child.kill('SIGTERM');
     await exited;

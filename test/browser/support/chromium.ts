@@ -8,7 +8,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
+/** Chromium's flags for a headless run that reaches nothing but loopback (AZURE-FACTS, local tooling). */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -53,7 +54,7 @@ export async function openPerson(name: string, url: string, options: PersonOptio
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
       headless: true,
       viewport: { width: 1280, height: 1000 },
     });
